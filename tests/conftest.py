@@ -1,0 +1,6 @@
+"""Shared fixtures live in tests/plugins/, one module per area; list them here."""
+
+pytest_plugins = [
+    "tests.plugins.servers",
+    # -- plugins --
+]
