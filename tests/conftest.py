@@ -3,4 +3,7 @@
 pytest_plugins = [
     "tests.plugins.servers",
     # -- plugins --
+    "tests.plugins.endpoint",
+    "tests.plugins.web",
+    "tests.plugins.wikidata_standin",
 ]

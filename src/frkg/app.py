@@ -1,28 +1,62 @@
-"""Flask application factory: ``create_app(config)`` wires a backend and blueprints."""
+"""Flask application factory: ``create_app(config)`` wires a backend and blueprints.
+
+Backends, by configuration:
+
+* ``FRKG_BACKEND``: an object implementing :class:`frkg.backend.Backend` (tests, embedding);
+* ``FRKG_SPARQL_ENDPOINT``: a remote SPARQL 1.1 server (:class:`frkg.remote.RemoteBackend`);
+* ``FRKG_STORE`` with ``FRKG_UPDATE_TOKEN``: the store opened writable by one worker process
+  that applies updates and answers reads (update mode, one server process);
+* ``FRKG_STORE``: the store opened read-only (the default).
+
+Endpoint settings (``FRKG_QUERY_TIMEOUT``, ``FRKG_MAX_ROWS``, ...) are listed in
+:data:`frkg.sparql.state.DEFAULTS`.
+"""
 from __future__ import annotations
 
 from typing import Any
 
 from flask import Flask, current_app
 
-from frkg.backend import Backend, OxigraphBackend
+from frkg.backend import Backend, ExecutorBackend, OxigraphBackend
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app.  ``FRKG_STORE`` (a store directory) or ``FRKG_BACKEND`` (an object) is required."""
+    from frkg.sparql import init_endpoint
+
     app = Flask(__name__)
     app.config.update(config or {})
-    backend = app.config.get("FRKG_BACKEND") or OxigraphBackend(app.config["FRKG_STORE"])
+    backend = app.config.get("FRKG_BACKEND") or _make_backend(app.config)
     app.extensions["frkg.backend"] = backend
+    init_endpoint(app, backend)
     _register_blueprints(app)
     return app
 
 
 def backend() -> Backend:
-    """The backend of the app handling the current request."""
-    return current_app.extensions["frkg.backend"]
+    """The backend of the app handling the current request (reopened if a new build was swapped in)."""
+    found = current_app.extensions["frkg.backend"]
+    refresh = getattr(found, "refresh", None)
+    if refresh is not None:
+        refresh(current_app.config.get("FRKG_RELOAD_INTERVAL", 1.0))
+    return found
+
+
+def _make_backend(config) -> Backend:
+    if config.get("FRKG_SPARQL_ENDPOINT"):
+        from frkg.remote import RemoteBackend
+
+        return RemoteBackend(config["FRKG_SPARQL_ENDPOINT"], timeout=float(config.get("FRKG_QUERY_TIMEOUT", 30)))
+    if config.get("FRKG_UPDATE_TOKEN"):
+        from frkg.sparql.executor import ProcessExecutor
+
+        executor = ProcessExecutor(config["FRKG_STORE"], 1, float(config.get("FRKG_QUERY_TIMEOUT", 30)), writable=True)
+        return ExecutorBackend(executor, config["FRKG_STORE"])
+    return OxigraphBackend(config["FRKG_STORE"])
 
 
 def _register_blueprints(app: Flask) -> None:
     """One blueprint per kind of page; keep one registration per line."""
     # -- blueprints --
+    from frkg.web import register as register_web_ui  # entity pages, search, catalogue, ontology, editor
+    register_web_ui(app)

@@ -16,6 +16,11 @@ def _register() -> None:
     """Attach the commands; each module owns one command or command group."""
     # Each line imports one command module; keep one import per line.
     # -- commands --
+    import frkg.cli_serve  # noqa: F401
+    import frkg.cli_build  # noqa: F401
+    import frkg.cli_query  # noqa: F401
+    import frkg.cli_link  # noqa: F401
+    import frkg.cli_check  # noqa: F401
 
 
 _register()

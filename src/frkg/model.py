@@ -95,6 +95,9 @@ class Fact:
     roles: dict[str, tuple[str, ...]]
     values: dict[str, Value]
     evidence: list[Evidence] = field(default_factory=list)
+    # For facts that describe a node known by its own key (a Study), that key:
+    # the fact's roles and values are then statements about that node.
+    subject: str | None = None
 
     @property
     def key(self) -> str:

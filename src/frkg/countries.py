@@ -1,0 +1,116 @@
+"""Country names, short forms and demonyms, generated from pycountry.
+
+pycountry gives ISO names, common names and official names; short forms are
+derived from its "Name, Qualifier" names ("Iran, Islamic Republic of" ->
+"Iran") when they are unambiguous.  Demonyms are derived by English suffix
+rules, with a small table for the irregular ones the rules get wrong.  Only
+forms that people write ("US", "U.S.", "UK") are listed by hand.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+import pycountry
+
+# Abbreviations and everyday names that pycountry does not carry.
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "United States", "United States of America", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "RU": ("Russia",), "KR": ("South Korea",), "KP": ("North Korea",), "VN": ("Vietnam",),
+    "TR": ("Turkey",), "CZ": ("Czech Republic",), "LA": ("Laos",), "TW": ("Taiwan",),
+    "CN": ("PRC", "People's Republic of China", "People’s Republic of China"),
+    "AE": ("UAE", "Emirates"), "CD": ("DRC",), "NL": ("Holland",),
+}
+# Demonyms the suffix rules cannot derive (first one is the canonical form).
+IRREGULAR_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "CN": ("Chinese",), "US": ("American",), "GB": ("British",), "FR": ("French",),
+    "DE": ("German",), "NL": ("Dutch",), "JP": ("Japanese",), "CH": ("Swiss",),
+    "ES": ("Spanish",), "TR": ("Turkish",), "IL": ("Israeli",), "PK": ("Pakistani",),
+    "IR": ("Iranian",), "IQ": ("Iraqi",), "SA": ("Saudi",), "AE": ("Emirati",),
+    "VN": ("Vietnamese",), "TW": ("Taiwanese",), "TH": ("Thai",), "PH": ("Filipino",),
+    "KR": ("South Korean",), "KP": ("North Korean",), "RU": ("Russian",), "PL": ("Polish",),
+    "SE": ("Swedish",), "DK": ("Danish",), "FI": ("Finnish",), "IE": ("Irish",),
+    "PT": ("Portuguese",), "GR": ("Greek",), "BD": ("Bangladeshi",), "AF": ("Afghan",),
+    "NZ": ("New Zealand",), "BR": ("Brazilian",), "AR": ("Argentine", "Argentinian"),
+    "SG": ("Singaporean",), "MY": ("Malaysian",), "ID": ("Indonesian",), "UZ": ("Uzbek",),
+    "KZ": ("Kazakh",), "LB": ("Lebanese",), "SD": ("Sudanese",), "SN": ("Senegalese",),
+    "EG": ("Egyptian",), "ZW": ("Zimbabwean",), "EC": ("Ecuadorian",), "VE": ("Venezuelan",),
+    "CA": ("Canadian",), "CL": ("Chilean",), "ZA": ("South African",), "BE": ("Belgian",),
+    "NO": ("Norwegian",), "PE": ("Peruvian",), "KE": ("Kenyan",), "UG": ("Ugandan",),
+}
+_PAREN = re.compile(r"\s*\(.*?\)")
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Every written form of a country name -> ISO alpha-2 code."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                for form in _name_forms(name):
+                    forms[form].add(country.alpha_2)
+    names = {form: next(iter(codes)) for form, codes in forms.items() if len(codes) == 1}
+    for code, short in SHORT_FORMS.items():
+        names.update({form: code for form in short})
+    return names
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym ("Chinese", "Kenyan") -> ISO alpha-2 code."""
+    out: dict[str, str] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        if "," not in name and "(" not in name:
+            derived = _derive_demonym(name)
+            if derived:
+                out.setdefault(derived, country.alpha_2)
+    for code, forms in IRREGULAR_DEMONYMS.items():
+        out.update({form: code for form in forms})
+    return out
+
+
+def canonical_demonym(code: str) -> str:
+    """The adjective for a country code ("CN" -> "Chinese"), else its name."""
+    if code in IRREGULAR_DEMONYMS:
+        return IRREGULAR_DEMONYMS[code][0]
+    for form, other in demonyms().items():
+        if other == code:
+            return form
+    return country_label(code)
+
+
+def country_label(code: str) -> str:
+    """Short English label: common name if pycountry has one, else its name."""
+    if code in SHORT_FORMS and code in ("US", "GB", "RU", "KR", "KP", "VN", "TR", "LA", "TW"):
+        return {"US": "United States", "GB": "United Kingdom"}.get(code, SHORT_FORMS[code][0])
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def _name_forms(name: str) -> set[str]:
+    forms = {name, _PAREN.sub("", name).strip()}
+    if "," in name:
+        forms.add(name.split(",", 1)[0].strip())
+    return {f for f in forms if f}
+
+
+def _derive_demonym(name: str) -> str | None:
+    """English suffix rules: Kenya -> Kenyan, Mexico -> Mexican, Italy -> Italian."""
+    if " " in name:
+        return None
+    if name.endswith("a"):
+        return name + "n"
+    if name.endswith("o"):
+        return name[:-1] + "an"
+    if name.endswith("y"):
+        return name[:-1] + "ian"
+    if name.endswith("e"):
+        return name[:-1] + "ian"
+    return None

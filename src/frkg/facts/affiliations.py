@@ -1,0 +1,73 @@
+"""Who works where: "X, an associate fellow at Y", "X, director of Y", "X of the Y says"."""
+from __future__ import annotations
+
+import re
+
+from frkg.facts.context import Context, fact
+from frkg.gazetteer import ORG_TYPES
+from frkg.model import Fact
+from frkg.patterns import APPOSITIVE_ROLE, ROLE
+
+ROLE_BEFORE_NAME = re.compile(
+    rf"(?P<org>\b(?:[Tt]he\s+(?:company|firm)|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))(?:’s|'s)\s+"
+    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?),\s+")
+OF_THE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Affiliation facts; also records each person's first affiliation for statements."""
+    facts: list[Fact] = []
+    for sentence in ctx.sentences:
+        facts += _appositives(ctx, sentence.index)
+        facts += _of_the(ctx, sentence.index)
+        facts += _role_before_name(ctx, sentence.index)
+    for f in facts:
+        ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
+    return facts
+
+
+def _appositives(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    for m in APPOSITIVE_ROLE.finditer(s.text):
+        people = ctx.in_sentence(index, ("Person",), s.start + m.start("person"), s.start + m.end("person"))
+        orgs = ctx.in_sentence(index, ORG_TYPES, s.start + m.start("org"), s.start + m.end("org") + 1)
+        if people and orgs:
+            role = " ".join(m.group("role").split())
+            out.append(fact("Affiliation", {"member": [people[-1].key], "organization": [orgs[0].key]},
+                            {"role": role}, ctx.evidence(index, s.start + m.start(), orgs[0].end,
+                                                         "affiliation:appositive-role", 0.9)))
+    return out
+
+
+def _role_before_name(ctx: Context, index: int) -> list[Fact]:
+    """"Clearview's chief executive, Hoan Ton-That" / "the company's CEO, X"."""
+    s = ctx.sentences[index]
+    out = []
+    for m in ROLE_BEFORE_NAME.finditer(s.text):
+        people = [p for p in ctx.in_sentence(index, ("Person",)) if p.start == s.start + m.end()]
+        if not people:
+            continue
+        org_end = s.start + m.end("org")
+        named = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.end == org_end]
+        if not named and m.group("org").lower().endswith(("company", "firm")):
+            named = [f for f in ctx.mentions if f.entity_type == "Firm" and f.end <= s.start + m.start()][-1:]
+        if named:
+            out.append(fact("Affiliation", {"member": [people[0].key], "organization": [named[-1].key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, s.start + m.start(), people[0].end,
+                                         "affiliation:role-before-name", 0.75)))
+    return out
+
+
+def _of_the(ctx: Context, index: int) -> list[Fact]:
+    """"Seymour of the Center for New American Security": person, 'of the', organisation."""
+    out = []
+    people = ctx.in_sentence(index, ("Person",))
+    for org in ctx.in_sentence(index, ORG_TYPES):
+        before = [p for p in people if p.end <= org.start and OF_THE.fullmatch(ctx.text[p.end:org.start])]
+        if before:
+            person = before[-1]
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]}, {},
+                            ctx.evidence(index, person.start, org.end, "affiliation:of-the", 0.8)))
+    return out

@@ -1,0 +1,109 @@
+"""What fact rules see of one document: sentences, mentions, helpers for evidence."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from frkg.model import Document, Entity, Evidence, Fact, Mention, Sentence, Value
+
+COREF_CONFIDENCE = 0.6
+HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|should|might|may|potentially|perhaps|possibly|proposed?|propos\w+|"
+    r"consider\w*|calls? for|need(?:s|ed)? (?:to|for)|interest in|efforts to|prospects|"
+    r"plans? to|no|not|without|if|whether|urged?)\b", re.I)
+
+
+@dataclass
+class Context:
+    """One document's sentences and mentions, plus what fact families found so far."""
+
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    extra_entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    study_key: str | None = None
+    affiliations: dict[str, str] = field(default_factory=dict)  # person key -> org key
+    attributes: dict[str, dict[str, Value]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for mention in self.mentions:
+            self.by_sentence[mention.sentence_index].append(mention)
+        self._tech_positions = [m for m in self.mentions if m.entity_type == "Technology"]
+        self._tech_starts = [m.start for m in self._tech_positions]
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def in_sentence(self, index: int, types: tuple[str, ...] | frozenset | None = None,
+                    start: int | None = None, end: int | None = None) -> list[Mention]:
+        """Mentions in sentence ``index`` of the given types inside [start, end) (document offsets)."""
+        lo = self.sentences[index].start if start is None else start
+        hi = self.sentences[index].end if end is None else end
+        return [m for m in self.by_sentence.get(index, ())
+                if (types is None or m.entity_type in types) and lo <= m.start and m.end <= hi]
+
+    def evidence(self, index: int, start: int, end: int, rule: str, confidence: float) -> Evidence:
+        """Evidence for the span [start, end) of sentence ``index`` (trimmed of spaces)."""
+        sentence = self.sentences[index]
+        start, end = max(start, sentence.start), min(end, sentence.end) if end <= sentence.end else end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Evidence(self.document.doc_id, index, start, end, self.text[start:end], rule,
+                        round(confidence, 3))
+
+    def sentence_evidence(self, index: int, rule: str, confidence: float) -> Evidence:
+        sentence = self.sentences[index]
+        return self.evidence(index, sentence.start, sentence.end, rule, confidence)
+
+    def last_technology(self, position: int) -> Mention | None:
+        """The technology mentioned last before ``position`` (for "the technology", "it")."""
+        i = bisect.bisect_left(self._tech_starts, position) - 1
+        return self._tech_positions[i] if i >= 0 else None
+
+    def is_hypothetical(self, index: int, position: int) -> bool:
+        """Whether the sentence before ``position`` frames what follows as possible, not done."""
+        return bool(HYPOTHETICAL.search(self.text, self.sentences[index].start, position))
+
+    def last_speaker(self, position: int, within: int = 3) -> str | None:
+        """Speaker of the latest statement before ``position`` within ``within`` sentences."""
+        best: tuple[int, str] | None = None
+        for f in self.facts:
+            if f.kind != "Statement" or "speaker" not in f.roles:
+                continue
+            for e in f.evidence:
+                if e.start < position and (best is None or e.start > best[0]):
+                    best = (e.start, f.roles["speaker"][0])
+        if best is None:
+            return None
+        here = next((s.index for s in self.sentences if s.start <= position < s.end + 1), 0)
+        then = next((s.index for s in self.sentences if s.start <= best[0] < s.end + 1), 0)
+        return best[1] if here - then <= within else None
+
+    def country_of(self, key: str) -> str | None:
+        """Home country of an entity: gazetteer, context attributes or a fact-made entity."""
+        from frkg import gazetteer as gz
+        entry = gz.entries().get(key)
+        if entry is not None and entry.country:
+            return f"country/{entry.country}"
+        country = self.attributes.get(key, {}).get("country")
+        if country is None and key in self.extra_entities:
+            country = dict(self.extra_entities[key].attributes).get("country")
+        return str(country) if country else None
+
+    def add_entity(self, entity: Entity) -> None:
+        self.extra_entities.setdefault(entity.key, entity)
+
+
+def fact(kind: str, roles: dict[str, list[str] | tuple[str, ...]], values: dict[str, Value],
+         evidence: Evidence, subject: str | None = None) -> Fact:
+    """A fact with empty roles and values dropped and role keys de-duplicated in order."""
+    clean_roles = {k: tuple(dict.fromkeys(v)) for k, v in roles.items() if v}
+    clean_values = {k: v for k, v in values.items() if v is not None and v != ""}
+    return Fact(kind, clean_roles, clean_values, [evidence], subject=subject)

@@ -1,0 +1,232 @@
+"""Sanctions, export restrictions and regulations.
+
+A measure is found from its trigger word ("sanctions", "restrictions",
+"embargo", "blockade", "Entity List", "fined", "rules", "banned", ...).
+Triggers with no target between them form one measure ("rules designed to
+restrict").  The imposer is the country or public body before the trigger
+(inherited from the previous measure of the sentence: "the US has imposed X
+and placed Y"); the administration comes from "the Biden administration" or
+"Under president Trump"; targets are the firms and groups the measure is on;
+the technology is the one it covers ("chip embargo", "restrictions on
+Huawei’s 5G"); the reason is a "used to ...", "for ...", "over ..." phrase.
+Measures only talked about ("could take the form of sanctions") are skipped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frkg.entities import entity_for
+from frkg.facts.context import Context, fact
+from frkg.facts.dates import find_date
+from frkg.identity import slugify
+from frkg.model import Fact, Mention
+
+TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("Sanction", r"sanction(?:s|ed|ing)?|fined|fines|(?:a|the)\s+fine|penalt(?:y|ies)|"
+                 r"blacklist(?:ed|ing|s)?|asset freezes?"),
+    ("ExportRestriction", r"restrict(?:ions?|ed|s|ing)?|embargo(?:es)?|blockade|export controls?|"
+                          r"export bans?|Entity List|banned|bans?|barred|prevents?|prevented"),
+    ("Regulation", r"rules?|regulations?|regulated|laws?|ordinances?|ruled|ruling|ordered"),
+)
+STRENGTH = {"Sanction": 3, "ExportRestriction": 2, "Regulation": 1}
+TRIGGER = re.compile(r"\b(?:%s)\b" % "|".join(f"(?P<{k}>{p})" for k, p in TRIGGERS))
+IMPOSER_TYPES = ("Country", "GovernmentBody", "Legislature", "Administration", "Organization")
+IMPOSING = re.compile(r"\s+(?:have|has|had)?\s*(?:placed|imposed|introduced|passed|adopted|banned|"
+                      r"restricted|enacted|approved)\b")
+TARGET_TYPES = ("Firm", "Group", "Organization", "ResearchOrganization", "PoliceDepartment")
+REASON = re.compile(
+    r"\b(?:(?:used|using)\s+(?:to|for|in)\s+[^,;.]+|for\s+(?:their\s+|its\s+)?(?:role|involvement|"
+    r"complicity|links?|ties|alleged|part)\b[^,;.]*|over\s+(?:alleged\s+|its\s+|their\s+)?[^,;.]+|"
+    r"because\s+[^,;.]+|in connection with\s+[^,;.]+|linked to\s+[^,;.]+|"
+    r"(?:implicated|involved)\s+in\s+[^,;.]+|without\s+(?:consent|a legal basis|legal basis)[^,;.]*)")
+PRESIDENT = re.compile(r"\b(?:[Uu]nder|[Bb]y)\s+(?:former\s+)?[Pp]resident\s+")
+INCLUDING = re.compile(r"\s*,?\s*(?:including|such as|like|among them)\s+")
+THE_COMPANY = re.compile(r"\s*(?:on\s+|against\s+)?(?:the|this|that)\s+(?:company|firm|vendor|provider|startup)\b")
+THE_TECHNOLOGY = re.compile(r"\b(?:the|this|such)\s+(?:technology|technologies|tools?|systems?)\b|\bits\s+use\b")
+TARGET_PREP = re.compile(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:use\s+of\s+)?$")
+
+
+@dataclass
+class _Measure:
+    kind: str
+    start: int
+    end: int  # end of the trigger group
+    window_end: int
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Measure facts in every sentence."""
+    facts: list[Fact] = []
+    for sentence in ctx.sentences:
+        facts += _sentence_measures(ctx, sentence.index)
+    return facts
+
+
+def _sentence_measures(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    measures = _group_triggers(ctx, index)
+    out: list[Fact] = []
+    imposer: list[str] = []
+    administration: list[str] = []
+    previous_end = s.start
+    taken: set[str] = set()
+    for measure in measures:
+        if ctx.is_hypothetical(index, measure.start):
+            previous_end = measure.end
+            continue
+        new_imposer, new_admin = _imposer(ctx, index, previous_end, measure.start)
+        imposer, administration = new_imposer or imposer, new_admin or administration
+        targets = _targets(ctx, index, measure, previous_end, taken)
+        technology = _technology(ctx, index, measure, targets)
+        previous_end = max([measure.end] + [t.end for t in targets])
+        if not imposer or not (targets or technology):
+            continue
+        taken.update(t.key for t in targets)
+        reason, reason_span = _reason(ctx, measure)
+        affected = [g.key for g in ctx.in_sentence(index, ("Group",), *reason_span)] if reason_span else []
+        date = find_date(ctx.text, s.start, s.end)
+        end = max([measure.end] + [t.end for t in targets] + [reason_span[1] if reason_span else 0])
+        start = min([measure.start] + [t.start for t in targets])
+        out.append(fact(measure.kind,
+                        {"imposedBy": imposer, "administration": administration,
+                         "targets": [t.key for t in targets], "restrictsTechnology": technology,
+                         "affectedGroup": affected},
+                        {"reason": reason, "startDate": date[0] if date else None},
+                        ctx.evidence(index, start, end, f"measure:{slugify(measure.kind)}", 0.8)))
+    return out
+
+
+def _group_triggers(ctx: Context, index: int) -> list[_Measure]:
+    """Triggers with no target or imposer between them are one measure ("rules ... to restrict")."""
+    s = ctx.sentences[index]
+    parties = ctx.in_sentence(index, TARGET_TYPES + IMPOSER_TYPES)
+    measures: list[_Measure] = []
+    for m in TRIGGER.finditer(s.text):
+        kind = m.lastgroup or "Regulation"
+        start, end = s.start + m.start(), s.start + m.end()
+        last = measures[-1] if measures else None
+        if last and not any(last.end <= p.start < start for p in parties) and start - last.end < 60:
+            last.kind = max(last.kind, kind, key=STRENGTH.get)
+            last.end = end
+            continue
+        measures.append(_Measure(kind, start, end, s.end))
+    for this, following in zip(measures, measures[1:]):
+        this.window_end = following.start
+    return measures
+
+
+def _imposer(ctx: Context, index: int, start: int, end: int) -> tuple[list[str], list[str]]:
+    found = ctx.in_sentence(index, IMPOSER_TYPES, start, end)
+    administration = [m.key for m in found if m.entity_type == "Administration"]
+    for m in PRESIDENT.finditer(ctx.text, start, end):
+        person = [p for p in ctx.in_sentence(index, ("Person",), m.end(), end) if p.start == m.end()]
+        if person:
+            administration.append(_administration_of(ctx, person[0]))
+    named = [m for m in found if m.entity_type != "Administration" and m.rule != "demonym"]
+    bodies = [m for m in named if m.entity_type != "Country"]
+    imposer = [(bodies or named)[-1].key] if named else []
+    if not imposer and not administration:
+        groups = [g for g in ctx.in_sentence(index, ("Group",), start, end) if IMPOSING.match(ctx.text, g.end)]
+        imposer = [groups[-1].key] if groups else []
+    if not imposer and administration:
+        country = ctx.country_of(administration[0])
+        imposer = [country] if country else []
+    return imposer, administration
+
+
+def _administration_of(ctx: Context, person: Mention) -> str:
+    """``org/<surname>-administration`` for "under president X"."""
+    surname = person.key.split("/", 1)[1].split("-")[-1]
+    key = f"org/{surname}-administration"
+    entity = entity_for(key, "Administration", f"{surname.title()} administration",
+                        _person_country(ctx, person.key))
+    ctx.add_entity(entity)
+    return key
+
+
+def _person_country(ctx: Context, key: str) -> dict:
+    from frkg import gazetteer as gz
+    entry = gz.entries().get(key)
+    return {"country": f"country/{entry.country}"} if entry and entry.country else {}
+
+
+def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
+             taken: set[str]) -> list[Mention]:
+    after = ctx.in_sentence(index, TARGET_TYPES, measure.end, measure.window_end)
+    direct = [c for c in ctx.in_sentence(index, ("Country",), measure.end, measure.window_end)
+              if c.rule != "demonym" and TARGET_PREP.fullmatch(ctx.text[measure.end:c.start])]
+    if after or direct:
+        return _first_run(ctx, direct + after)
+    referred = _the_company(ctx, index, measure)
+    if referred is not None:
+        return [referred]
+    before = [t for t in ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start)
+              if t.key not in taken]
+    return _last_run(ctx, before)
+
+
+def _first_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """The first target and those listed right after it ("Hikvision, Dahua and SenseTime").
+
+    A collective followed by "including X, Y" is replaced by the members it names.
+    """
+    mentions = sorted(mentions, key=lambda m: m.start)
+    run = mentions[:1]
+    for m in mentions[1:]:
+        gap = ctx.text[run[-1].end:m.start]
+        if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
+            run.append(m)
+        elif len(run) == 1 and run[0].entity_type == "Group" and INCLUDING.fullmatch(gap):
+            run = [m]
+        else:
+            break
+    return run
+
+
+def _last_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """The last target before the trigger and those listed with it ("added X, Y and Z to ...")."""
+    run = mentions[-1:]
+    for m in reversed(mentions[:-1]):
+        gap = ctx.text[m.end:run[0].start]
+        if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
+            run.insert(0, m)
+        else:
+            break
+    return run
+
+
+def _the_company(ctx: Context, index: int, measure: _Measure) -> Mention | None:
+    """"fined the company": the firm named last before the measure (lower confidence)."""
+    if not THE_COMPANY.match(ctx.text, measure.end):
+        return None
+    firms = [m for m in ctx.mentions if m.entity_type == "Firm" and m.end <= measure.start]
+    return firms[-1] if firms else None
+
+
+def _technology(ctx: Context, index: int, measure: _Measure, targets: list[Mention]) -> list[str]:
+    """Technologies the measure covers: a modifier ("chip embargo") or named in its scope."""
+    found = [t for t in ctx.in_sentence(index, ("Technology",), measure.start - 40, measure.start)
+             if re.fullmatch(r"\s*(?:export\s+)?", ctx.text[t.end:measure.start])]
+    scope_end = measure.window_end
+    last = max([measure.end] + [t.end for t in targets])
+    later = [p for p in ctx.in_sentence(index, IMPOSER_TYPES + TARGET_TYPES, last, scope_end)
+             if p not in targets]
+    scope_end = min([scope_end, last + 80] + [p.start for p in later])
+    scope = ctx.in_sentence(index, ("Technology",), measure.end, scope_end)
+    inside_targets = [t for t in scope if any(g.start <= t.start and t.end <= g.end for g in targets)]
+    reason = REASON.search(ctx.text, measure.end, measure.window_end)
+    scope = [t for t in scope if t not in inside_targets and not (reason and t.start >= reason.start())]
+    keys = [t.key for t in found + scope]
+    if not keys and THE_TECHNOLOGY.search(ctx.text, measure.end, min(measure.window_end, measure.end + 60)):
+        last = ctx.last_technology(measure.start)
+        keys = [last.key] if last else []
+    return keys
+
+
+def _reason(ctx: Context, measure: _Measure) -> tuple[str | None, tuple[int, int] | None]:
+    m = REASON.search(ctx.text, measure.end, measure.window_end)
+    if not m:
+        return None, None
+    text = " ".join(m.group().split()).rstrip(" ,;")
+    return text, (m.start(), m.end())

@@ -1,0 +1,234 @@
+"""Statements (who said what) and claims (what a study or group argues).
+
+Direct quotes: “...,” says X / “...,” X said / “...,” she says / X said: “...”;
+a quote with no attribution right after an attributed one continues it.
+Reported speech: "X says (that) ...", "..., X says.", "according to X, ...",
+"X told Reuters that ...".  "She"/"he" refer to the latest speaker (or the
+closest person named before), with lower confidence.  Subjects such as "the
+study", "the researchers" or "X and his coauthors" make a Claim by the study.
+"""
+from __future__ import annotations
+
+import re
+
+from frkg.coref import pronoun_antecedent
+from frkg.facts.context import COREF_CONFIDENCE, Context, fact
+from frkg.model import Fact, Mention
+from frkg.patterns import SAY
+
+SPEAKER_TYPES = ("Person", "GovernmentBody", "Firm", "ThinkTank", "ResearchOrganization",
+                 "CivilSocietyOrganization", "Legislature", "Administration", "Organization",
+                 "PoliceDepartment")
+CLAIMANT_TYPES = ("Group",)
+QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{3,}?)[”\"]")
+AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:(?P<v1>{SAY})\s+(?P<w1>\S)|(?P<w2>\S).{{0,60}}?\s+(?P<v2>{SAY})\b)")
+BEFORE_QUOTE = re.compile(rf"(?:{SAY})\s*[:,]?\s*$")
+VERB = re.compile(rf"\b(?:{SAY})\b")
+APPOSITIVE_TAIL = re.compile(r",[^,“”\"]{1,140},\s*$")
+OF_ORG_TAIL = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?$")
+PRONOUN_TAIL = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\s*$")
+STUDY_TAIL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir)\s+(?:study|report|paper|research|researchers|"
+                        r"analysis|authors|survey)\s*$")
+COAUTHORS_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors\s*$")
+TOLD_OUTLET = re.compile(r"\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|reporters|journalists)\s+(?=that\b|,)")
+ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Statements and claims, in document order (so pronouns see earlier speakers)."""
+    facts: list[Fact] = []
+    quoted_spans: list[tuple[int, int]] = []
+    for sentence in ctx.sentences:
+        found, spans = _quotes(ctx, sentence.index, facts)
+        quoted_spans += spans
+        facts += found
+        ctx.facts.extend(found)
+        reported = _reported(ctx, sentence.index, quoted_spans)
+        facts += reported
+        ctx.facts.extend(reported)
+    for f in facts:  # extract_facts adds them again at the end, in order
+        ctx.facts.remove(f)
+    return facts
+
+
+def _quotes(ctx: Context, index: int, earlier: list[Fact]) -> tuple[list[Fact], list[tuple[int, int]]]:
+    s = ctx.sentences[index]
+    out, spans = [], []
+    for m in QUOTE.finditer(s.text):
+        q_start, q_end = s.start + m.start(), s.start + m.end()
+        spans.append((q_start, q_end))
+        quoted = m.group("q").strip().rstrip(",").strip()
+        speaker, confidence, end, rule = _quote_speaker(ctx, index, q_start, q_end, earlier + out)
+        if speaker is None:
+            continue
+        out.append(_statement(ctx, speaker, quoted, True,
+                              ctx.evidence(index, min(q_start, _before_start(ctx, index, q_start)),
+                                           max(end, q_end), rule, confidence)))
+    return out, spans
+
+
+def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: list[Fact]
+                   ) -> tuple[str | None, float, int, str]:
+    s = ctx.sentences[index]
+    after = AFTER_QUOTE.match(ctx.text, q_end, s.end)
+    if after:
+        who_start = after.start("w1") if after.group("w1") else after.start("w2")
+        speaker, confidence = _who_at(ctx, index, who_start)
+        if speaker:
+            return speaker, confidence, after.end(), "statement:quote-attribution"
+    before = BEFORE_QUOTE.search(ctx.text, s.start, q_start)
+    if before:
+        speaker, confidence = _subject_before(ctx, index, before.start())
+        if speaker:
+            return speaker, confidence, q_end, "statement:quote-attribution-before"
+    previous = [f for f in earlier if f.kind == "Statement" and f.values.get("isDirectQuote")]
+    if previous and ctx.text[previous[-1].evidence[-1].end:q_start].strip(" .\n") == "" \
+            and index - previous[-1].evidence[-1].sentence_index <= 1:
+        return previous[-1].roles["speaker"][0], COREF_CONFIDENCE, q_end, "statement:quote-continuation"
+    return None, 0.0, q_end, ""
+
+
+def _before_start(ctx: Context, index: int, q_start: int) -> int:
+    before = BEFORE_QUOTE.search(ctx.text, ctx.sentences[index].start, q_start)
+    return ctx.sentences[index].start if before else q_start
+
+
+def _who_at(ctx: Context, index: int, position: int) -> tuple[str | None, float]:
+    """Speaker named (or pronoun) at ``position``."""
+    mention = [m for m in ctx.in_sentence(index, SPEAKER_TYPES) if m.start == position]
+    if mention:
+        return mention[0].key, 0.9
+    if re.match(r"(?:[Ss]he|[Hh]e)\b", ctx.text[position:position + 4]):
+        return _pronoun(ctx, position)
+    return None, 0.0
+
+
+def _pronoun(ctx: Context, position: int) -> tuple[str | None, float]:
+    speaker = ctx.last_speaker(position)
+    if speaker is None:
+        antecedent = pronoun_antecedent(position, ctx.mentions)
+        speaker = antecedent.key if antecedent else None
+    return speaker, COREF_CONFIDENCE
+
+
+def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | None, float]:
+    """The speaker whose name (or pronoun) ends right before the verb, past an appositive."""
+    s = ctx.sentences[index]
+    head = _speaker_head(ctx, index, ctx.text[s.start:verb_start].rstrip())
+    end = s.start + len(head)
+    mentions = [m for m in ctx.in_sentence(index, SPEAKER_TYPES + CLAIMANT_TYPES) if m.end == end]
+    if mentions:
+        m = mentions[0]
+        if m.entity_type != "Person":
+            person = [p for p in ctx.in_sentence(index, ("Person",)) if p.end <= m.start
+                      and OF_ORG_TAIL.fullmatch(ctx.text[p.end:m.start])]
+            if person:
+                return person[0].key, 0.85
+        return m.key, 0.85
+    pronoun = PRONOUN_TAIL.search(head)
+    if pronoun:
+        return _pronoun(ctx, s.start + pronoun.start())
+    if STUDY_TAIL.search(head) and ctx.study_key:
+        return ctx.study_key, 0.8
+    if COAUTHORS_TAIL.search(head) and ctx.study_key:
+        return ctx.study_key, 0.8
+    return None, 0.0
+
+
+def _speaker_head(ctx: Context, index: int, head: str) -> str:
+    """The text before the verb, cut after the speaker's name.
+
+    "X, an economist at Y, says": the person before the appositive wins;
+    "The company's chief executive, X, told": the name before the comma.
+    """
+    start = ctx.sentences[index].start
+    ends = {m.end: m for m in ctx.in_sentence(index, SPEAKER_TYPES + CLAIMANT_TYPES)}
+    appositive = APPOSITIVE_TAIL.search(head)
+    stripped = head[:appositive.start()].rstrip() \
+        if appositive and not re.search(r"[“”\"]", appositive.group()) else None
+    bare = head.rstrip(",").rstrip()
+    if stripped is not None:
+        before = ends.get(start + len(stripped))
+        if before is not None and before.entity_type == "Person":
+            return stripped
+    if start + len(bare) in ends:
+        return bare
+    return stripped if stripped is not None else head
+
+
+def _reported(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    for verb in VERB.finditer(s.text):
+        v_start, v_end = s.start + verb.start(), s.start + verb.end()
+        if any(a <= v_start < b for a, b in quoted) or _next_to_quote(s, v_start, quoted):
+            continue
+        speaker, confidence = _subject_before(ctx, index, v_start)
+        if speaker is not None:
+            text_start = _content_start(ctx, v_end, s.end)
+            content = ctx.text[text_start:s.end].strip().rstrip(".").strip()
+            if len(content.split()) >= 3:
+                out.append(_statement(ctx, speaker, content, False,
+                                      ctx.evidence(index, s.start, s.end, "statement:reported", confidence)))
+                continue
+        speaker, confidence = _trailing_speaker(ctx, index, v_start, v_end)
+        if speaker is not None:
+            content = ctx.text[s.start:ctx.text.rfind(",", s.start, v_start)].strip()
+            out.append(_statement(ctx, speaker, content, False,
+                                  ctx.evidence(index, s.start, s.end, "statement:reported-trailing", confidence)))
+    out += _according_to(ctx, index, quoted)
+    return out
+
+
+def _trailing_speaker(ctx: Context, index: int, v_start: int, v_end: int) -> tuple[str | None, float]:
+    """"..., Seymour says." : a speaker between the last comma and a verb ending the sentence."""
+    s = ctx.sentences[index]
+    if ctx.text[v_end:s.end].strip(" .") != "":
+        return None, 0.0
+    comma = ctx.text.rfind(",", s.start, v_start)
+    if comma < 0:
+        return None, 0.0
+    who = ctx.text[comma + 1:v_start]
+    position = comma + 1 + (len(who) - len(who.lstrip()))
+    return _who_at(ctx, index, position)
+
+
+def _according_to(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    for m in ACCORDING_TO.finditer(s.text):
+        position = s.start + m.end()
+        if any(a <= position < b for a, b in quoted):
+            continue
+        who = [x for x in ctx.in_sentence(index, SPEAKER_TYPES) if x.start == position]
+        if not who:
+            continue
+        clause_end = ctx.text.find(",", who[0].end, s.end)
+        rest = ctx.text[clause_end + 1:s.end] if clause_end > 0 else ctx.text[s.start:s.start + m.start()]
+        content = rest.strip().rstrip(".").strip()
+        if len(content.split()) >= 3:
+            out.append(_statement(ctx, who[0].key, content, False,
+                                  ctx.evidence(index, s.start, s.end, "statement:according-to", 0.85)))
+    return out
+
+
+def _content_start(ctx: Context, v_end: int, end: int) -> int:
+    told = TOLD_OUTLET.match(ctx.text, v_end, end)
+    position = told.end() if told else v_end
+    that = re.match(r"\s*,?\s*(?:that\b)?", ctx.text[position:end])
+    return position + (that.end() if that else 0)
+
+
+def _next_to_quote(sentence, position: int, quoted: list[tuple[int, int]]) -> bool:
+    """A verb attributing a quote of the same sentence is not a second, reported statement."""
+    return any(sentence.start <= a and b <= sentence.end + 1
+               and (0 <= position - b <= 40 or 0 <= a - position <= 40) for a, b in quoted)
+
+
+def _statement(ctx: Context, speaker: str, text: str, direct: bool, evidence) -> Fact:
+    text = " ".join(text.split())
+    if speaker.startswith(("study/", "group/")):
+        return fact("Claim", {"claimant": [speaker]}, {"claimText": text}, evidence)
+    affiliation = ctx.affiliations.get(speaker)
+    return fact("Statement", {"speaker": [speaker], "speakerAffiliation": [affiliation] if affiliation else []},
+                {"quotedText": text, "isDirectQuote": direct}, evidence)

@@ -1,0 +1,189 @@
+"""Export leadership and deal counts.
+
+"China leads the world ..., accounting for 201 deals", "The US is second with
+128 deals", "the world’s second largest exporter of face recognition",
+"dominated by China, with the US in second place".  The party is the country
+or firm named closest before the figure; the technology is the one named in
+the sentence or, failing that, the last one named before it (lower
+confidence); the study is the document's study when the sentence or the one
+before it talks about it.
+"""
+from __future__ import annotations
+
+import re
+
+from frkg.facts.context import COREF_CONFIDENCE, Context, fact
+from frkg.model import Fact, Mention
+
+PARTY_TYPES = ("Country", "Firm", "Group")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "1st": 1}
+LEADER_WORDS = re.compile(r"\b(?:leads|led|leading|top|tops|topped|largest|biggest|number one|No\. 1|first)\b")
+ORDINAL_WORDS = re.compile(r"\b(%s)\b" % "|".join(ORDINALS), re.I)
+COUNT = re.compile(
+    r"(?P<lead>\baccounting for|\bwith|\bsigned|\bmade|\bstruck|\bclosed|\bhad|\bhas|\btotal of)?\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?P<unit>deals|contracts|agreements|transactions|export deals|sales)\b")
+WORLD_RANK = re.compile(
+    r"\b(?:world|globe|market)(?:’s|'s)\s+(?P<rank>(?:%s|largest|biggest|leading|top))"
+    r"(?:[- ](?:largest|biggest|leading))?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:exporter|supplier|seller|dealer|vendor|provider|exporting nation)s?\b" % "|".join(ORDINALS), re.I)
+MAKING_IT = re.compile(r",?\s*(?:making|which makes|and is)\s+(?:it|them)\s+the\s+(?:world(?:’s|'s)\s+)?"
+                       r"(?P<rank>%s|largest|biggest|leading|top)\b" % "|".join(ORDINALS))
+RESPECTIVELY = re.compile(r"\b(?P<nums>\d+(?:\s*,\s*\d+)*,?\s+and\s+\d+)\s+(?:[a-z-]+\s+)?"
+                          r"(?:deals|contracts|agreements)\s+respectively\b")
+DOMINATED_BY = re.compile(r"\b(?:dominated|led)\s+by\s+")
+IN_PLACE = re.compile(r"\bwith\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+in\s+(?P<ord>\w+)\s+place\b")
+RANKS_SECOND = re.compile(r"\b(?:is|was|ranks|ranked|comes|came|placed|sits)\s+(?:in\s+)?(?P<ord>%s)\b"
+                          % "|".join(ORDINALS))
+TRADE_CONTEXT = re.compile(r"\b(?:export\w*|market|deals?|trade|sell\w*|supplier|dealer)\b", re.I)
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Deal counts and rankings in every sentence."""
+    facts: list[Fact] = []
+    for sentence in ctx.sentences:
+        found = _counts(ctx, sentence.index)
+        if not found:
+            found = _ranks(ctx, sentence.index)
+        facts += found
+    return facts
+
+
+def _counts(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    out += _respectively(ctx, index)
+    listed = {e.start for f in out for e in f.evidence}
+    for m in COUNT.finditer(s.text):
+        position = s.start + m.start("num")
+        if any(a <= position for a in listed) and RESPECTIVELY.search(s.text, max(0, m.start() - 40)):
+            continue
+        party = _party_before(ctx, index, position) or _party_after(ctx, index, position)
+        if party is None:
+            continue
+        window = ctx.text[party.end:position]
+        rank = _rank_in(window) or _rank_after(ctx.text, s.start + m.end(), s.end)
+        rule = "deal-count:" + (m.group("lead") or "n-deals").strip().replace(" ", "-")
+        out.append(_statistic(ctx, index, party, int(m.group("num").replace(",", "")), rank,
+                              s.start + m.start("num") if not m.group("lead") else s.start + m.start("lead"),
+                              s.start + m.end(), rule, position))
+    return out
+
+
+def _respectively(ctx: Context, index: int) -> list[Fact]:
+    """"Hikvision and ZTE follow with 27 and 18 contracts respectively"."""
+    s = ctx.sentences[index]
+    out = []
+    for m in RESPECTIVELY.finditer(s.text):
+        numbers = [int(n) for n in re.findall(r"\d+", m.group("nums"))]
+        clause_start = max(s.text.rfind(",", 0, m.start()), s.text.rfind(" while ", 0, m.start()))
+        parties = [p for p in ctx.in_sentence(index, PARTY_TYPES, s.start + clause_start + 1, s.start + m.start())
+                   if p.rule != "demonym"]
+        if len(parties) != len(numbers):
+            continue
+        for party, number in zip(parties, numbers):
+            out.append(_statistic(ctx, index, party, number, None, parties[0].start, s.start + m.end(),
+                                  "deal-count:respectively", s.start + m.start()))
+    return out
+
+
+def _ranks(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    for m in WORLD_RANK.finditer(s.text):
+        word = m.group("rank").lower()
+        party = _party_before(ctx, index, s.start + m.start())
+        if party is not None:
+            out.append(_statistic(ctx, index, party, None, ORDINALS.get(word, 1), s.start + m.start(),
+                                  s.start + m.end(), "deal-rank:worlds-nth-exporter", s.start + m.start()))
+    if TRADE_CONTEXT.search(s.text):
+        out += _dominated(ctx, index)
+        for m in RANKS_SECOND.finditer(s.text):
+            party = _party_before(ctx, index, s.start + m.start())
+            if party is not None and ctx.text[party.end:s.start + m.start()].strip() == "":
+                out.append(_statistic(ctx, index, party, None, ORDINALS[m.group("ord").lower()],
+                                      party.start, s.start + m.end(), "deal-rank:ranks-nth",
+                                      s.start + m.start()))
+        if not out:
+            out += _leads(ctx, index)
+    return out
+
+
+def _dominated(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    for m in DOMINATED_BY.finditer(s.text):
+        after = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start == s.start + m.end()]
+        if after:
+            out.append(_statistic(ctx, index, after[0], None, 1, s.start + m.start(), after[0].end,
+                                  "deal-rank:dominated-by", s.start + m.start()))
+    for m in IN_PLACE.finditer(s.text):
+        who = ctx.in_sentence(index, PARTY_TYPES, s.start + m.start("who"), s.start + m.end("who") + 1)
+        rank = ORDINALS.get(m.group("ord").lower())
+        if who and rank:
+            out.append(_statistic(ctx, index, who[0], None, rank, s.start + m.start(), s.start + m.end(),
+                                  "deal-rank:in-nth-place", s.start + m.start()))
+    return out
+
+
+def _leads(ctx: Context, index: int) -> list[Fact]:
+    """"X leads the world in exporting T" without a figure."""
+    s = ctx.sentences[index]
+    m = re.search(r"\bleads the (?:world|globe|market)\b", s.text)
+    if not m:
+        return []
+    party = _party_before(ctx, index, s.start + m.start())
+    if party is None or ctx.text[party.end:s.start + m.start()].strip():
+        return []
+    return [_statistic(ctx, index, party, None, 1, party.start, s.start + m.end(),
+                       "deal-rank:leads-the-world", s.start + m.start())]
+
+
+def _statistic(ctx: Context, index: int, party: Mention, count: int | None, rank: int | None,
+               start: int, end: int, rule: str, position: int) -> Fact:
+    tech = ctx.in_sentence(index, ("Technology",))
+    confidence = 0.9
+    if tech:
+        technology = min(tech, key=lambda t: abs(t.start - position)).key
+    else:
+        before = ctx.last_technology(ctx.sentences[index].start)
+        technology = before.key if before else None
+        confidence = COREF_CONFIDENCE + 0.2
+    return fact("DealStatistic",
+                {"exporter": [party.key], "technology": [technology] if technology else [],
+                 "reportedBy": [ctx.study_key] if ctx.study_key and _study_near(ctx, index) else []},
+                {"dealCount": count, "rank": rank},
+                ctx.evidence(index, start, end, rule, confidence))
+
+
+def _party_before(ctx: Context, index: int, position: int) -> Mention | None:
+    parties = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.end <= position]
+    named = [p for p in parties if p.rule != "demonym"]
+    return (named or parties or [None])[-1]
+
+
+def _party_after(ctx: Context, index: int, position: int) -> Mention | None:
+    parties = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start >= position]
+    return parties[0] if parties else None
+
+
+def _rank_after(text: str, start: int, end: int) -> int | None:
+    """", making it the largest supplier": a rank stated right after the figure."""
+    m = MAKING_IT.match(text, start, end)
+    if not m:
+        return None
+    word = m.group("rank").lower()
+    return ORDINALS.get(word, 1)
+
+
+def _rank_in(window: str) -> int | None:
+    ordinal = ORDINAL_WORDS.search(window)
+    if ordinal:
+        return ORDINALS[ordinal.group(1).lower()]
+    return 1 if LEADER_WORDS.search(window) else None
+
+
+def _study_near(ctx: Context, index: int) -> bool:
+    words = re.compile(r"\b(?:study|report|paper|research|survey|analysis|researchers)\b", re.I)
+    return any(words.search(ctx.sentences[i].text) for i in (index, index - 1) if i >= 0)

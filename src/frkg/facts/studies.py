@@ -1,0 +1,114 @@
+"""Studies: who wrote them, where the authors work, when they were published.
+
+"A recent study by Harvard and MIT researchers", "In a paper published in
+November 2021, Beraja and his coauthors argued", "David Yang, one of
+Beraja’s coauthors".  A document gets one study node (the first one it
+describes); "the study", "the researchers", "the paper" refer to it.
+"""
+from __future__ import annotations
+
+import re
+
+from frkg.entities import entity_for
+from frkg.facts.context import Context, fact
+from frkg.facts.dates import find_date
+from frkg.identity import slugify
+from frkg.model import Fact
+
+STUDY_NOUN = r"(?:study|paper|report|research|survey|analysis|working paper|article)"
+ORG_TYPES = ("ResearchOrganization", "ThinkTank", "Organization", "CivilSocietyOrganization",
+             "GovernmentBody", "Firm")
+BY_RESEARCHERS = re.compile(
+    rf"\b{STUDY_NOUN}\s+(?:\w+\s+){{0,3}}?(?:by|from)\s+(?P<by>[^,.;]+?)\s+"
+    r"(?:researchers|scientists|economists|academics|scholars|experts|analysts)\b")
+BY_AUTHORS = re.compile(rf"\b{STUDY_NOUN}\s+(?:\w+\s+){{0,3}}?(?:by|from)\s+(?P<by>[^,.;]+)")
+RESEARCHERS_AT = re.compile(
+    r"\b(?:researchers|scientists|economists|academics|scholars)\s+(?:at|from)\s+(?P<by>[^,.;]+)")
+PUBLISHED = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|issued)\s+(?:in|on)\s+")
+COAUTHORS = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors")
+ONE_OF = re.compile(r"one of\s+(?P<lead>\S+?)(?:’s|'s)\s+co-?authors")
+STUDY_AUTHOR = re.compile(
+    r"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}),\s+(?:the|a|one of the)\s+"
+    rf"{STUDY_NOUN}(?:’s|'s)\s+(?:lead\s+|main\s+|co-?)?authors?\b")
+STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\bco-?authors\b", re.I)
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Study facts (one node per document, several pieces of evidence)."""
+    facts: list[Fact] = []
+    for sentence in ctx.sentences:
+        if not STUDY_WORDS.search(sentence.text):
+            continue
+        found = _study_in_sentence(ctx, sentence.index)
+        if found is not None:
+            facts.append(found)
+    return facts
+
+
+def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
+    s = ctx.sentences[index]
+    authors: list[str] = []
+    affiliations: list[str] = []
+    rule = None
+    for regex, name in ((BY_RESEARCHERS, "study:by-researchers"), (RESEARCHERS_AT, "study:researchers-at")):
+        for m in regex.finditer(s.text):
+            affiliations += [x.key for x in _mentions_in(ctx, index, s.start + m.start("by"),
+                                                         s.start + m.end("by"), ORG_TYPES)]
+            rule = rule or name
+    if not affiliations:
+        for m in BY_AUTHORS.finditer(s.text):
+            span = (s.start + m.start("by"), s.start + m.end("by"))
+            authors += [x.key for x in _mentions_in(ctx, index, *span, ("Person",))]
+            affiliations += [x.key for x in _mentions_in(ctx, index, *span, ORG_TYPES)]
+            rule = rule or ("study:by-authors" if authors or affiliations else None)
+    for m in STUDY_AUTHOR.finditer(s.text):
+        people = ctx.in_sentence(index, ("Person",), s.start + m.start(), s.start + m.end("person"))
+        if people:
+            authors.append(people[-1].key)
+            affiliations += [ctx.affiliations[people[-1].key]] if people[-1].key in ctx.affiliations else []
+            rule = rule or "study:named-author"
+    for person in ctx.in_sentence(index, ("Person",)):
+        tail = ctx.text[person.end:s.end]
+        if COAUTHORS.match(tail):
+            authors.append(person.key)
+            rule = rule or "study:coauthors"
+    for m in ONE_OF.finditer(s.text):
+        lead = [p for p in ctx.in_sentence(index, ("Person",)) if p.start >= s.start + m.start("lead")]
+        subject = [p for p in ctx.in_sentence(index, ("Person",)) if p.end <= s.start + m.start()]
+        authors += [p.key for p in lead[:1] + subject[-1:]]
+        affiliations += [ctx.affiliations[p.key] for p in subject[-1:] if p.key in ctx.affiliations]
+        rule = rule or "study:one-of-coauthors"
+    date = None
+    published = PUBLISHED.search(s.text)
+    if published:
+        found = find_date(ctx.text, s.start + published.end(), s.end)
+        date = found[0] if found else None
+        rule = rule or "study:published"
+    if rule is None:
+        return None
+    key = _study_key(ctx, authors, affiliations, date)
+    return fact("Study", {"author": authors, "authorAffiliation": affiliations},
+                {"publicationDate": date}, ctx.sentence_evidence(index, rule, 0.85), subject=key)
+
+
+def _study_key(ctx: Context, authors: list[str], affiliations: list[str], date: str | None) -> str:
+    """The document's study key, minted from the first description of it."""
+    if ctx.study_key is None:
+        names = [k.split("/", 1)[1] for k in (authors[:1] or sorted(set(affiliations)))]
+        stem = "-".join(names) or ctx.document.doc_id
+        ctx.study_key = "study/" + slugify(stem + ("-" + date[:4] if date else ""))
+        label = "Study by " + " and ".join(_label(ctx, k) for k in (authors[:1] or affiliations)) \
+            if (authors or affiliations) else "Study"
+        ctx.add_entity(entity_for(ctx.study_key, "Study", label))
+    return ctx.study_key
+
+
+def _label(ctx: Context, key: str) -> str:
+    for m in ctx.mentions:
+        if m.key == key:
+            return " ".join(m.text.split()).removesuffix("’s")
+    return key.split("/", 1)[1]
+
+
+def _mentions_in(ctx: Context, index: int, start: int, end: int, types: tuple[str, ...]):
+    return ctx.in_sentence(index, types, start, end)

@@ -1,0 +1,151 @@
+"""Exports and deals between parties.
+
+"X sold/supplied/exported T to Y", "X is exporting T", "X is a significant
+exporter of T", "X signed a contract with (the city of) Y", "Y bought T from
+X".  An export needs an exporter and a technology; with an importer it is a
+Deal.
+"""
+from __future__ import annotations
+
+import re
+
+from frkg.facts.context import COREF_CONFIDENCE, Context, fact
+from frkg.facts.dates import find_date
+from frkg.gazetteer import ORG_TYPES
+from frkg.model import Fact, Mention
+
+PARTY_TYPES = ("Country", "Firm", "Group") + tuple(ORG_TYPES)
+SELLER_TYPES = ("Country", "Firm", "Group")
+EXPORT_VERB = re.compile(
+    r"\b(?:exports|exported|exporting|sells|sold|selling|supplies|supplied|supplying|provides|"
+    r"provided|delivered|delivers|shipped|ships|installed|installs|deployed|deploys|"
+    r"is (?:also )?(?:a|an|the) (?:[\w-]+ ){0,2}exporter of|are (?:[\w-]+ ){0,2}exporters of)\b")
+DEAL_WITH = re.compile(
+    r"\b(?:signed|struck|won|agreed|inked|concluded|sealed)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?"
+    r"(?:contract|deal|agreement|memorandum of understanding|partnership|tender)s?\s+"
+    r"(?:with|from|for)\s+")
+BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchases|imported|imports)\b")
+TO_IMPORTER = re.compile(r"\s*(?:to|for|in|into)\s+(?:the\s+)?(?:(?:city|government|police|authorities)"
+                         r"\s+(?:of|in)\s+)?")
+GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w-]+\s+){0,3}?"
+                            r"(?:system|systems|cameras|equipment|software|platform|technology|tools)\b")
+CLAUSE_END = re.compile(r"[;]|\bbut\b|\bwhile\b|\bwhich\b")
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Export and Deal facts; sentences already read as statistics are skipped."""
+    statistic_sentences = {e.sentence_index for f in ctx.facts if f.kind == "DealStatistic"
+                           for e in f.evidence}
+    facts: list[Fact] = []
+    for sentence in ctx.sentences:
+        if sentence.index in statistic_sentences:
+            continue
+        facts += _exports(ctx, sentence.index)
+        facts += _contracts(ctx, sentence.index)
+        facts += _purchases(ctx, sentence.index)
+    return facts
+
+
+def _exports(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    for m in EXPORT_VERB.finditer(s.text):
+        verb_start, verb_end = s.start + m.start(), s.start + m.end()
+        if ctx.is_hypothetical(index, verb_start):
+            continue
+        seller = _nearest_before(ctx, index, verb_start, SELLER_TYPES)
+        tech = _technology_after(ctx, index, verb_end)
+        confidence = 0.85
+        if tech is None and seller is not None:
+            tech, confidence = _generic_object(ctx, index, verb_end), COREF_CONFIDENCE
+        if seller is None or tech is None:
+            continue
+        importer = _importer_after(ctx, index, tech.end)
+        end = importer.end if importer else tech.end
+        kind = "Deal" if importer else "Export"
+        out.append(fact(kind, {"exporter": [seller.key], "technology": [tech.key],
+                               "importer": [importer.key] if importer else []},
+                        {"dealDate": _date(ctx, index)},
+                        ctx.evidence(index, seller.start, end, "export:verb", confidence)))
+    return out
+
+
+def _contracts(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    for m in DEAL_WITH.finditer(s.text):
+        seller = _nearest_before(ctx, index, s.start + m.start(), ("Firm", "Group"))
+        buyers = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start >= s.start + m.end()]
+        if seller is None or not buyers:
+            continue
+        tech = [t for t in ctx.in_sentence(index, ("Technology",)) if t.start >= s.start + m.end()] \
+            or ctx.in_sentence(index, ("Technology",))
+        confidence = 0.85
+        if not tech:
+            last = ctx.last_technology(s.start)
+            tech, confidence = ([last] if last else []), COREF_CONFIDENCE + 0.2
+        out.append(fact("Deal", {"exporter": [seller.key], "importer": [buyers[0].key],
+                                 "technology": [tech[0].key] if tech else []},
+                        {"dealDate": _date(ctx, index)},
+                        ctx.evidence(index, seller.start, buyers[0].end, "deal:contract-with", confidence)))
+    return out
+
+
+def _purchases(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    for m in BOUGHT_FROM.finditer(s.text):
+        buyer = _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
+        rest = s.text[m.end():]
+        source = re.search(r"\bfrom\s+(?:the\s+)?", rest)
+        tech = _technology_after(ctx, index, s.start + m.end())
+        if buyer is None or source is None or tech is None:
+            continue
+        sellers = [p for p in ctx.in_sentence(index, SELLER_TYPES)
+                   if p.start == s.start + m.end() + source.end()]
+        if sellers:
+            out.append(fact("Deal", {"exporter": [sellers[0].key], "importer": [buyer.key],
+                                     "technology": [tech.key]}, {"dealDate": _date(ctx, index)},
+                            ctx.evidence(index, buyer.start, sellers[0].end, "deal:bought-from", 0.8)))
+    return out
+
+
+def _nearest_before(ctx: Context, index: int, position: int, types: tuple[str, ...]) -> Mention | None:
+    s = ctx.sentences[index]
+    clause_start = s.start
+    for m in CLAUSE_END.finditer(s.text, 0, position - s.start):
+        clause_start = s.start + m.end()
+    found = [p for p in ctx.in_sentence(index, types, clause_start, position) if p.rule != "demonym"]
+    return found[-1] if found else None
+
+
+def _technology_after(ctx: Context, index: int, position: int) -> Mention | None:
+    found = [t for t in ctx.in_sentence(index, ("Technology",), position)
+             if t.start - position <= 60]
+    return found[0] if found else None
+
+
+def _generic_object(ctx: Context, index: int, position: int) -> Mention | None:
+    """"sold a similar system to ...": the object is the technology the document is about."""
+    m = GENERIC_OBJECT.match(ctx.text, position)
+    if not m:
+        return None
+    last = ctx.last_technology(position)
+    if last is None:
+        return None
+    return Mention(last.doc_id, index, m.start(), m.end(), ctx.text[m.start():m.end()], last.key,
+                   last.entity_type, "coref:technology", COREF_CONFIDENCE)
+
+
+def _importer_after(ctx: Context, index: int, position: int) -> Mention | None:
+    m = TO_IMPORTER.match(ctx.text, position)
+    if not m:
+        return None
+    found = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start == m.end()]
+    return found[0] if found else None
+
+
+def _date(ctx: Context, index: int) -> str | None:
+    s = ctx.sentences[index]
+    found = find_date(ctx.text, s.start, s.end)
+    return found[0] if found else None

@@ -1,0 +1,72 @@
+"""Uses of a technology for an application, and by whom.
+
+"face recognition in smart city technology, where it is often used to enhance
+video surveillance", "use of facial recognition is rising among US police
+departments", "adapted into more effective ways to censor web content".
+The technology is the first one the sentence names; the user is a police
+force or organisation after "by"/"among" or before "use(s)"; a police user
+implies the application policing.
+"""
+from __future__ import annotations
+
+import re
+
+from frkg.entities import entity_for
+from frkg.facts.context import Context, fact
+from frkg.model import Fact, Mention
+
+CUE = re.compile(r"\b(?:use[sd]?|using|usage|deploy\w*|appl(?:y|ied|ies|ication)|adapt\w*|sells?|sold|"
+                 r"suppl(?:y|ies|ied)|for (?:its|their|the|a)|"
+                 r"enhanc\w*|power\w*|tools?|to (?:identify|track|monitor|surveil)|rel(?:y|ies|ied) on)\b", re.I)
+DESCRIPTOR = re.compile(r"\s+(?:company|companies|firm|firms|startup|giant|vendor|maker)\b")
+EXAMPLE = re.compile(r"(?:such as|like|including)\s+$")
+USER_TYPES = ("PoliceDepartment", "GovernmentBody", "Firm", "Organization", "Group", "Country")
+USER_BEFORE = re.compile(r"\s*(?:by|among|in)\s+(?:the\s+)?$")
+POLICING = "application/policing"
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """TechnologyUse facts in sentences that name a technology and a use."""
+    facts: list[Fact] = []
+    for sentence in ctx.sentences:
+        tech = ctx.in_sentence(sentence.index, ("Technology",))
+        if tech and CUE.search(sentence.text):
+            facts += _uses(ctx, sentence.index, tech[0])
+    return facts
+
+
+def _uses(ctx: Context, index: int, tech: Mention) -> list[Fact]:
+    found = ctx.in_sentence(index, ("Application",))
+    applications = [a.key for a in found]
+    if found:
+        tech = _technology_for(ctx, index, found[0]) or tech
+    users = _users(ctx, index)
+    if any(u.entity_type == "PoliceDepartment" for u in users) and POLICING not in applications:
+        ctx.add_entity(entity_for(POLICING, "Application", "policing"))
+        applications.append(POLICING)
+    if not applications and not users:
+        return []
+    evidence = ctx.sentence_evidence(index, "use:technology-application", 0.75)
+    user_keys = [u.key for u in users]
+    return [fact("TechnologyUse", {"technology": [tech.key], "application": [app], "user": user_keys},
+                 {}, evidence) for app in applications] or \
+        [fact("TechnologyUse", {"technology": [tech.key], "user": user_keys}, {}, evidence)]
+
+
+def _technology_for(ctx: Context, index: int, application: Mention) -> Mention | None:
+    """The first technology named before the application that is not an example
+    ("tools such as ChatGPT") or a firm's description ("AI company")."""
+    before = [t for t in ctx.in_sentence(index, ("Technology",)) if t.end <= application.start
+              and not EXAMPLE.search(ctx.text[max(0, t.start - 12):t.start])
+              and not DESCRIPTOR.match(ctx.text, t.end)]
+    return before[0] if before else None
+
+
+def _users(ctx: Context, index: int) -> list[Mention]:
+    s = ctx.sentences[index]
+    found = []
+    for m in ctx.in_sentence(index, USER_TYPES):
+        if m.entity_type == "PoliceDepartment" or USER_BEFORE.search(ctx.text[s.start:m.start][-12:]):
+            if m.entity_type != "Country":
+                found.append(m)
+    return found

@@ -1,0 +1,171 @@
+"""``frkg ingest``: add documents to an existing store without re-extracting the others.
+
+A document is identified by its content hash, so a file whose content is
+already in the store is a no-op.  New documents get their own named graphs;
+a fact they share with stored documents has the same IRI and so gains their
+evidence in the union.  The inferred graph and the default graph are then
+recomputed, and the store is rewritten into a new directory and swapped in
+(see :mod:`frkg.store`): a failure at any point leaves the store as it was.
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from frkg.build import BuildError, BuildReport, build_graph, read_and_extract, reason_and_validate, utc_now
+from frkg.merge import merge_extractions
+from frkg.model import Extraction
+from frkg.namespaces import BUILD_GRAPH, FRKG, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, document_graph, key_of
+from frkg.rdf import document_graphs
+from frkg.store import (
+    default_graph_size, graph_quads, named_quads, open_store, ox_term, require_store, store_lock, to_rdflib,
+    write_store,
+)
+
+DOC_GRAPH_PREFIX = str(GRAPH["doc/"])
+
+
+@dataclass
+class IngestReport:
+    """What an ingest added, skipped and changed."""
+
+    store: str
+    added: list[dict] = field(default_factory=list)
+    unchanged: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    triples_before: int = 0
+    triples_after: int = 0
+    build_id: str = ""
+    consistent: bool = True
+    shacl_conforms: bool = True
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def ingest_files(paths: Iterable[str | Path], store_path: str | Path) -> IngestReport:
+    """Add the documents in ``paths`` to the store at ``store_path``."""
+    store_path = Path(store_path)
+    started = time.perf_counter()
+    require_store(store_path)
+    with store_lock(store_path):
+        store = open_store(store_path, read_only=True)
+        report = IngestReport(store=str(store_path), triples_before=default_graph_size(store),
+                              build_id=stored_build_id(store))
+        known = stored_document_ids(store)
+        new = new_extractions([Path(p) for p in paths], known, report)
+        if new:
+            rewrite_with(store, store_path, new, known, report)
+        else:
+            report.triples_after = report.triples_before
+        del store
+    report.timings["total"] = round(time.perf_counter() - started, 3)
+    return report
+
+
+def new_extractions(paths: list[Path], known: set[str], report: IngestReport) -> list[Extraction]:
+    """Extractions of the documents whose content is not in the store yet."""
+    extractions: list[Extraction] = []
+    for path in paths:
+        _, extraction, warning = read_and_extract(path)
+        if warning:
+            report.warnings.append(warning)
+            continue
+        doc_id = extraction.document.doc_id
+        entry = {"doc_id": doc_id, "file": str(path)}
+        if doc_id in known:
+            report.unchanged.append(entry)
+            continue
+        known.add(doc_id)
+        report.warnings.extend(extraction.warnings)
+        report.added.append(entry)
+        extractions.append(extraction)
+    return extractions
+
+
+def rewrite_with(store: ox.Store, store_path: Path, new: list[Extraction], known: set[str],
+                 report: IngestReport) -> None:
+    """Write a new store: kept graphs + new document graphs + recomputed inferences and build graph."""
+    kept = list(named_quads(store, exclude={str(INFERRED_GRAPH), str(BUILD_GRAPH)}))
+    merged = merge_extractions(new)
+    report.warnings.extend(merged.warnings)
+    new_graphs = document_graphs(new, merged)
+    for doc_id, graph in new_graphs.items():
+        report.warnings.extend(keep_stored_values(graph, store, doc_id))
+    asserted = to_rdflib(q for q in kept if q.graph_name.value.startswith(DOC_GRAPH_PREFIX))
+    ontology = to_rdflib(store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))))
+    if not len(ontology):
+        raise BuildError(f"{store_path}: the store has no ontology graph; rebuild it with `frkg build`")
+    scratch = BuildReport(store=str(store_path), build_id="", created="")
+    inferred = reason_and_validate([asserted, *new_graphs.values()], ontology, scratch)
+    report.warnings.extend(scratch.warnings)
+    report.consistent, report.shacl_conforms = scratch.consistent, scratch.shacl_conforms
+    report.build_id = uuid.uuid4().hex
+    now = utc_now()
+    build = build_graph(report.build_id, stored_created(store) or now, sorted(known), modified=now)
+    quads = kept + [q for doc_id, g in new_graphs.items() for q in graph_quads(g, document_graph(doc_id))]
+    quads += [*graph_quads(inferred, INFERRED_GRAPH), *graph_quads(build, BUILD_GRAPH)]
+    report.triples_after = write_store(store_path, quads).get("", 0)
+
+
+def keep_stored_values(graph: Graph, store: ox.Store, doc_id: str) -> list[str]:
+    """Make a new document graph agree with the store the way :mod:`frkg.merge` agrees sources.
+
+    The first source wins: where the store's documents already give an entity
+    or fact a label, type or literal value, a different one from the new
+    document is dropped (a different label is kept as ``skos:altLabel``, a
+    specific type may refine ``frkg:Organization``).  Roles, aliases and
+    evidence are united.  Returns warnings for the conflicting values dropped.
+    """
+    warnings = []
+    for s, p, o in list(graph):
+        if p == SKOS.altLabel or (p != RDF.type and not isinstance(o, Literal)):
+            continue
+        stored = stored_objects(store, s, p)
+        if not stored or ox_term(o) in stored:
+            continue
+        if p == RDF.type and stored == {ox_term(FRKG.Organization)}:
+            continue
+        graph.remove((s, p, o))
+        if p == RDFS.label:
+            graph.add((s, SKOS.altLabel, o))
+        elif p != RDF.type:
+            values = ", ".join(sorted(repr(v.value) for v in stored))
+            warnings.append(f"{key_of(s)}: {key_of(p) or p.n3()} is {values} in the store but {str(o)!r} "
+                            f"in doc {doc_id}; kept the stored value")
+    return warnings
+
+
+def stored_objects(store: ox.Store, subject: URIRef, predicate: URIRef) -> set:
+    """Objects the store's document graphs give ``subject`` for ``predicate``."""
+    return {q.object for q in store.quads_for_pattern(ox_term(subject), ox_term(predicate), None, None)
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(DOC_GRAPH_PREFIX)}
+
+
+def stored_document_ids(store: ox.Store) -> set[str]:
+    """Ids of the documents that have a named graph in the store."""
+    return {g.value[len(DOC_GRAPH_PREFIX):] for g in store.named_graphs() if g.value.startswith(DOC_GRAPH_PREFIX)}
+
+
+def stored_build_id(store: ox.Store) -> str:
+    return _build_value(store, FRKG.buildId)
+
+
+def stored_created(store: ox.Store) -> str:
+    return _build_value(store, DCTERMS.created)
+
+
+def _build_value(store: ox.Store, predicate: URIRef) -> str:
+    """One literal of the build graph's description (empty if absent)."""
+    build = ox.NamedNode(str(BUILD_GRAPH))
+    for quad in store.quads_for_pattern(build, ox.NamedNode(str(predicate)), None, build):
+        return quad.object.value
+    return ""
+

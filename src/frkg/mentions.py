@@ -1,0 +1,151 @@
+"""Find entity mentions: gazetteer phrases, countries, demonyms and context patterns.
+
+Two layers are resolved separately so a concept may sit inside a collective
+name ("Chinese *face recognition* providers"): names (countries,
+organisations, people, groups) and concepts (technologies, applications,
+concern types).  Within a layer the longest span wins, the gazetteer before
+patterns.  Entities the gazetteer does not know are found from their context
+(``frkg.patterns``).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+
+from frkg import gazetteer as gz
+from frkg.model import Mention, Sentence, Value
+from frkg.sentences import Parsed, nlp
+
+NAME_LAYER, CONCEPT_LAYER = 0, 1
+CONCEPT_MENTION_TYPES = frozenset({"Technology", "Application", "ConcernType"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible mention before overlaps are resolved (offsets in the document)."""
+
+    start: int
+    end: int
+    key: str
+    entity_type: str
+    rule: str
+    confidence: float = 1.0
+    priority: int = 0  # lower wins among equally long spans
+    attributes: tuple[tuple[str, Value], ...] = ()
+    label: str | None = None
+
+    @property
+    def layer(self) -> int:
+        return CONCEPT_LAYER if self.entity_type in CONCEPT_MENTION_TYPES else NAME_LAYER
+
+
+@dataclass
+class MentionResult:
+    """Mentions of one document plus what they say about their entities."""
+
+    mentions: list[Mention]
+    attributes: dict[str, dict[str, Value]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[str, tuple[str, str, float]]]:
+    """Case-sensitive matcher for names, case-insensitive one for concepts."""
+    pipeline = nlp()
+    names = PhraseMatcher(pipeline.vocab, attr="ORTH")
+    concepts = PhraseMatcher(pipeline.vocab, attr="LOWER")
+    info: dict[str, tuple[str, str, float]] = {}
+    for entry in (*gz.entries().values(), *gz.country_entries().values()):
+        matcher = concepts if entry.entity_type in gz.CONCEPT_TYPES else names
+        rule = "country-name" if entry.entity_type == "Country" else "gazetteer"
+        matcher.add(entry.key, [pipeline.make_doc(name) for name in entry.names])
+        info[entry.key] = (entry.entity_type, rule, 1.0)
+    for form, key in gz.demonym_index().items():
+        names.add("demonym:" + key, [pipeline.make_doc(form)])
+        info["demonym:" + key] = ("Country", "demonym", 0.9)
+    return names, concepts, info
+
+
+def gazetteer_candidates(parsed: Parsed) -> list[Candidate]:
+    """Every gazetteer, country and demonym phrase in the parsed lines."""
+    names, concepts, info = _matchers()
+    vocab = nlp().vocab
+    found: list[Candidate] = []
+    for offset, doc in parsed.lines:
+        for matcher in (names, concepts):
+            for match_id, start, end in matcher(doc):
+                label = vocab.strings[match_id]
+                entity_type, rule, confidence = info[label]
+                key = label.split(":", 1)[1] if label.startswith("demonym:") else label
+                span = doc[start:end]
+                found.append(Candidate(offset + span.start_char, offset + span.end_char, key,
+                                       entity_type, rule, confidence, priority=0))
+    return found
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates per layer: longest first, then lowest priority.
+
+    A concept inside a named organisation or person ("Clearview *AI*") is
+    part of the name and dropped; inside a group it is kept.
+    """
+    chosen: list[Candidate] = []
+    for layer in (NAME_LAYER, CONCEPT_LAYER):
+        taken: list[tuple[int, int]] = []
+        pool = sorted((c for c in candidates if c.layer == layer),
+                      key=lambda c: (-(c.end - c.start), c.priority, -c.confidence, c.start))
+        for cand in pool:
+            if not any(cand.start < e and s < cand.end for s, e in taken):
+                taken.append((cand.start, cand.end))
+                chosen.append(cand)
+            elif cand.rule == "demonym" and _inside_group(cand, chosen):
+                chosen.append(cand)
+    names = [c for c in chosen if c.layer == NAME_LAYER]
+    return sorted((c for c in chosen if c.layer == NAME_LAYER or not any(
+        n.start <= c.start and c.end <= n.end and _swallows(n, c) for n in names)),
+        key=lambda c: (c.start, c.end))
+
+
+def _inside_group(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """A demonym opening a collective ("*Chinese* companies") still names the country."""
+    return any(c.entity_type == "Group" and c.start == cand.start and cand.end <= c.end for c in chosen)
+
+
+def _swallows(name: Candidate, concept: Candidate) -> bool:
+    """Whether a concept inside a name is part of the name rather than a mention."""
+    if name.entity_type == "Group":
+        return concept.entity_type == "ConcernType"
+    return name.entity_type != "Country"
+
+
+def to_mentions(candidates: list[Candidate], sentences: list[Sentence], text: str) -> MentionResult:
+    """Attach candidates to their sentences; keep entity attributes and labels."""
+    starts = [s.start for s in sentences]
+    result = MentionResult([])
+    for cand in candidates:
+        index = bisect.bisect_right(starts, cand.start) - 1
+        if index < 0 or cand.end > sentences[index].end:
+            continue
+        result.mentions.append(Mention(sentences[index].doc_id, index, cand.start, cand.end,
+                                       text[cand.start:cand.end], cand.key, cand.entity_type,
+                                       cand.rule, cand.confidence))
+        if cand.attributes:
+            result.attributes.setdefault(cand.key, {}).update(dict(cand.attributes))
+        if cand.label:
+            result.labels.setdefault(cand.key, cand.label)
+    return result
+
+
+def find_mentions(parsed: Parsed, text: str) -> MentionResult:
+    """All mentions of a parsed document: gazetteer, then context patterns, resolved."""
+    from frkg.coref import propagate_names, resolve_surnames
+    from frkg.patterns import pattern_candidates
+
+    base = gazetteer_candidates(parsed)
+    candidates = base + pattern_candidates(parsed.sentences, text, base)
+    resolved = resolve_surnames(resolve(candidates), text)
+    resolved = resolve(resolved + propagate_names(resolved, parsed.sentences, text))
+    return to_mentions(resolved, parsed.sentences, text)

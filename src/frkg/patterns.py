@@ -1,0 +1,295 @@
+"""Context patterns that find entities the gazetteer does not know.
+
+Each pattern is a regular expression over one sentence; what it captures is
+typed by the pattern ("X, an associate fellow at Y": X a person, Y an
+organisation) or by the shape of the name ("... University" is a research
+organisation).  Names the gazetteer knows keep their gazetteer key.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from frkg import gazetteer as gz
+from frkg.countries import canonical_demonym
+from frkg.identity import slugify
+from frkg.mentions import Candidate
+from frkg.model import Sentence
+
+PCAP = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+PERSON = rf"{PCAP}(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+)?{PCAP}){{0,2}}"
+OCAP = r"[A-Z][\w&\-]*(?:’s|'s)?"
+ORG = (rf"{OCAP}(?:\s+(?:(?:of|for|and|on|the|a|&|de)\s+)*{OCAP})*"
+       r"(?:\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b\.?)?")
+SAY = (r"(?:says|said|adds|added|told|tells|argues|argued|argue|warns|warned|notes|noted|explains|"
+       r"explained|suggests|suggested|stated|states|writes|wrote|believes|claims|claimed|insists|"
+       r"insisted|cautions|cautioned|observes|observed|comments|commented|acknowledged|contends|"
+       r"contended|testified|emphasized|emphasised|stressed|maintains|recalls|recalled)")
+ROLE = (r"(?:fellow|director|professor|researcher|economist|analyst|spokesperson|spokesman|"
+        r"spokeswoman|chief|head|president|CEO|founder|co-founder|officer|scientist|lawyer|"
+        r"attorney|commissioner|minister|secretary|senator|chair|chairman|chairwoman|executive|"
+        r"manager|engineer|lecturer|adviser|advisor|expert|scholar|member|partner|investigator|"
+        r"student|leader|official|representative|specialist|editor|author|counsel|coordinator)")
+FIRM_NOUNS = (r"(?:companies|firms|vendors|providers|suppliers|startups|start-ups|makers|"
+              r"manufacturers|developers|businesses|corporations|exporters|entities)")
+
+APPOSITIVE_ROLE = re.compile(
+    rf"(?P<person>{PERSON}),\s+(?:[^,.;“”\"]{{0,60}}?\s+and\s+)?(?:(?:an?|the)\s+)?"
+    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?P<org>{ORG})")
+SPEAKER_BEFORE = re.compile(rf"(?P<person>{PERSON})(?:\s*,\s*[^,“”\"]{{3,140}}?,|,)?\s+{SAY}\b")
+SPEAKER_AFTER = re.compile(rf"\b(?:{SAY}|according to)\s+(?P<person>{PERSON})")
+TITLED = re.compile(
+    r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|"
+    r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice)"
+    rf"\s+(?P<person>{PERSON})")
+ADMINISTRATION = re.compile(rf"\b(?P<name>{PCAP})\s+[Aa]dministration\b")
+COAUTHORS = re.compile(
+    rf"(?P<person>{PERSON})\s+and\s+(?:his|her|their)\s+"
+    r"(?:co-?authors|colleagues|co-?workers|team|collaborators|co-?researchers)")
+SUCH_AS = re.compile(
+    rf"(?:(?P<cc>\b[A-Z][\w.]*)\s+(?:[a-z][\w-]*\s+){{0,3}})?{FIRM_NOUNS}\s*,?\s+"
+    rf"(?:such as|including|like)\s+(?P<list>{ORG}(?:\s*,\s*{ORG})*(?:\s*,?\s+(?:and|or)\s+{ORG})?)")
+FIRM_APPOSITIVE = re.compile(
+    rf"(?P<org>{ORG}),\s+(?:an?|the)\s+(?P<desc>(?:[\w-]+\s+){{0,4}}?)"
+    r"(?:company|firm|startup|start-up|vendor|maker|manufacturer|provider|supplier|developer|giant)\b")
+ORG_SUFFIXED = re.compile(
+    rf"\b(?P<org>(?:{OCAP}\s+){{1,5}}(?:University|Institute|College|Department|Ministry|"
+    r"Commission|Agency|Council|Foundation|Bureau|Authority|Office|Police|Court|Parliament|"
+    r"Academy|Laboratory|Center|Centre|Watch)"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{OCAP}(?:\s+(?:and\s+|of\s+|&\s+)?{OCAP})*)?)")
+ORG_PREFIXED = re.compile(
+    r"\b(?P<org>(?:University|Institute|Department|Ministry|Bureau|Office|Center|Centre|Council|"
+    rf"Commission|Academy)\s+(?:of|for|on)\s+(?:the\s+|a\s+)?{OCAP}"
+    rf"(?:\s+(?:and\s+|of\s+|&\s+|for\s+)?{OCAP})*)")
+FIRM_SHAPED = re.compile(
+    rf"\b(?P<org>(?:{OCAP}\s+){{1,3}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b\.?|"
+    rf"(?:{OCAP}\s+){{1,2}}(?:Technologies|AI|Labs|Systems|Networks|Robotics|Vision))\b")
+GROUP_TAIL = re.compile(
+    r"(?:’s|'s)?\s+(?P<mid>(?:(?:[a-z][a-z-]*|AI|5G)\s+){0,3}?)"
+    rf"(?P<noun>{FIRM_NOUNS}|tech companies)\b(?:\s+of\s+(?P<tech>[a-z]))?")
+CITY = re.compile(rf"\b[Cc]ity\s+of\s+(?P<name>{PCAP}(?:\s+{PCAP}){{0,2}})")
+POLICE_TAIL = re.compile(r"\s+police(?:\s+(?:departments?|forces?|agencies))?\b")
+
+ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
+    ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"),
+    ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
+    ("Institute of Technology", "ResearchOrganization"), ("Laboratory", "ResearchOrganization"),
+    ("Academy", "ResearchOrganization"), ("Center for", "ThinkTank"), ("Centre for", "ThinkTank"),
+    ("Institute", "ThinkTank"), ("Foundation", "CivilSocietyOrganization"),
+    ("Watch", "CivilSocietyOrganization"), ("Union", "CivilSocietyOrganization"),
+    ("Congress", "Legislature"), ("Parliament", "Legislature"), ("Senate", "Legislature"),
+    ("Department", "GovernmentBody"), ("Ministry", "GovernmentBody"),
+    ("Commission", "GovernmentBody"), ("Agency", "GovernmentBody"), ("Bureau", "GovernmentBody"),
+    ("Authority", "GovernmentBody"), ("Office", "GovernmentBody"), ("Council", "GovernmentBody"),
+    ("Court", "GovernmentBody"), ("Inc", "Firm"), ("Ltd", "Firm"), ("Corp", "Firm"),
+    ("LLC", "Firm"), ("PLC", "Firm"), ("GmbH", "Firm"), ("Technologies", "Firm"), ("AI", "Firm"),
+    ("Labs", "Firm"), ("Systems", "Firm"), ("Networks", "Firm"), ("Robotics", "Firm"),
+    ("Vision", "Firm"),
+)
+NOT_NAMES = frozenset({
+    "officials", "experts", "critics", "researchers", "analysts", "authorities", "police",
+    "lawmakers", "regulators", "investigators", "activists", "campaigners", "scientists",
+    "executives", "people", "others", "many", "some", "reports", "sources", "observers",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "share", "under", "president", "chinese", "american",
+})
+
+
+def pattern_candidates(sentences: list[Sentence], text: str,
+                       base: list[Candidate]) -> list[Candidate]:
+    """Entities found from context in every sentence, plus anchored group names."""
+    found: list[Candidate] = []
+    for sentence in sentences:
+        found.extend(_sentence_candidates(sentence, text))
+    found.extend(_collectives(base, text))
+    return found
+
+
+def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
+    s, offset = sentence.text, sentence.start
+    for m in APPOSITIVE_ROLE.finditer(s):
+        yield from _person(m, "person", offset, "pattern:appositive-role")
+        yield from _org(m, "org", offset, "pattern:appositive-role", "Organization")
+    if re.search(SAY + r"|according to", s):
+        for regex, rule in ((SPEAKER_BEFORE, "pattern:speaker"), (SPEAKER_AFTER, "pattern:speaker")):
+            for m in regex.finditer(s):
+                yield from _person(m, "person", offset, rule)
+    for regex, rule in ((TITLED, "pattern:title"), (COAUTHORS, "pattern:coauthors")):
+        for m in regex.finditer(s):
+            yield from _person(m, "person", offset, rule)
+    for m in ADMINISTRATION.finditer(s):
+        yield from _administration(m, offset)
+    for m in CITY.finditer(s):
+        label = "City of " + " ".join(m.group("name").split())
+        yield Candidate(offset + m.start(), offset + m.end(), "org/" + slugify(label), "GovernmentBody",
+                        "pattern:city", 0.8, 1, label=label)
+    for m in SUCH_AS.finditer(s):
+        yield from _firm_list(m, offset)
+    for m in FIRM_APPOSITIVE.finditer(s):
+        country = _country_in(m.group("desc"))
+        yield from _org(m, "org", offset, "pattern:firm-appositive", "Firm",
+                        (("country", country),) if country else ())
+    if not _is_headline(s):
+        for regex in (ORG_SUFFIXED, ORG_PREFIXED, FIRM_SHAPED):
+            for m in regex.finditer(s):
+                yield from _org(m, "org", offset, "pattern:org-name-shape", "Organization")
+
+
+def _person(m: re.Match, group: str, offset: int, rule: str) -> Iterator[Candidate]:
+    start, end = _strip_leading_stopwords(m.string, m.start(group), m.end(group))
+    name = " ".join(m.string[start:end].split())
+    entry = gz.lookup(name)
+    if entry is not None:
+        yield Candidate(offset + start, offset + end, entry.key, entry.entity_type, rule, 0.9, 1)
+    elif _valid_person(name):
+        yield Candidate(offset + start, offset + end, "person/" + slugify(name), "Person",
+                        rule, 0.8, 1, label=name)
+
+
+def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
+         attributes: tuple = ()) -> Iterator[Candidate]:
+    start, end = _strip_leading_stopwords(m.string, m.start(group), m.end(group))
+    name = " ".join(m.string[start:end].split())
+    if name.endswith(("’s", "'s")):
+        name, end = name[:-2], end - 2
+    country = re.match(r"(?:the\s+)?(\S+?)(?:’s|'s)\s+", name)
+    if country and (gz.lookup(country.group(1)) or country.group(1) in gz.demonym_index()):
+        start += country.end()
+        name = name[country.end():]
+    entry = gz.lookup(name)
+    if entry is not None:
+        yield Candidate(offset + start, offset + end, entry.key, entry.entity_type, rule, 0.9, 1)
+        return
+    if not _valid_org(name):
+        return
+    entity_type = org_type(name, default_type)
+    yield Candidate(offset + start, offset + end, "org/" + slugify(name), entity_type, rule,
+                    0.8, 1, attributes, label=name)
+
+
+def _administration(m: re.Match, offset: int) -> Iterator[Candidate]:
+    name = m.group("name")
+    if name.lower() in STOP_WORDS or gz.lookup(name) and gz.lookup(name).entity_type == "Country":
+        return
+    label = f"{name} administration"
+    entry = gz.lookup(label)
+    if entry is not None:
+        yield Candidate(offset + m.start(), offset + m.end(), entry.key, entry.entity_type,
+                        "pattern:administration", 0.9, 1)
+        return
+    person = gz.lookup(name)
+    attrs = (("country", f"country/{person.country}"),) if person and person.country else ()
+    yield Candidate(offset + m.start(), offset + m.end(), "org/" + slugify(label), "Administration",
+                    "pattern:administration", 0.8, 1, attrs, label=label)
+
+
+def _firm_list(m: re.Match, offset: int) -> Iterator[Candidate]:
+    country = _country_in(m.group("cc") or "")
+    attrs = (("country", country),) if country else ()
+    base = m.start("list")
+    for part in re.finditer(r"[^,]+?(?=\s*,|\s+and\s+|\s+or\s+|$)", m.group("list")):
+        name = re.sub(r"^(?:and|or)\s+", "", part.group().strip())
+        if not name:
+            continue
+        start = base + part.start() + part.group().find(name)
+        end = start + len(name)
+        entry = gz.lookup(name)
+        if entry is not None:
+            yield Candidate(offset + start, offset + end, entry.key, entry.entity_type,
+                            "pattern:such-as", 0.9, 1, attrs)
+        elif name.lower() not in STOP_WORDS and name[:1].isupper() and not gz.lookup(name):
+            yield Candidate(offset + start, offset + end, "org/" + slugify(name),
+                            org_type(name, "Firm"), "pattern:such-as", 0.8, 1, attrs, label=name)
+
+
+def _collectives(base: list[Candidate], text: str) -> Iterator[Candidate]:
+    """"Chinese face recognition providers", "US police departments" after a country word."""
+    concepts = {c.start: c for c in base if c.entity_type in ("Technology", "Application")}
+    for cand in base:
+        if cand.entity_type != "Country":
+            continue
+        demonym = canonical_demonym(cand.key.split("/")[1])
+        attrs = (("country", cand.key),)
+        police = POLICE_TAIL.match(text, cand.end)
+        if police:
+            label = f"{text[cand.start:cand.end]} police departments"
+            yield Candidate(cand.start, police.end(), "org/" + slugify(f"{demonym} police departments"),
+                            "PoliceDepartment", "pattern:police", 0.8, 1, attrs, label=label)
+            continue
+        group = GROUP_TAIL.match(text, cand.end)
+        if group is None:
+            continue
+        yield from _group(cand, group, demonym, attrs, concepts)
+
+
+def _group(cand: Candidate, group: re.Match, demonym: str, attrs: tuple,
+           concepts: dict[int, Candidate]) -> Iterator[Candidate]:
+    mid = group.group("mid").split()
+    if any(w.lower() in STOP_WORDS for w in mid):
+        return
+    words = [_concept_label(" ".join(mid))] if mid else []
+    end = group.end("noun")
+    if group.group("tech"):
+        tech = concepts.get(group.start("tech"))
+        if tech is not None:
+            words.append(gz.entries()[tech.key].label)
+            end = tech.end
+    label = " ".join([demonym, *words, group.group("noun")])
+    yield Candidate(cand.start, end, "group/" + slugify(label), "Group", "pattern:collective",
+                    0.8, 1, attrs, label=label)
+
+
+def _concept_label(words: str) -> str:
+    entry = gz.lookup(words)
+    return entry.label if entry is not None and entry.entity_type in gz.CONCEPT_TYPES else words
+
+
+def org_type(name: str, default: str = "Organization") -> str:
+    """Ontology class of an organisation from the shape of its name."""
+    for word, entity_type in ORG_TYPE_WORDS:
+        if re.search(rf"\b{re.escape(word)}\b", name):
+            return entity_type
+    return default
+
+
+def _country_in(words: str) -> str | None:
+    for word in words.split():
+        key = gz.demonym_index().get(word)
+        entry = gz.lookup(word)
+        if key:
+            return key
+        if entry is not None and entry.entity_type == "Country":
+            return entry.key
+    return None
+
+
+def _strip_leading_stopwords(s: str, start: int, end: int) -> tuple[int, int]:
+    while True:
+        m = re.match(r"(\S+)\s+", s[start:end])
+        if not m or (m.group(1).lower() not in STOP_WORDS and m.group(1).lower() not in NOT_NAMES):
+            return start, end
+        start += m.end()
+
+
+def _valid_person(name: str) -> bool:
+    tokens = name.split()
+    if not tokens or any(t.lower() in STOP_WORDS or t.lower() in NOT_NAMES for t in tokens):
+        return False
+    return not any(gz.lookup(t) or t in gz.demonym_index() for t in tokens)
+
+
+def _valid_org(name: str) -> bool:
+    tokens = [t for t in name.split() if t.lower() not in STOP_WORDS]
+    if len(name.split()) < 2 or not tokens:
+        return False
+    first = tokens[0]
+    return not (first.lower() in NOT_NAMES or (gz.lookup(name) or None))
+
+
+def _is_headline(sentence: str) -> bool:
+    words = [w for w in sentence.split() if len(w) > 3]
+    return (not sentence.rstrip().endswith((".", "!", "?", "”", "\""))
+            and bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6)

@@ -1,0 +1,41 @@
+"""The SPARQL 1.1 endpoint: protocol, executor with time limits, cache, updates, operations.
+
+``init_endpoint(app, backend)`` is called by :func:`frkg.app.create_app`.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+
+_READ_ROUTES = r"^/(sparql|healthz|metrics|\.well-known/void|graph-store)$"
+
+
+def init_endpoint(app, backend) -> None:
+    """Attach the endpoint's state and routes; CORS on the read routes.
+
+    Imports happen here so that the query worker processes, which import
+    :mod:`frkg.sparql.worker`, start without loading Flask.
+    """
+    from flask_cors import CORS
+
+    from frkg.sparql import store_protocol  # noqa: F401 - registers /graph-store on the blueprint
+    from frkg.sparql.state import make_state
+    from frkg.sparql.views import bp
+
+    app.extensions["frkg.sparql"] = make_state(app, backend)
+    app.register_blueprint(bp)
+    CORS(app, resources={_READ_ROUTES: {"origins": "*"}}, send_wildcard=True, allow_headers=["Content-Type", "Authorization", "Accept"],
+         expose_headers=["X-frkg-Truncated", "X-frkg-Row-Limit", "X-frkg-Cache", "X-frkg-Build", "Warning"],
+         max_age=86400)
+    _query_log_to_stderr()
+
+
+def _query_log_to_stderr() -> None:
+    """One JSON line per query on stderr, unless logging was configured elsewhere."""
+    log = logging.getLogger("frkg.query")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False

@@ -1,0 +1,146 @@
+"""Writes: SPARQL Update on /sparql and the Graph Store HTTP Protocol on /graph-store.
+
+Refused (403) unless the server was started with an update token; then every
+write needs ``Authorization: Bearer <token>``.  Each write is one SPARQL
+Update, which Oxigraph applies in one transaction (all or nothing).  Uploaded
+RDF is parsed by pyoxigraph and written back as N-Triples by pyoxigraph's own
+serialiser, so no request text is ever pasted into the update unescaped.
+"""
+from __future__ import annotations
+
+import hmac
+import time
+
+import pyoxigraph as ox
+from flask import Response, request
+
+from frkg.sparql.executor import QueryTimeout
+from frkg.sparql.protocol import ProtocolError, negotiate
+from frkg.sparql.state import state
+from frkg.sparql.views import _finish, bp, outcome_response, plain
+from frkg.sparql.worker import QueryJob, UpdateJob
+
+_ANY_TRIPLE = "ASK { GRAPH ?g { ?s ?p ?o } }"  # run with the dataset restricted to one named graph
+
+
+def authorise() -> Response | None:
+    """None if the request may write, else the refusal to send."""
+    token = state().update_token
+    if token is None:
+        return plain(403, "updates are disabled on this server: start it with --update-token to enable them")
+    header = request.headers.get("Authorization", "")
+    if not header.startswith("Bearer "):
+        response = plain(401, "this write needs an 'Authorization: Bearer <token>' header")
+        response.headers["WWW-Authenticate"] = 'Bearer realm="frkg"'
+        return response
+    if not hmac.compare_digest(header[len("Bearer "):].strip().encode(), token.encode()):
+        return plain(403, "the bearer token is not valid for updates on this server")
+    return None
+
+
+def run_update(req, started: float) -> Response:
+    """SPARQL 1.1 Update by POST (form field ``update`` or a direct body)."""
+    refusal = authorise()
+    if refusal is not None:
+        return _finish(started, "update", refusal, req.update)
+    if req.default_graphs or req.named_graphs:
+        message = "using-graph-uri / using-named-graph-uri are not supported: put USING/WITH in the update"
+        return _finish(started, "update", plain(400, message), req.update)
+    return _finish(started, "update", apply_update(req.update), req.update)
+
+
+def apply_update(update: str) -> Response:
+    st = state()
+    generation, _ = st.current_build()
+    try:
+        outcome = st.executor.run(UpdateJob(update), generation)
+    except QueryTimeout as err:
+        return plain(503, str(err) + " Nothing was written.")
+    if outcome.status == "ok":
+        st.cache.clear()
+        return plain(200, "update applied")
+    return outcome_response(outcome, 0)
+
+
+@bp.route("/graph-store", methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
+def graph_store() -> Response:
+    """SPARQL 1.1 Graph Store HTTP Protocol with indirect identification (``?graph=`` or ``?default``)."""
+    started = time.perf_counter()
+    try:
+        graph = _target_graph()
+        if request.method in ("GET", "HEAD"):
+            return _finish(started, "graph-store", _read_graph(graph), None)
+        refusal = authorise()
+        if refusal is not None:
+            return _finish(started, "graph-store", refusal, None)
+        return _finish(started, "graph-store", _write_graph(graph), None)
+    except ProtocolError as err:
+        return _finish(started, "graph-store", plain(err.status, str(err)), None)
+
+
+def _target_graph() -> ox.NamedNode | None:
+    """The named graph addressed, or None for the default graph."""
+    if "default" in request.args and "graph" not in request.args:
+        return None
+    iri = request.args.get("graph")
+    if not iri:
+        raise ProtocolError(400, "name the graph with ?graph=<IRI> or ask for the default graph with ?default")
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as err:
+        raise ProtocolError(400, f"?graph={iri!r} is not an absolute IRI: {err}") from err
+
+
+def _exists(graph: ox.NamedNode | None) -> bool:
+    if graph is None:
+        return True
+    st = state()
+    job = QueryJob(_ANY_TRIPLE, "json", None, named_graphs=(graph.value,))
+    outcome = st.executor.run(job, st.current_build()[0])
+    return outcome.status == "ok" and b"true" in outcome.body
+
+
+def _read_graph(graph: ox.NamedNode | None) -> Response:
+    st = state()
+    _, graph_format = negotiate(request.accept_mimetypes, request.args.get("format"))
+    if graph is not None and not _exists(graph):
+        return plain(404, f"no graph <{graph.value}> in this store")
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }" if graph else "CONSTRUCT WHERE { ?s ?p ?o }"
+    job = QueryJob(query, None, graph_format, ("",) if graph is None else (),
+                   (graph.value,) if graph else None, int(st.config["FRKG_MAX_ROWS"]))
+    try:
+        outcome = st.executor.run(job, st.current_build()[0])
+    except QueryTimeout as err:
+        return plain(503, str(err))
+    return outcome_response(outcome, int(st.config["FRKG_MAX_ROWS"]))
+
+
+def _write_graph(graph: ox.NamedNode | None) -> Response:
+    target = str(graph) if graph is not None else None  # pyoxigraph writes the IRI escaped: <...>
+    if request.method == "DELETE":
+        if not _exists(graph):
+            return plain(404, f"no graph <{graph.value}> in this store")
+        return apply_update(f"DROP GRAPH {target}" if target else "DROP DEFAULT")
+    existed = _exists(graph)
+    data = _uploaded_ntriples()
+    insert = f"INSERT DATA {{ GRAPH {target} {{ {data} }} }}" if target else f"INSERT DATA {{ {data} }}"
+    if request.method == "PUT":
+        drop = f"DROP SILENT GRAPH {target}" if target else "DROP SILENT DEFAULT"
+        insert = f"{drop} ;\n{insert}"
+    response = apply_update(insert)
+    if response.status_code == 200 and not existed:
+        response.status_code = 201
+    return response
+
+
+def _uploaded_ntriples() -> str:
+    """The request body parsed by pyoxigraph and re-serialised as N-Triples."""
+    mimetype = request.mimetype or "text/turtle"
+    rdf_format = ox.RdfFormat.from_media_type(mimetype)
+    if rdf_format is None or rdf_format.supports_datasets:
+        raise ProtocolError(415, f"cannot read {mimetype!r}: send Turtle, N-Triples, RDF/XML or JSON-LD")
+    try:
+        triples = list(ox.parse(request.get_data(), format=rdf_format))
+    except SyntaxError as err:
+        raise ProtocolError(400, f"the uploaded {rdf_format.name} is not valid: {err}") from err
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()

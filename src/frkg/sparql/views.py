@@ -1,0 +1,205 @@
+"""The /sparql blueprint: queries, the service description, health, metrics and VoID."""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from datetime import datetime, timezone
+
+from flask import Blueprint, Response, render_template, render_template_string, request, url_for
+from jinja2 import TemplateNotFound, UndefinedError
+
+from frkg import metrics
+from frkg.sparql.executor import QueryTimeout
+from frkg.sparql.federation import ServiceRefused, check_services
+from frkg.sparql.protocol import GRAPH_OFFERS, ProtocolError, negotiate, parse_request
+from frkg.sparql.results import MEDIA_TYPES, Outcome
+from frkg.sparql.state import state
+from frkg.sparql.worker import QueryJob
+
+bp = Blueprint("sparql", __name__)
+log = logging.getLogger("frkg.query")
+_STATUS = {"ok": 200, "syntax": 400, "rejected": 400, "refused": 403, "not_acceptable": 406, "error": 500}
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql() -> Response:
+    started = time.perf_counter()
+    try:
+        req = parse_request(request)
+    except ProtocolError as err:
+        return _finish(started, "query", plain(err.status, str(err)), None)
+    if req.update is not None:
+        from frkg.sparql.store_protocol import run_update
+
+        return run_update(req, started)
+    if req.query is None:
+        if request.method == "GET":
+            return service_description_or_page()
+        return _finish(started, "query", plain(400, "missing 'query' (or 'update') parameter"), None)
+    return run_query(req, started)
+
+
+def run_query(req, started: float) -> Response:
+    """Check limits, look in the cache, execute in a worker, and answer in the negotiated format."""
+    st = state()
+    query = req.query
+    if len(query) > st.config["FRKG_MAX_QUERY_LENGTH"]:
+        message = f"the query has {len(query)} characters; this server accepts at most {st.config['FRKG_MAX_QUERY_LENGTH']}"
+        return _finish(started, "query", plain(413, message), query)
+    try:
+        results_format, graph_format = negotiate(request.accept_mimetypes, req.format_override)
+        check_services(query, list(st.config["FRKG_SERVICE_ALLOWLIST"]))
+    except ProtocolError as err:
+        return _finish(started, "query", plain(err.status, str(err)), query)
+    except ServiceRefused as err:
+        return _finish(started, "query", plain(403, str(err)), query)
+    job = QueryJob(query, results_format, graph_format, req.default_graphs, req.named_graphs,
+                   int(st.config["FRKG_MAX_ROWS"]))
+    generation, build_id = st.current_build()
+    outcome, cache_state = st.cache.get(job, build_id), "hit"
+    if outcome is None:
+        cache_state = "miss" if st.cache.max_bytes else "off"
+        try:
+            outcome = st.executor.run(job, generation)
+        except QueryTimeout as err:
+            metrics.TIMEOUTS.inc()
+            return _finish(started, "query", plain(503, str(err)), query)
+        st.cache.put(job, build_id, outcome)
+    metrics.CACHE.labels(cache_state).inc()
+    response = outcome_response(outcome, st.config["FRKG_MAX_ROWS"])
+    response.headers["X-frkg-Cache"] = cache_state
+    response.headers["X-frkg-Build"] = build_id
+    return _finish(started, "query", response, query, outcome)
+
+
+def outcome_response(outcome: Outcome, max_rows: int) -> Response:
+    """HTTP response for an executed query; a cut result says so in headers."""
+    status = _STATUS[outcome.status]
+    if status != 200:
+        prefix = "Malformed query: " if outcome.status == "syntax" else ""
+        return plain(status, prefix + outcome.message)
+    response = Response(outcome.body, 200, content_type=outcome.media_type)
+    response.headers["Vary"] = "Accept"
+    if outcome.truncated:
+        metrics.TRUNCATED.inc()
+        response.headers["X-frkg-Truncated"] = "true"
+        response.headers["X-frkg-Row-Limit"] = str(max_rows)
+        response.headers["Warning"] = (
+            f'199 frkg "result cut at the server limit of {max_rows} rows; page with LIMIT/OFFSET"'
+        )
+    return response
+
+
+def plain(status: int, message: str) -> Response:
+    """An error (or notice) as one readable line of text."""
+    return Response(message.rstrip() + "\n", status, content_type="text/plain; charset=utf-8")
+
+
+def _finish(started: float, operation: str, response: Response, text: str | None,
+            outcome: Outcome | None = None) -> Response:
+    """Count, time and log the request: one JSON line per query."""
+    elapsed = time.perf_counter() - started
+    metrics.REQUESTS.labels(operation, str(response.status_code)).inc()
+    metrics.LATENCY.labels(operation).observe(elapsed)
+    if response.status_code >= 400:
+        metrics.ERRORS.labels(_error_kind(response.status_code)).inc()
+    record = {
+        "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+        "event": operation,
+        "status": response.status_code,
+        "duration_ms": round(elapsed * 1000, 3),
+        "rows": outcome.rows if outcome else 0,
+        "bytes": response.calculate_content_length() or 0,
+        "truncated": bool(outcome and outcome.truncated),
+        "cache": response.headers.get("X-frkg-Cache", ""),
+        "query_sha256": hashlib.sha256(text.encode()).hexdigest()[:16] if text else "",
+    }
+    log.info(json.dumps(record))
+    return response
+
+
+def _error_kind(status: int) -> str:
+    return {400: "malformed", 401: "unauthorised", 403: "refused", 406: "not_acceptable",
+            413: "too_long", 503: "timeout"}.get(status, "other" if status < 500 else "server")
+
+
+def service_description_or_page() -> Response:
+    """RDF clients get the Service Description; browsers get the query page."""
+    offers = list(GRAPH_OFFERS) + ["text/html"]
+    best = request.accept_mimetypes.best_match(offers) if request.accept_mimetypes else offers[0]
+    if best == "text/html":
+        return Response(_query_page(), content_type="text/html; charset=utf-8")
+    if best is None:
+        return plain(406, "the service description is RDF: ask for " + ", ".join(GRAPH_OFFERS))
+    from frkg.sparql.description import service_description
+
+    st = state()
+    graph = service_description(
+        url_for("sparql.sparql", _external=True), url_for("sparql.void", _external=True),
+        st.update_token is not None, st.current_build()[1],
+    )
+    fmt = GRAPH_OFFERS[best]
+    rdflib_name = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}[fmt]
+    return Response(graph.serialize(format=rdflib_name), content_type=MEDIA_TYPES[fmt])
+
+
+def _query_page() -> str:
+    """The web pages' template if there is one, else a plain form."""
+    try:
+        return render_template("sparql_page.html")
+    except TemplateNotFound:
+        return render_template_string(_FORM)
+    except UndefinedError as err:  # the template's blueprint (its context processors) is not registered
+        log.warning(json.dumps({"event": "sparql_page", "error": f"sparql_page.html cannot render: {err}"}))
+        return render_template_string(_FORM)
+
+
+_FORM = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frkg SPARQL endpoint</title></head>
+<body><h1>frkg SPARQL endpoint</h1>
+<form method="post" action="{{ url_for('sparql.sparql') }}">
+<p><label for="query">SPARQL query</label></p>
+<textarea id="query" name="query" rows="14" cols="90">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10</textarea>
+<p><label for="format">Format</label> <select id="format" name="format">
+<option value="json">SPARQL JSON</option><option value="xml">XML</option><option value="csv">CSV</option>
+<option value="tsv">TSV</option><option value="turtle">Turtle (CONSTRUCT)</option></select>
+<button type="submit">Run</button></p></form></body></html>"""
+
+
+@bp.route("/healthz")
+def healthz() -> Response:
+    """Liveness and readiness: the store answers a trivial query."""
+    st = state()
+    try:
+        _, build_id = st.current_build()
+        st.backend.ask("ASK { }")
+    except Exception as err:  # noqa: BLE001 - any failure means "not healthy", reported as such
+        return Response(json.dumps({"status": "error", "error": str(err)}), 503, content_type="application/json")
+    return Response(json.dumps({"status": "ok", "build_id": build_id}), content_type="application/json")
+
+
+@bp.route("/metrics")
+def metrics_page() -> Response:
+    st = state()
+    body, content_type = metrics.exposition()
+    extra = (f"# HELP frkg_sparql_cache_bytes Bytes held by this process's result cache\n"
+             f"# TYPE frkg_sparql_cache_bytes gauge\nfrkg_sparql_cache_bytes {st.cache.size_bytes}\n")
+    return Response(body + extra.encode(), content_type=content_type)
+
+
+@bp.route("/.well-known/void")
+def void() -> Response:
+    """VoID + DCAT description of the dataset, computed once per build."""
+    from frkg.void import describe_dataset
+
+    st = state()
+    _, build_id = st.current_build()
+    cached = st.config.get("_void")
+    if not cached or cached[0] != build_id:
+        cached = (build_id, describe_dataset(st.backend))
+        st.config["_void"] = cached
+    best = request.accept_mimetypes.best_match(list(GRAPH_OFFERS)) if request.accept_mimetypes else "text/turtle"
+    fmt = GRAPH_OFFERS.get(best or "text/turtle", "turtle")
+    rdflib_name = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}[fmt]
+    return Response(cached[1].serialize(format=rdflib_name), content_type=MEDIA_TYPES[fmt])

@@ -1,0 +1,229 @@
+"""`frkg build` on the real corpus: named graphs, union default graph, report, atomic replacement."""
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from flask import Flask, request
+
+from frkg.build import BuildError, build_store, report_path
+from frkg.cli import cli
+from frkg.links import ReviewFileError
+from frkg.namespaces import BUILD_GRAPH, GRAPH, INFERRED_GRAPH, LINKS_GRAPH, ONTOLOGY_GRAPH
+from frkg.store import graph_sizes, open_store
+from tests.fixtures.store.corpora import CORPUS, CORPUS_FILES, corpus_copy, corpus_variants
+from tests.plugins.servers import http_server
+
+PREFIXES = "PREFIX frkg: <https://w3id.org/frkg/ontology#>\n"
+
+
+def select(store: ox.Store, query: str, **bindings) -> list[dict[str, str]]:
+    subs = {ox.Variable(k): v for k, v in bindings.items()}
+    result = store.query(PREFIXES + query, substitutions=subs)
+    names = [v.value for v in result.variables]
+    return [{n: row[n].value for n in names if row[n] is not None} for row in result]
+
+
+def scalar(store: ox.Store, query: str) -> int:
+    return int(select(store, query)[0]["n"])
+
+
+def snapshot(path) -> dict:
+    store = open_store(path)
+    build_id = select(store, "SELECT ?id { GRAPH ?g { ?b frkg:buildId ?id } }")[0]["id"]
+    return {"sizes": graph_sizes(store), "build_id": build_id}
+
+
+@pytest.fixture(scope="module")
+def store(corpus_store):
+    return open_store(corpus_store)
+
+
+@pytest.fixture(scope="module")
+def report(corpus_store):
+    return json.loads(report_path(corpus_store).read_text(encoding="utf-8"))
+
+
+def test_store_has_one_graph_per_document_and_the_shared_graphs(store):
+    names = {g.value for g in store.named_graphs()}
+    doc_graphs = {n for n in names if n.startswith(str(GRAPH["doc/"]))}
+    assert len(doc_graphs) == len(CORPUS_FILES) == 2
+    assert {str(INFERRED_GRAPH), str(ONTOLOGY_GRAPH), str(LINKS_GRAPH), str(BUILD_GRAPH)} <= names
+    sizes = graph_sizes(store)
+    assert sizes[str(INFERRED_GRAPH)] > 0 and sizes[str(ONTOLOGY_GRAPH)] > 0
+
+
+def test_default_graph_is_the_deduplicated_union(store):
+    union = scalar(store, "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")
+    default = scalar(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+    assert default == union
+    missing = scalar(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+    assert missing == 0
+
+
+def test_every_evidence_quote_is_the_document_text_at_its_offsets(store):
+    rows = select(store, """
+        SELECT ?ev ?quote ?start ?end ?text ?sStart ?sEnd WHERE {
+          ?ev a frkg:Evidence ; frkg:quote ?quote ; frkg:start ?start ; frkg:end ?end ;
+              frkg:inDocument ?doc ; frkg:inSentence ?s .
+          ?doc frkg:text ?text . ?s frkg:start ?sStart ; frkg:end ?sEnd .
+        }""")
+    assert len(rows) >= 10
+    for row in rows:
+        start, end = int(row["start"]), int(row["end"])
+        assert row["text"][start:end] == row["quote"], row["ev"]
+        assert int(row["sStart"]) <= start and end <= int(row["sEnd"]), row["ev"]
+
+
+def test_every_fact_has_evidence_with_rule_confidence_and_version(store):
+    facts_without = select(store, """
+        SELECT ?fact WHERE { GRAPH ?g { ?fact frkg:hasEvidence ?any }
+          FILTER NOT EXISTS { ?fact frkg:hasEvidence ?ev . ?ev frkg:extractionRule ?r ; frkg:confidence ?c ;
+                                  frkg:pipelineVersion ?v ; <http://www.w3.org/ns/prov#wasGeneratedBy> ?a } }""")
+    assert facts_without == []
+    confidences = select(store, "SELECT ?c WHERE { ?ev a frkg:Evidence ; frkg:confidence ?c }")
+    assert all(0 < float(row["c"]) <= 1 for row in confidences)
+
+
+def test_deal_counts_are_typed_integers(store):
+    rows = select(store, """
+        SELECT ?count (DATATYPE(?count) AS ?type) WHERE { ?fact a frkg:DealStatistic ; frkg:dealCount ?count }""")
+    assert {"201", "128"} <= {row["count"] for row in rows}
+    assert {row["type"] for row in rows} == {"http://www.w3.org/2001/XMLSchema#integer"}
+
+
+def test_document_graphs_have_no_blank_nodes(store):
+    assert scalar(store, """SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o }
+        FILTER(STRSTARTS(STR(?g), "https://w3id.org/frkg/graph/doc/") && (isBlank(?s) || isBlank(?o))) }""") == 0
+
+
+def test_build_graph_records_id_time_version_and_documents(store, report):
+    rows = select(store, """SELECT ?id ?created ?version WHERE { GRAPH <https://w3id.org/frkg/graph/build> {
+        ?b frkg:buildId ?id ; <http://purl.org/dc/terms/created> ?created ; frkg:pipelineVersion ?version } }""")
+    assert rows == [{"id": report["build_id"], "created": report["created"], "version": report["pipeline_version"]}]
+    docs = select(store, """SELECT ?doc WHERE { GRAPH <https://w3id.org/frkg/graph/build> {
+        ?b <http://www.w3.org/ns/prov#used> ?doc } }""")
+    assert {d["doc"].rsplit("/", 1)[1] for d in docs} == {d["doc_id"] for d in report["documents"]}
+
+
+def test_report_counts_what_the_store_holds(store, report):
+    assert len(report["documents"]) == 2
+    assert report["sentences"] == scalar(store, "SELECT (COUNT(?s) AS ?n) { ?s a frkg:Sentence }")
+    assert report["facts_by_type"]["DealStatistic"] >= 2
+    assert report["entities_by_type"]["Country"] >= 2
+    assert report["triples_by_graph"][""] == scalar(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+    assert {"extract", "merge", "rdf", "reason", "write", "total"} <= set(report["timings"])
+    assert isinstance(report["warnings"], list)
+
+
+def test_cli_build_prints_the_summary_table(tmp_path):
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--store", str(store), "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = dict(line.rsplit(None, 1) for line in result.output.splitlines()[1:] if line and line[0] != "w"
+                and not line.startswith("report"))
+    assert rows["documents"] == "2" and int(rows["sentences"]) > 10
+    assert int(rows["  DealStatistic"]) >= 2 and int(rows["  Country"]) >= 2
+    assert f"report: {report_path(store)}" in result.output
+
+
+def test_process_pool_build_matches_the_in_process_build(tmp_path):
+    corpus = corpus_variants(tmp_path / "corpus", 8)
+    pooled = build_store(corpus, tmp_path / "pooled", workers=2)
+    single = build_store(corpus, tmp_path / "single", workers=1)
+    assert len(pooled.documents) == 8
+    assert pooled.facts_by_type == single.facts_by_type
+    assert pooled.triples_by_graph == single.triples_by_graph
+
+
+def test_failed_build_on_a_bad_link_review_file_keeps_the_previous_store(tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    build_store(corpus_copy(tmp_path / "one", CORPUS_FILES[:1]), store)
+    before = snapshot(store)
+    bad_review = tmp_path / "review.csv"
+    bad_review.write_text("entity_key,target\norg/x,not a row of the review format\n", encoding="utf-8")
+    monkeypatch.setenv("FRKG_LINKS_REVIEW", str(bad_review))
+    with pytest.raises(ReviewFileError, match="review.csv"):
+        build_store(corpus_copy(tmp_path / "both"), store)
+    assert snapshot(store) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_failed_build_on_a_broken_ontology_keeps_the_previous_store(tmp_path, monkeypatch):
+    import frkg.ontology
+
+    store = tmp_path / "store"
+    build_store(corpus_copy(tmp_path / "one", CORPUS_FILES[:1]), store)
+    before = snapshot(store)
+    broken = tmp_path / "ontology"
+    broken.mkdir()
+    for name in frkg.ontology.ONTOLOGY_FILES:
+        (broken / name).write_text((frkg.ontology.ONTOLOGY_DIR / name).read_text(encoding="utf-8"))
+    with open(broken / "frkg.ttl", "a", encoding="utf-8") as handle:
+        handle.write("\nfrkg:Broken a owl:Class ;; rdfs:label \"unterminated .\n")
+    monkeypatch.setattr(frkg.ontology, "ONTOLOGY_DIR", broken)
+    with pytest.raises(BuildError, match="ontology cannot be loaded"):
+        build_store(corpus_copy(tmp_path / "both"), store)
+    assert snapshot(store) == before
+
+
+def test_a_corpus_with_nothing_readable_does_not_replace_the_store(tmp_path):
+    store = tmp_path / "store"
+    build_store(corpus_copy(tmp_path / "one", CORPUS_FILES[:1]), store)
+    before = snapshot(store)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_text("")
+    with pytest.raises(BuildError, match="no readable document.*blank.txt: the file is empty"):
+        build_store(empty, store)
+    assert snapshot(store) == before
+
+
+def test_build_with_target_uploads_every_graph(tmp_path):
+    received: dict[str, int] = {}
+    app = Flask("gsp")
+
+    @app.route("/sparql-graph-crud-auth", methods=["PUT", "POST"])
+    def graph_store():
+        graph = request.args["graph"]
+        lines = [line for line in request.get_data(as_text=True).splitlines() if line.strip()]
+        received[graph] = (received.get(graph, 0) if request.method == "POST" else 0) + len(lines)
+        return "", 201
+
+    store = tmp_path / "store"
+    with http_server(app) as url:
+        build_store(CORPUS, store, target=f"{url}/sparql")
+    sizes = graph_sizes(open_store(store))
+    named = {g: n for g, n in sizes.items() if g}
+    assert {g: n for g, n in received.items() if g in named} == named
+    assert sum(received.values()) == sum(sizes.values())  # the default graph went up too
+
+
+def provenance_queries() -> list[str]:
+    text = (CORPUS.parent / "docs" / "provenance.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```sparql\n")[1:]]
+
+
+def test_documented_query_returns_the_sentence_behind_every_fact(store):
+    query = provenance_queries()[0]
+    facts = {row["f"] for row in select(store, "SELECT DISTINCT ?f { ?f frkg:hasEvidence ?e }")}
+    assert len(facts) >= 10
+    for fact in facts:
+        result = store.query(query, substitutions={ox.Variable("fact"): ox.NamedNode(fact)})
+        rows = [{name: r[name].value for name in ("fact", "sentenceText", "quote")} for r in result]
+        assert rows, fact
+        assert all(row["fact"] == fact and row["quote"] in row["sentenceText"] for row in rows), rows
+
+
+def test_documented_example_finds_the_sentences_with_chinas_deal_count(store):
+    rows = [{v: r[v].value for v in ("dealCount", "sentenceText")} for r in store.query(provenance_queries()[1])]
+    assert {row["dealCount"] for row in rows} == {"201"}
+    assert all("201" in row["sentenceText"] and "China" in row["sentenceText"] for row in rows)
+    assert rows
+
+
+def test_documented_graph_query_shows_where_triples_came_from(store):
+    graphs = {r["graph"].value for r in store.query(provenance_queries()[2])}
+    assert any("/graph/doc/" in g for g in graphs)

@@ -1,0 +1,35 @@
+"""The result cache: hits for repeated queries, and a new build swapped in on disk invalidates it."""
+from __future__ import annotations
+
+import time
+
+import requests
+
+from tests.plugins.endpoint import frkg_serve, make_store
+
+QUERY = "SELECT ?id WHERE { GRAPH <https://w3id.org/frkg/graph/build> { ?b <https://w3id.org/frkg/ontology#buildId> ?id } }"
+
+
+def ask(served, accept="application/sparql-results+json"):
+    return requests.get(served.sparql, params={"query": QUERY}, headers={"Accept": accept})
+
+
+def test_cache_hits_and_invalidation_on_new_build(tmp_path):
+    store = make_store(tmp_path / "store", 400, build_id="first-build")
+    with frkg_serve(tmp_path, "--store", str(store), "--workers", "1") as served:
+        first, second = ask(served), ask(served)
+        assert first.headers["X-frkg-Cache"] == "miss" and second.headers["X-frkg-Cache"] == "hit"
+        assert first.content == second.content
+        assert ask(served, "text/csv").headers["X-frkg-Cache"] == "miss"  # the format is part of the key
+        make_store(store, 600, seed=3, build_id="second-build")  # atomic directory swap, as `frkg build` does
+        time.sleep(1.2)  # the server looks at the store directory at most once a second
+        after = ask(served)
+        assert after.headers["X-frkg-Cache"] == "miss" and after.headers["X-frkg-Build"] == "second-build"
+        assert after.json()["results"]["bindings"][0]["id"]["value"] == "second-build"
+        assert requests.get(served.url + "/healthz").json()["build_id"] == "second-build"
+
+
+def test_cache_off(tmp_path):
+    store = make_store(tmp_path / "store", 300)
+    with frkg_serve(tmp_path, "--store", str(store), "--workers", "1", "--cache-mb", "0") as served:
+        assert [ask(served).headers["X-frkg-Cache"] for _ in range(2)] == ["off", "off"]

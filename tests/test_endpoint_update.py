@@ -1,0 +1,102 @@
+"""Writes: refused without an update token; with one, bearer-gated, atomic, visible to queries."""
+from __future__ import annotations
+
+import pytest
+import requests
+
+from tests.plugins.endpoint import frkg_serve, make_store
+
+TOKEN = "test-token-4f1c"
+GRAPH = "http://example.org/graph/uploaded"
+COUNT_IN_GRAPH = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture(scope="module")
+def writable_server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("update")
+    store = make_store(tmp / "store", 500)
+    with frkg_serve(tmp, "--store", str(store), "--update-token", TOKEN, "--timeout", "10") as served:
+        yield served
+
+
+def bearer(token: str = TOKEN) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def count(served, graph: str) -> int:
+    response = requests.post(served.sparql, data=[("query", COUNT_IN_GRAPH), ("named-graph-uri", graph)])
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_updates_refused_without_token_configured(frkg_server):
+    response = requests.post(frkg_server.sparql, data={"update": "INSERT DATA { <http://x/a> <http://x/p> 1 }"},
+                             headers=bearer())
+    assert response.status_code == 403 and "--update-token" in response.text
+    put = requests.put(frkg_server.url + "/graph-store", params={"graph": GRAPH}, data="<http://x/a> <http://x/p> 1 .",
+                       headers={"Content-Type": "text/turtle", **bearer()})
+    assert put.status_code == 403
+
+
+def test_graph_store_read_without_token(frkg_server):
+    response = requests.get(frkg_server.url + "/graph-store", params={"graph": "https://w3id.org/frkg/graph/build"},
+                            headers={"Accept": "application/n-triples"})
+    assert response.status_code == 200 and '"datagen-3000-0"' in response.text
+    missing = requests.get(frkg_server.url + "/graph-store", params={"graph": "http://nothing.example/g"})
+    assert missing.status_code == 404
+
+
+def test_bearer_token_required(writable_server):
+    update = {"update": f"INSERT DATA {{ GRAPH <{GRAPH}> {{ <http://x/a> <http://x/p> 1 }} }}"}
+    missing = requests.post(writable_server.sparql, data=update)
+    assert missing.status_code == 401 and missing.headers["WWW-Authenticate"].startswith("Bearer")
+    wrong = requests.post(writable_server.sparql, data=update, headers=bearer("not-it"))
+    assert wrong.status_code == 403
+    assert count(writable_server, GRAPH) == 0
+
+
+def test_update_applies_and_is_visible(writable_server):
+    graph = "http://example.org/graph/direct"
+    body = f"INSERT DATA {{ GRAPH <{graph}> {{ <http://x/a> <http://x/p> 1 , 2 }} }}"
+    assert count(writable_server, graph) == 0  # also fills the cache with the old answer
+    response = requests.post(writable_server.sparql, data=body.encode(),
+                             headers={"Content-Type": "application/sparql-update", **bearer()})
+    assert response.status_code == 200
+    assert count(writable_server, graph) == 2
+
+
+def test_failed_update_writes_nothing(writable_server):
+    graph = "http://example.org/graph/atomic"
+    update = (f"INSERT DATA {{ GRAPH <{graph}> {{ <http://x/a> <http://x/p> 1 }} }} ;"
+              " DROP GRAPH <http://example.org/graph/does-not-exist>")
+    response = requests.post(writable_server.sparql, data={"update": update}, headers=bearer())
+    assert response.status_code == 400 and "nothing was written" in response.text
+    assert count(writable_server, graph) == 0
+
+
+def test_malformed_update_is_400(writable_server):
+    response = requests.post(writable_server.sparql, data={"update": "INSERT DATA { oops"}, headers=bearer())
+    assert response.status_code == 400 and "Malformed" in response.text
+
+
+def test_graph_store_protocol_cycle(writable_server):
+    url = writable_server.url + "/graph-store"
+    turtle = {"Content-Type": "text/turtle", **bearer()}
+    created = requests.put(url, params={"graph": GRAPH}, data="<http://x/a> <http://x/p> 1, 2, 3 .", headers=turtle)
+    assert created.status_code == 201 and count(writable_server, GRAPH) == 3
+    added = requests.post(url, params={"graph": GRAPH}, data='<http://x/b> <http://x/p> "4" .',
+                          headers={"Content-Type": "application/n-triples", **bearer()})
+    assert added.status_code == 200 and count(writable_server, GRAPH) == 4
+    replaced = requests.put(url, params={"graph": GRAPH}, data="<http://x/c> <http://x/p> 5 .", headers=turtle)
+    assert replaced.status_code == 200 and count(writable_server, GRAPH) == 1
+    got = requests.get(url, params={"graph": GRAPH}, headers={"Accept": "application/n-triples"})
+    assert got.text.strip() == '<http://x/c> <http://x/p> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .'
+    bad = requests.put(url, params={"graph": GRAPH}, data="<http://x/c> <http://x/p> .", headers=turtle)
+    assert bad.status_code == 400 and count(writable_server, GRAPH) == 1
+    assert requests.delete(url, params={"graph": GRAPH}, headers=bearer()).status_code == 200
+    assert requests.get(url, params={"graph": GRAPH}).status_code == 404
+    assert requests.delete(url, params={"graph": GRAPH}, headers=bearer()).status_code == 404
+
+
+def test_graph_store_needs_a_graph(writable_server):
+    response = requests.get(writable_server.url + "/graph-store")
+    assert response.status_code == 400 and "?graph=" in response.text
