@@ -51,12 +51,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(command: list[str], port: int, env: dict | None = None, ready_seconds: float = 900):
+def server(command: list[str], port: int, env: dict | None = None, path: str = "/sparql",
+           ready_seconds: float = 900):
     """Start a server process group, wait until /sparql answers, stop it afterwards."""
     log = tempfile.NamedTemporaryFile(prefix="bench-server-", suffix=".log", delete=False)
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
                                env={**os.environ, **(env or {})})
-    url = f"http://127.0.0.1:{port}/sparql"
+    url = f"http://127.0.0.1:{port}{path}"
     try:
         _wait(url, process, ready_seconds, log.name)
         yield url
@@ -119,21 +120,21 @@ def measure(url: str, query: str, count: int, budget: float, concurrency: int = 
 
 
 def servers(store: Path, ntriples: Path, workers: int):
-    """(name, command, port, env) of every contender."""
+    """(name, command, port, env, endpoint path) of every contender."""
     frkg = [sys.executable, "-c", "from frkg.cli import cli; cli()", "serve", "--store", str(store),
             "--workers", str(workers), "--host", "127.0.0.1", "--max-rows", "1000000", "--timeout", "600"]
     port = free_port()
-    yield "frkg (cache off)", frkg + ["--port", str(port), "--cache-mb", "0"], port, {}
+    yield "frkg (cache off)", frkg + ["--port", str(port), "--cache-mb", "0"], port, {}, "/sparql"
     port = free_port()
-    yield "frkg (cache on)", frkg + ["--port", str(port)], port, {}
+    yield "frkg (cache on)", frkg + ["--port", str(port)], port, {}, "/sparql"
     port = free_port()
     yield ("bare flask+pyoxigraph", [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
                                      "bench.bare_flask:app"], port,
-           {"FRKG_BENCH_STORE": str(store), "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+           {"FRKG_BENCH_STORE": str(store), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}, "/sparql")
     if shutil.which("rdflib-endpoint"):
         port = free_port()
         yield ("rdflib-endpoint", ["rdflib-endpoint", "serve", "--host", "127.0.0.1", "--port", str(port),
-                                   str(ntriples)], port, {})
+                                   str(ntriples)], port, {}, "/")  # rdflib-endpoint 0.6 answers at /
 
 
 @click.command()
@@ -153,9 +154,9 @@ def main(sizes, count, budget, workers, workdir, out) -> None:
             click.echo(f"generating {size} triples ...", err=True)
             datagen.write_store(store, size)
             datagen.write_ntriples(store, ntriples)
-        for name, command, port, env in servers(store, ntriples, workers):
+        for name, command, port, env, path in servers(store, ntriples, workers):
             click.echo(f"[{size}] starting {name}", err=True)
-            with server(command, port, env) as url:
+            with server(command, port, env, path) as url:
                 for query_name, query in QUERIES.items():
                     figures = measure(url, query, count, budget)
                     results.append({"triples": size, "server": name, "query": query_name, **figures})

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import click
-from rdflib import Graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from datagen import generate  # noqa: E402

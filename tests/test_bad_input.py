@@ -66,9 +66,15 @@ def test_warnings_are_in_the_json_report(built):
     assert saved["warnings"] == report.warnings
 
 
-def test_cli_prints_the_warnings(mixed_corpus, tmp_path):
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(mixed_corpus), "--store", str(tmp_path / "s"),
-                                      "--quiet"])
+def test_cli_prints_the_summary_table_and_the_warnings(mixed_corpus, tmp_path):
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(mixed_corpus), "--store", str(store), "--quiet"])
     assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    rows = dict(line.rsplit(None, 1) for line in lines[1:] if not line.startswith(("warning:", "report:")))
+    assert rows["documents"] == "2" and int(rows["sentences"]) > 10
+    assert int(rows["  DealStatistic"]) >= 2 and int(rows["  Country"]) >= 2
+    assert int(rows["warnings"]) == len([line for line in lines if line.startswith("warning: ")])
+    assert f"report: {report_path(store)}" in result.output
     for name in BAD_FILES:
         assert any(line.startswith("warning: ") and name in line for line in result.output.splitlines())

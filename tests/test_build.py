@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pyoxigraph as ox
 import pytest
-from click.testing import CliRunner
 from flask import Flask, request
 
-from frkg.build import BuildError, build_store, report_path
-from frkg.cli import cli
+from frkg.build import POOL_THRESHOLD, BuildError, build_store, document_paths, extract_all, report_path
 from frkg.links import ReviewFileError
 from frkg.namespaces import BUILD_GRAPH, GRAPH, INFERRED_GRAPH, LINKS_GRAPH, ONTOLOGY_GRAPH
 from frkg.store import graph_sizes, open_store
@@ -34,6 +33,20 @@ def snapshot(path) -> dict:
     store = open_store(path)
     build_id = select(store, "SELECT ?id { GRAPH ?g { ?b frkg:buildId ?id } }")[0]["id"]
     return {"sizes": graph_sizes(store), "build_id": build_id}
+
+
+@pytest.fixture(scope="module")
+def one_doc_store(tmp_path_factory):
+    """A store built from the first corpus document (tests copy it before trying to replace it)."""
+    base = tmp_path_factory.mktemp("one-doc")
+    build_store(corpus_copy(base / "corpus", CORPUS_FILES[:1]), base / "store")
+    return base / "store"
+
+
+@pytest.fixture()
+def previous_store(one_doc_store, tmp_path):
+    shutil.copytree(one_doc_store, tmp_path / "store")
+    return tmp_path / "store"
 
 
 @pytest.fixture(scope="module")
@@ -118,29 +131,17 @@ def test_report_counts_what_the_store_holds(store, report):
     assert isinstance(report["warnings"], list)
 
 
-def test_cli_build_prints_the_summary_table(tmp_path):
-    store = tmp_path / "store"
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--store", str(store), "--quiet"])
-    assert result.exit_code == 0, result.output
-    rows = dict(line.rsplit(None, 1) for line in result.output.splitlines()[1:] if line and line[0] != "w"
-                and not line.startswith("report"))
-    assert rows["documents"] == "2" and int(rows["sentences"]) > 10
-    assert int(rows["  DealStatistic"]) >= 2 and int(rows["  Country"]) >= 2
-    assert f"report: {report_path(store)}" in result.output
+def test_process_pool_extraction_matches_the_in_process_one(tmp_path):
+    paths = document_paths(corpus_variants(tmp_path / "corpus", POOL_THRESHOLD))
+    pooled_warnings, single_warnings = [], []
+    pooled = extract_all(paths, 2, False, pooled_warnings)
+    single = extract_all(paths, 1, False, single_warnings)
+    assert len(pooled) == POOL_THRESHOLD
+    assert pooled == single and pooled_warnings == single_warnings
 
 
-def test_process_pool_build_matches_the_in_process_build(tmp_path):
-    corpus = corpus_variants(tmp_path / "corpus", 8)
-    pooled = build_store(corpus, tmp_path / "pooled", workers=2)
-    single = build_store(corpus, tmp_path / "single", workers=1)
-    assert len(pooled.documents) == 8
-    assert pooled.facts_by_type == single.facts_by_type
-    assert pooled.triples_by_graph == single.triples_by_graph
-
-
-def test_failed_build_on_a_bad_link_review_file_keeps_the_previous_store(tmp_path, monkeypatch):
-    store = tmp_path / "store"
-    build_store(corpus_copy(tmp_path / "one", CORPUS_FILES[:1]), store)
+def test_failed_build_on_a_bad_link_review_file_keeps_the_previous_store(previous_store, tmp_path, monkeypatch):
+    store = previous_store
     before = snapshot(store)
     bad_review = tmp_path / "review.csv"
     bad_review.write_text("entity_key,target\norg/x,not a row of the review format\n", encoding="utf-8")
@@ -151,11 +152,10 @@ def test_failed_build_on_a_bad_link_review_file_keeps_the_previous_store(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-def test_failed_build_on_a_broken_ontology_keeps_the_previous_store(tmp_path, monkeypatch):
+def test_failed_build_on_a_broken_ontology_keeps_the_previous_store(previous_store, tmp_path, monkeypatch):
     import frkg.ontology
 
-    store = tmp_path / "store"
-    build_store(corpus_copy(tmp_path / "one", CORPUS_FILES[:1]), store)
+    store = previous_store
     before = snapshot(store)
     broken = tmp_path / "ontology"
     broken.mkdir()
@@ -169,9 +169,8 @@ def test_failed_build_on_a_broken_ontology_keeps_the_previous_store(tmp_path, mo
     assert snapshot(store) == before
 
 
-def test_a_corpus_with_nothing_readable_does_not_replace_the_store(tmp_path):
-    store = tmp_path / "store"
-    build_store(corpus_copy(tmp_path / "one", CORPUS_FILES[:1]), store)
+def test_a_corpus_with_nothing_readable_does_not_replace_the_store(previous_store, tmp_path):
+    store = previous_store
     before = snapshot(store)
     empty = tmp_path / "empty"
     empty.mkdir()

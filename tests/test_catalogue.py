@@ -245,9 +245,10 @@ def test_measures_and_concerns_on_fixture(fixture_store, catalogue):
 
 def test_data_quality_queries_on_fixture(fixture_store, catalogue):
     (conflict,) = run(fixture_store, catalogue, "conflicting-facts")
-    assert (conflict["partyLabel"], conflict["property"], {conflict["value1"], conflict["value2"]}) == (
-        "United States", "dealCount", {"128", "130"}
+    assert (conflict["partyLabel"], conflict["property"], conflict["technology"], conflict["values"]) == (
+        "United States", "dealCount", "face recognition", "2"
     )
+    assert sorted(conflict["statedBy"].split("; ")) == ["128 (000_002754ab861e707d.txt)", "130 (999_invented.txt)"]
     weak = run(fixture_store, catalogue, "low-confidence-facts")
     assert {r["fact"] for r in weak} == {ID + "dealstatistic/us130", ID + "export/mystery"}
     assert run(fixture_store, catalogue, "low-confidence-facts", threshold="0.3") == []

@@ -96,3 +96,10 @@ def test_check_data_without_store_names_the_path(tmp_path):
     result = run("check", "data", "--store", str(tmp_path / "missing"))
     assert result.exit_code != 0
     assert f"{tmp_path / 'missing'}: no store here" in result.output
+
+
+def test_check_data_on_the_corpus_store(corpus_store):
+    """The real pipeline's output for corpus/ is consistent and conforms to the shapes."""
+    result = run("check", "data", "--store", str(corpus_store))
+    assert result.exit_code == 0, result.output
+    assert "consistency: OK" in result.output and "SHACL: conforms" in result.output

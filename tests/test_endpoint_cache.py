@@ -7,7 +7,8 @@ import requests
 
 from tests.plugins.endpoint import frkg_serve, make_store
 
-QUERY = "SELECT ?id WHERE { GRAPH <https://w3id.org/frkg/graph/build> { ?b <https://w3id.org/frkg/ontology#buildId> ?id } }"
+QUERY = ("SELECT ?id WHERE { GRAPH <https://w3id.org/frkg/graph/build> "
+         "{ ?b <https://w3id.org/frkg/ontology#buildId> ?id } }")
 
 
 def ask(served, accept="application/sparql-results+json"):

@@ -1,6 +1,8 @@
 """Limits that really act: a slow query is stopped (its process killed) and the server keeps serving."""
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from pathlib import Path
 
@@ -38,14 +40,12 @@ def test_slow_query_is_stopped_and_its_process_killed(frkg_server):
     follow_up = requests.get(frkg_server.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
     assert follow_up.status_code == 200 and follow_up.json()["boolean"] is True
     metrics = requests.get(frkg_server.url + "/metrics").text
-    assert [line for line in metrics.splitlines() if line.startswith("frkg_sparql_timeouts_total")][0].split()[-1] != "0.0"
+    timeouts = [line for line in metrics.splitlines() if line.startswith("frkg_sparql_timeouts_total")]
+    assert float(timeouts[0].split()[-1]) >= 1
 
 
 def test_timeout_is_logged_with_status_503(frkg_server):
     requests.get(frkg_server.sparql, params={"query": SLOW + " # logged"}, timeout=60)
-    import hashlib
-    import json
-
     digest = hashlib.sha256((SLOW + " # logged").encode()).hexdigest()[:16]
     records = [json.loads(line) for line in frkg_server.log_text().splitlines() if digest in line]
     assert [r["status"] for r in records] == [503]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -9,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pyoxigraph as ox
 import pytest
 import requests
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 FRKG = "https://w3id.org/frkg/ontology#"
@@ -51,7 +52,8 @@ def test_select_in_every_results_format(frkg_server, method):
     assert tsv[0] == "?c\t?label" and f'<{CN}>\t"Country CN"@en' in tsv
 
 
-@pytest.mark.parametrize("fmt,rdflib_format", [(TURTLE, "turtle"), (N3, "turtle"), (RDFXML, "xml"), (JSONLD, "json-ld")])
+@pytest.mark.parametrize("fmt,rdflib_format",
+                         [(TURTLE, "turtle"), (N3, "turtle"), (RDFXML, "xml"), (JSONLD, "json-ld")])
 def test_construct_in_every_graph_format(frkg_server, fmt, rdflib_format):
     response = client(frkg_server, fmt, DESCRIBE_CN).query().response
     graph = Graph().parse(data=response.read(), format=rdflib_format)
@@ -103,7 +105,8 @@ def test_accept_q_values_and_wildcards(frkg_server, accept, expected):
 
 @pytest.mark.parametrize("param,value,expected", [
     ("format", "csv", "text/csv"), ("output", "tsv", "text/tab-separated-values"),
-    ("format", "application/sparql-results+xml", "application/sparql-results+xml"), ("format", "json", "application/sparql-results+json"),
+    ("format", "application/sparql-results+xml", "application/sparql-results+xml"),
+    ("format", "json", "application/sparql-results+json"),
 ])
 def test_format_override_beats_accept(frkg_server, param, value, expected):
     response = requests.get(frkg_server.sparql, params={"query": COUNT_COUNTRIES, param: value},
@@ -117,7 +120,8 @@ def test_format_override_for_construct(frkg_server):
     assert len(Graph().parse(data=response.text, format="json-ld")) == 3
 
 
-@pytest.mark.parametrize("query,accept", [(COUNT_COUNTRIES, "text/turtle"), (DESCRIBE_CN, "text/csv"), (COUNT_COUNTRIES, "image/png")])
+@pytest.mark.parametrize("query,accept",
+                         [(COUNT_COUNTRIES, "text/turtle"), (DESCRIBE_CN, "text/csv"), (COUNT_COUNTRIES, "image/png")])
 def test_406_when_no_acceptable_format(frkg_server, query, accept):
     response = requests.get(frkg_server.sparql, params={"query": query}, headers={"Accept": accept})
     assert response.status_code == 406 and "can be served as" in response.text
@@ -149,7 +153,8 @@ def test_missing_query_on_post_is_400_and_unsupported_body_is_415(frkg_server):
 
 def test_too_long_query_is_413(frkg_server):
     query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 6000
-    response = requests.post(frkg_server.sparql, data=query.encode(), headers={"Content-Type": "application/sparql-query"})
+    response = requests.post(frkg_server.sparql, data=query.encode(),
+                             headers={"Content-Type": "application/sparql-query"})
     assert response.status_code == 413
 
 
@@ -181,9 +186,9 @@ def test_service_description_for_rdf_clients(frkg_server):
     graph = Graph().parse(data=response.text, format="turtle")
     sd = "http://www.w3.org/ns/sparql-service-description#"
     assert response.status_code == 200
-    assert set(graph.objects(None, __import__("rdflib").URIRef(sd + "endpoint"))) == {
-        __import__("rdflib").URIRef(frkg_server.sparql)}
-    formats = {str(o) for o in graph.objects(None, __import__("rdflib").URIRef(sd + "resultFormat"))}
+    assert set(graph.objects(None, URIRef(sd + "endpoint"))) == {
+        URIRef(frkg_server.sparql)}
+    formats = {str(o) for o in graph.objects(None, URIRef(sd + "resultFormat"))}
     assert "http://www.w3.org/ns/formats/SPARQL_Results_TSV" in formats
     as_xml = requests.get(frkg_server.sparql, headers={"Accept": "application/rdf+xml"})
     assert len(Graph().parse(data=as_xml.text, format="xml")) == len(graph)
@@ -220,8 +225,6 @@ def test_metrics_count_requests_errors_and_latency(frkg_server):
 def test_one_json_log_line_per_query(frkg_server):
     marker = "SELECT (1 AS ?logged_once) WHERE {}"
     requests.get(frkg_server.sparql, params={"query": marker})
-    import hashlib
-
     digest = hashlib.sha256(marker.encode()).hexdigest()[:16]
     lines = [json.loads(line) for line in frkg_server.log_text().splitlines() if digest in line]
     assert len(lines) == 1

@@ -10,87 +10,96 @@ from click.testing import CliRunner
 from frkg.build import BuildError, build_store
 from frkg.cli import cli
 from frkg.ingest import ingest_files, stored_build_id, stored_document_ids
-from frkg.namespaces import BUILD_GRAPH, document_graph
+from frkg.namespaces import BUILD_GRAPH, INFERRED_GRAPH, document_graph
 from frkg.rdf import extraction_to_graph
-from frkg.store import graph_quads, graph_sizes, named_quads, open_store, write_store
+from frkg.store import graph_quads, graph_sizes, open_store, write_store
 from tests.fixtures.store.corpora import CORPUS, CORPUS_FILES, corpus_copy
 from tests.fixtures.store.sample import sample_extraction
 
 FIRST, SECOND = (CORPUS / name for name in CORPUS_FILES)
 
 
-def quad_set(path, exclude=(str(BUILD_GRAPH),)) -> set[tuple]:
+def union_without_build(path) -> set[tuple]:
+    """The default graph's triples, except the build description (ids and times differ per build)."""
+    build = ox.NamedNode(str(BUILD_GRAPH))
+    return {(q.subject, q.predicate, q.object) for q in open_store(path).quads_for_pattern(None, None, None,
+                                                                                           ox.DefaultGraph())
+            if q.subject != build}
+
+
+def graph_content(path, graph) -> set[tuple]:
+    name = ox.NamedNode(str(graph))
+    return {(q.subject, q.predicate, q.object) for q in open_store(path).quads_for_pattern(None, None, None, name)}
+
+
+EVIDENCE_DOCS = """SELECT ?fact (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+    ?fact <https://w3id.org/frkg/ontology#hasEvidence>/<https://w3id.org/frkg/ontology#inDocument> ?doc
+} GROUP BY ?fact"""
+
+
+def build_value(path, predicate: str) -> str:
     store = open_store(path)
-    return {(q.subject, q.predicate, q.object, q.graph_name) for q in named_quads(store, set(exclude))}
+    quads = store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(str(BUILD_GRAPH)))
+    return next(iter(quads)).object.value
+
+
+@pytest.fixture(scope="module")
+def first_only_base(tmp_path_factory):
+    """A store built from the first corpus document alone (tests work on copies)."""
+    base = tmp_path_factory.mktemp("first-only")
+    build_store(corpus_copy(base / "corpus", CORPUS_FILES[:1]), base / "store")
+    return base / "store"
 
 
 @pytest.fixture()
-def first_only(tmp_path):
-    """A store built from the first corpus document alone."""
-    store = tmp_path / "store"
-    build_store(corpus_copy(tmp_path / "corpus", CORPUS_FILES[:1]), store)
-    return store
+def first_only(first_only_base, tmp_path):
+    shutil.copytree(first_only_base, tmp_path / "store")
+    return tmp_path / "store"
 
 
-def test_ingest_gives_the_same_graphs_as_building_everything(first_only, corpus_store):
-    report = ingest_files([SECOND], first_only)
+@pytest.fixture(scope="module")
+def ingested(first_only_base, tmp_path_factory):
+    """The first-document store after ingesting the second document, and the ingest report."""
+    store = tmp_path_factory.mktemp("ingested") / "store"
+    shutil.copytree(first_only_base, store)
+    return store, ingest_files([SECOND], store)
+
+
+def test_ingest_gives_the_same_graph_as_building_everything(ingested, corpus_store):
+    store, report = ingested
     assert [entry["file"] for entry in report.added] == [str(SECOND)]
-    assert quad_set(first_only) == quad_set(corpus_store)
-    store = open_store(first_only)
-    assert len(stored_document_ids(store)) == 2
-    assert graph_sizes(store)[""] == report.triples_after > report.triples_before
+    assert union_without_build(store) == union_without_build(corpus_store)
+    assert graph_content(store, INFERRED_GRAPH) == graph_content(corpus_store, INFERRED_GRAPH)
+    assert len(stored_document_ids(open_store(store))) == 2
+    assert graph_sizes(open_store(store))[""] == report.triples_after > report.triples_before
 
 
-def test_a_fact_read_again_gains_evidence_from_the_new_document(first_only):
-    store = open_store(first_only)
-    query = """SELECT ?fact (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
-        ?fact <https://w3id.org/frkg/ontology#hasEvidence>/<https://w3id.org/frkg/ontology#inDocument> ?doc
-    } GROUP BY ?fact"""
-    before = {row["fact"]: int(row["docs"].value) for row in store.query(query)}
-    del store
-    ingest_files([SECOND], first_only)
-    after = {row["fact"]: int(row["docs"].value) for row in open_store(first_only).query(query)}
+def test_a_fact_read_again_gains_evidence_from_the_new_document(first_only_base, ingested):
+    before = {row["fact"]: int(row["docs"].value) for row in open_store(first_only_base).query(EVIDENCE_DOCS)}
+    after = {row["fact"]: int(row["docs"].value) for row in open_store(ingested[0]).query(EVIDENCE_DOCS)}
     gained = [fact for fact, docs in after.items() if docs == 2 and before.get(fact) == 1]
     assert gained, "the two corpus documents share facts; they must be one node with evidence from both"
 
 
-def test_ingesting_the_same_content_twice_is_a_no_op(first_only, tmp_path):
-    ingest_files([SECOND], first_only)
-    sizes, build_id = graph_sizes(open_store(first_only)), stored_build_id(open_store(first_only))
+def test_ingesting_the_same_content_again_is_a_no_op(ingested, tmp_path):
+    store, _ = ingested
+    sizes, build_id = graph_sizes(open_store(store)), stored_build_id(open_store(store))
     renamed = tmp_path / "renamed.txt"
     shutil.copy(SECOND, renamed)
-    report = ingest_files([SECOND, renamed, FIRST], first_only)
+    report = ingest_files([SECOND, renamed, FIRST], store)
     assert report.added == []
     assert len(report.unchanged) == 3
     assert report.triples_after == report.triples_before
-    assert graph_sizes(open_store(first_only)) == sizes
-    assert stored_build_id(open_store(first_only)) == build_id
+    assert graph_sizes(open_store(store)) == sizes
+    assert stored_build_id(open_store(store)) == build_id
 
 
-def test_new_content_changes_the_build_id_and_keeps_the_creation_time(first_only):
-    store = open_store(first_only)
-    created = next(iter(store.quads_for_pattern(None, ox.NamedNode("http://purl.org/dc/terms/created"), None,
-                                                 ox.NamedNode(str(BUILD_GRAPH))))).object.value
-    old_id = stored_build_id(store)
-    del store
-    report = ingest_files([SECOND], first_only)
-    store = open_store(first_only)
-    assert stored_build_id(store) == report.build_id != old_id
-    modified = list(store.quads_for_pattern(None, ox.NamedNode("http://purl.org/dc/terms/modified"), None, None))
-    assert modified
-    assert next(iter(store.quads_for_pattern(None, ox.NamedNode("http://purl.org/dc/terms/created"), None,
-                                             ox.NamedNode(str(BUILD_GRAPH))))).object.value == created
-
-
-def test_bad_files_are_reported_and_good_ones_still_added(first_only, tmp_path):
-    empty = tmp_path / "empty.txt"
-    empty.write_text("")
-    binary = tmp_path / "image.txt"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    report = ingest_files([empty, binary, SECOND], first_only)
-    assert len(report.added) == 1
-    assert any("empty.txt" in w and "empty" in w.split(":", 1)[1] for w in report.warnings)
-    assert any("image.txt" in w and "binary" in w for w in report.warnings)
+def test_new_content_changes_the_build_id_and_keeps_the_creation_time(first_only_base, ingested):
+    store, report = ingested
+    created = "http://purl.org/dc/terms/created"
+    assert stored_build_id(open_store(store)) == report.build_id != stored_build_id(open_store(first_only_base))
+    assert build_value(store, created) == build_value(first_only_base, created)
+    assert build_value(store, "http://purl.org/dc/terms/modified")
 
 
 def test_failure_during_ingest_loses_nothing(tmp_path):
@@ -111,12 +120,23 @@ def test_ingest_into_a_missing_store_names_it(tmp_path):
     assert "none: no store here" in result.output
 
 
-def test_cli_ingest_reports_added_and_unchanged(first_only):
-    runner = CliRunner()
-    added = runner.invoke(cli, ["ingest", str(SECOND), "--store", str(first_only)])
-    assert added.exit_code == 0, added.output
-    assert f"added      {SECOND}" in added.output
-    again = runner.invoke(cli, ["ingest", str(SECOND), "--store", str(first_only)])
-    assert f"unchanged  {SECOND}" in again.output
-    before, after = again.output.strip().splitlines()[-1].removeprefix("triples: ").split(" -> ")
+def test_cli_ingest_adds_good_files_and_names_bad_ones(first_only, tmp_path):
+    empty, binary = tmp_path / "empty.txt", tmp_path / "image.txt"
+    empty.write_text("")
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    result = CliRunner().invoke(cli, ["ingest", str(empty), str(binary), str(SECOND), "--store", str(first_only)])
+    assert result.exit_code == 0, result.output
+    assert f"added      {SECOND}" in result.output
+    assert f"warning    {empty}: the file is empty" in result.output
+    assert f"warning    {binary}: binary content" in result.output
+    before, after = result.output.strip().splitlines()[-1].removeprefix("triples: ").split(" -> ")
+    assert int(after) > int(before)
+    assert len(stored_document_ids(open_store(first_only))) == 2
+
+
+def test_cli_ingest_of_known_content_says_unchanged(ingested):
+    result = CliRunner().invoke(cli, ["ingest", str(SECOND), "--store", str(ingested[0])])
+    assert result.exit_code == 0, result.output
+    assert f"unchanged  {SECOND}" in result.output
+    before, after = result.output.strip().splitlines()[-1].removeprefix("triples: ").split(" -> ")
     assert before == after

@@ -43,6 +43,30 @@ def entity_store(tmp_path: Path) -> Path:
     return write_frkg_store(tmp_path / "store")
 
 
+# -- subjects -------------------------------------------------------------------
+
+def test_reconciled_classes_list_subclasses_before_superclasses():
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDFS
+
+    from frkg.reconcile import TYPES
+
+    ontology = Graph().parse(Path(__file__).resolve().parents[1] / "ontology" / "frkg.ttl")
+    frkg = "https://w3id.org/frkg/ontology#"
+    for i, name in enumerate(TYPES):
+        supers = set(ontology.transitive_objects(URIRef(frkg + name), RDFS.subClassOf)) - {URIRef(frkg + name)}
+        assert all(URIRef(frkg + earlier) not in supers for earlier in TYPES[:i]), name
+
+
+def test_subjects_take_their_most_specific_class(entity_store):
+    from frkg.reconcile import subjects_from_store
+
+    by_key = {s.key: s for s in subjects_from_store(entity_store)}
+    assert by_key["org/center-for-a-new-american-security"].frkg_type == "ThinkTank"
+    assert by_key["org/sensetime"] == Subject("org/sensetime", "Firm", "SenseTime", (), "country/CN")
+    assert "technology/face-recognition" not in by_key
+
+
 # -- candidates and scoring ----------------------------------------------------
 
 def test_country_candidate_excludes_same_named_item_of_incompatible_type(wikidata_standin, tmp_path):

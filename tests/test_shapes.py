@@ -73,9 +73,12 @@ def test_every_shape_has_a_breaking_case(shapes):
 
 
 def test_valid_fixture_conforms(ontology, shapes):
-    result = validate_data(valid(), ontology, shapes)
+    data = valid()
+    size = len(data)
+    result = validate_data(data, ontology, shapes)
     assert result.conforms, result.text
     assert result.summary == []
+    assert len(data) == size  # the caller's graph is left as it was
 
 
 @pytest.mark.parametrize("shape", sorted(BREAKS))
@@ -86,3 +89,13 @@ def test_violation_is_reported_by_its_shape(ontology, shapes, shape):
     assert not result.conforms
     assert violated_shapes(result.results, shapes) == {URIRef(FS + shape)}
     assert all(line.startswith(f"fs:{shape}") for line in result.summary), result.summary
+
+
+def test_a_deal_statistic_needs_a_count_or_a_rank(ontology, shapes):
+    data = valid()
+    data.remove((ID["dealstatistic/ds1"], FRKG.dealCount, None))
+    assert validate_data(data, ontology, shapes).conforms  # "second largest exporter": rank only
+    data.remove((ID["dealstatistic/ds1"], FRKG.rank, None))
+    result = validate_data(data, ontology, shapes)
+    assert violated_shapes(result.results, shapes) == {URIRef(FS + "DealStatisticShape")}
+    assert "a deal count, a rank" in result.summary[0]

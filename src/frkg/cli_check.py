@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -62,7 +63,7 @@ def _rule_failures(ontology: Graph) -> list[str]:
         rules = compile_ontology(ontology)
     except UnsupportedAxiom as error:
         return [f"OWL 2 RL rules: {error}"]
-    click.echo(f"OWL 2 RL: {len(rules.rules)} rules and {len(rules.checks)} consistency checks compiled")
+    click.echo(f"OWL 2 RL: {rules.size} rules and {len(rules.checks)} consistency checks compiled")
     return []
 
 
@@ -98,9 +99,23 @@ def _as_json(result: ReasoningResult) -> str:
         "explanation": result.explanation,
         "violations": result.violations,
         "shacl_conforms": result.shacl_conforms,
+        "shacl_results": result.shacl_summary,
         "shacl_report": result.shacl_report,
         "counts": result.counts,
     }, indent=2)
+
+
+SHACL_EXAMPLES = 20
+
+
+def _shacl_text(summary: list[str]) -> list[str]:
+    """Results per shape and property, then the first few in full (all of them: --format json)."""
+    per_shape = Counter(line.split(": ", 1)[0] for line in summary)
+    lines = [f"  {n:6d}  {where}" for where, n in sorted(per_shape.items())]
+    lines += [f"  {line}" for line in summary[:SHACL_EXAMPLES]]
+    if len(summary) > SHACL_EXAMPLES:
+        lines.append(f"  ... {len(summary) - SHACL_EXAMPLES} more (see --format json)")
+    return lines
 
 
 def _as_text(result: ReasoningResult) -> str:
@@ -110,7 +125,7 @@ def _as_text(result: ReasoningResult) -> str:
         f"consistency: {'OK' if result.consistent else 'FAILED'}",
         result.explanation,
         f"SHACL: {'conforms' if result.shacl_conforms else 'FAILED'}",
-        *([] if result.shacl_conforms else [result.shacl_report]),
+        *_shacl_text(result.shacl_summary),
     ])
 
 

@@ -93,7 +93,7 @@ def serve(store, host, port, workers, timeout, max_rows, max_query_length, cache
         "FRKG_CACHE_BYTES": cache_mb * 1024 * 1024,
         "FRKG_UPDATE_TOKEN": update_token,
         "FRKG_SERVICE_ALLOWLIST": list(service_allowlist),
-        "MAX_CONTENT_LENGTH": max(4 * max_query_length, 64 * 1024 * 1024) if update_token else 4 * max_query_length + 4096,
+        "MAX_CONTENT_LENGTH": _max_body(max_query_length, bool(update_token)),
     }
     metrics_dir = tempfile.mkdtemp(prefix="frkg-metrics-")
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
@@ -115,3 +115,8 @@ def serve(store, host, port, workers, timeout, max_rows, max_query_length, cache
         FrkgServer(app_config, options).run()
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _max_body(max_query_length: int, updates: bool) -> int:
+    """Largest request body: a form-encoded query may triple in size; uploads need room in update mode."""
+    return max(4 * max_query_length, 64 * 1024 * 1024) if updates else 4 * max_query_length + 4096

@@ -138,9 +138,13 @@ def keep_stored_values(graph: Graph, store: ox.Store, doc_id: str) -> list[str]:
             graph.add((s, SKOS.altLabel, o))
         elif p != RDF.type:
             values = ", ".join(sorted(repr(v.value) for v in stored))
-            warnings.append(f"{key_of(s)}: {key_of(p) or p.n3()} is {values} in the store but {str(o)!r} "
+            warnings.append(f"{key_of(s) or s}: {_local(p)} is {values} in the store but {str(o)!r} "
                             f"in doc {doc_id}; kept the stored value")
     return warnings
+
+
+def _local(iri: URIRef) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def stored_objects(store: ox.Store, subject: URIRef, predicate: URIRef) -> set:

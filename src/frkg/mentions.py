@@ -93,20 +93,28 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     part of the name and dropped; inside a group it is kept.
     """
     chosen: list[Candidate] = []
+    size = max((c.end for c in candidates), default=0)
     for layer in (NAME_LAYER, CONCEPT_LAYER):
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(size)  # 1 where a chosen span covers the character
         pool = sorted((c for c in candidates if c.layer == layer),
                       key=lambda c: (-(c.end - c.start), c.priority, -c.confidence, c.start))
         for cand in pool:
-            if not any(cand.start < e and s < cand.end for s, e in taken):
-                taken.append((cand.start, cand.end))
+            if taken.find(1, cand.start, cand.end) < 0:
+                taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
                 chosen.append(cand)
             elif cand.rule == "demonym" and _inside_group(cand, chosen):
                 chosen.append(cand)
-    names = [c for c in chosen if c.layer == NAME_LAYER]
-    return sorted((c for c in chosen if c.layer == NAME_LAYER or not any(
-        n.start <= c.start and c.end <= n.end and _swallows(n, c) for n in names)),
-        key=lambda c: (c.start, c.end))
+    owner: list[Candidate | None] = [None] * size  # the name covering each character
+    for name in (c for c in chosen if c.layer == NAME_LAYER):
+        for i in range(name.start, name.end):
+            if owner[i] is None or owner[i].end - owner[i].start < name.end - name.start:
+                owner[i] = name
+
+    def kept(c: Candidate) -> bool:
+        n = owner[c.start]
+        return c.layer == NAME_LAYER or n is None or not (c.end <= n.end and _swallows(n, c))
+
+    return sorted(filter(kept, chosen), key=lambda c: (c.start, c.end))
 
 
 def _inside_group(cand: Candidate, chosen: list[Candidate]) -> bool:

@@ -18,6 +18,7 @@ from frkg.identity import slugify
 from frkg.mentions import Candidate
 from frkg.model import Sentence
 
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
 PCAP = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 PERSON = rf"{PCAP}(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+)?{PCAP}){{0,2}}"
 OCAP = r"[A-Z][\w&\-]*(?:’s|'s)?"
@@ -39,7 +40,8 @@ APPOSITIVE_ROLE = re.compile(
     rf"(?P<person>{PERSON}),\s+(?:[^,.;“”\"]{{0,60}}?\s+and\s+)?(?:(?:an?|the)\s+)?"
     rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?P<org>{ORG})")
 SPEAKER_BEFORE = re.compile(rf"(?P<person>{PERSON})(?:\s*,\s*[^,“”\"]{{3,140}}?,|,)?\s+{SAY}\b")
-SPEAKER_AFTER = re.compile(rf"\b(?:{SAY}|according to)\s+(?P<person>{PERSON})")
+SPEAKER_AFTER = re.compile(rf"\b(?:{SAY}|according to)\s+(?P<person>{PERSON})"
+                           rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?P<org>{ORG}))?")
 TITLED = re.compile(
     r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|"
     r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice)"
@@ -53,15 +55,16 @@ SUCH_AS = re.compile(
     rf"(?:such as|including|like)\s+(?P<list>{ORG}(?:\s*,\s*{ORG})*(?:\s*,?\s+(?:and|or)\s+{ORG})?)")
 FIRM_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:an?|the)\s+(?P<desc>(?:[\w-]+\s+){{0,4}}?)"
-    r"(?:company|firm|startup|start-up|vendor|maker|manufacturer|provider|supplier|developer|giant)\b")
+    r"(?:company|firm|startup|start-up|vendor|maker|manufacturer|provider|supplier|developer|giant)\b"
+    r"(?!\s+(?:said|says|added|announced|told|stated|confirmed|declined))")
 ORG_SUFFIXED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+){{1,5}}(?:University|Institute|College|Department|Ministry|"
     r"Commission|Agency|Council|Foundation|Bureau|Authority|Office|Police|Court|Parliament|"
     r"Academy|Laboratory|Center|Centre|Watch)"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{OCAP}(?:\s+(?:and\s+|of\s+|&\s+)?{OCAP})*)?)")
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:\s+(?:and\s+|of\s+|&\s+)?{OCAP})*)?)")
 ORG_PREFIXED = re.compile(
     r"\b(?P<org>(?:University|Institute|Department|Ministry|Bureau|Office|Center|Centre|Council|"
-    rf"Commission|Academy)\s+(?:of|for|on)\s+(?:the\s+|a\s+)?{OCAP}"
+    rf"Commission|Academy)\s+(?:of|for)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
     rf"(?:\s+(?:and\s+|of\s+|&\s+|for\s+)?{OCAP})*)")
 FIRM_SHAPED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+){{1,3}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b\.?|"
@@ -72,6 +75,19 @@ GROUP_TAIL = re.compile(
 CITY = re.compile(rf"\b[Cc]ity\s+of\s+(?P<name>{PCAP}(?:\s+{PCAP}){{0,2}})")
 POLICE_TAIL = re.compile(r"\s+police(?:\s+(?:departments?|forces?|agencies))?\b")
 
+# Cheap keyword tests that gate the expensive patterns.
+ROLE_WORD = re.compile(rf"\b{ROLE}\b")
+SAY_WORD = re.compile(rf"\b{SAY}\b|according to")
+TITLE_WORD = re.compile(r"\b(?:[Pp]resident|[Pp]rime|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|Governor|"
+                        r"Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice)\s")
+AUTHOR_WORD = re.compile(r"co-?authors|colleagues|co-?workers|team|collaborators|co-?researchers")
+LIST_WORD = re.compile(r"such as|including|like")
+FIRM_WORD = re.compile(r"company|firm|startup|start-up|vendor|maker|manufacturer|provider|supplier|"
+                       r"developer|giant")
+ORG_WORD = re.compile(r"University|Institute|College|Department|Ministry|Commission|Agency|Council|"
+                      r"Foundation|Bureau|Authority|Office|Police|Court|Parliament|Academy|Laboratory|"
+                      r"Center|Centre|Watch|Inc|Ltd|Corp|Co\b|LLC|PLC|GmbH|Technologies|AI\b|Labs|Systems|"
+                      r"Networks|Robotics|Vision")
 ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"),
     ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
@@ -109,30 +125,41 @@ def pattern_candidates(sentences: list[Sentence], text: str,
 
 
 def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
+    """Each pattern runs only when a cheap keyword test says it can match (speed)."""
     s, offset = sentence.text, sentence.start
-    for m in APPOSITIVE_ROLE.finditer(s):
-        yield from _person(m, "person", offset, "pattern:appositive-role")
-        yield from _org(m, "org", offset, "pattern:appositive-role", "Organization")
-    if re.search(SAY + r"|according to", s):
-        for regex, rule in ((SPEAKER_BEFORE, "pattern:speaker"), (SPEAKER_AFTER, "pattern:speaker")):
+    if "," in s and ROLE_WORD.search(s):
+        for m in APPOSITIVE_ROLE.finditer(s):
+            yield from _person(m, "person", offset, "pattern:appositive-role")
+            yield from _org(m, "org", offset, "pattern:appositive-role", "Organization")
+    if SAY_WORD.search(s):
+        for regex in (SPEAKER_BEFORE, SPEAKER_AFTER):
             for m in regex.finditer(s):
-                yield from _person(m, "person", offset, rule)
-    for regex, rule in ((TITLED, "pattern:title"), (COAUTHORS, "pattern:coauthors")):
-        for m in regex.finditer(s):
-            yield from _person(m, "person", offset, rule)
-    for m in ADMINISTRATION.finditer(s):
-        yield from _administration(m, offset)
-    for m in CITY.finditer(s):
-        label = "City of " + " ".join(m.group("name").split())
-        yield Candidate(offset + m.start(), offset + m.end(), "org/" + slugify(label), "GovernmentBody",
-                        "pattern:city", 0.8, 1, label=label)
-    for m in SUCH_AS.finditer(s):
-        yield from _firm_list(m, offset)
-    for m in FIRM_APPOSITIVE.finditer(s):
-        country = _country_in(m.group("desc"))
-        yield from _org(m, "org", offset, "pattern:firm-appositive", "Firm",
-                        (("country", country),) if country else ())
-    if not _is_headline(s):
+                yield from _person(m, "person", offset, "pattern:speaker")
+                if m.groupdict().get("org"):
+                    yield from _org(m, "org", offset, "pattern:speaker-of", "Organization", single_word=True)
+    if TITLE_WORD.search(s):
+        for m in TITLED.finditer(s):
+            yield from _person(m, "person", offset, "pattern:title")
+    if "co" in s and AUTHOR_WORD.search(s):
+        for m in COAUTHORS.finditer(s):
+            yield from _person(m, "person", offset, "pattern:coauthors")
+    if "dministration" in s:
+        for m in ADMINISTRATION.finditer(s):
+            yield from _administration(m, offset)
+    if "ity of" in s:
+        for m in CITY.finditer(s):
+            label = "City of " + " ".join(m.group("name").split())
+            yield Candidate(offset + m.start(), offset + m.end(), "org/" + slugify(label),
+                            "GovernmentBody", "pattern:city", 0.8, 1, label=label)
+    if LIST_WORD.search(s):
+        for m in SUCH_AS.finditer(s):
+            yield from _firm_list(m, offset)
+    if "," in s and FIRM_WORD.search(s):
+        for m in FIRM_APPOSITIVE.finditer(s):
+            country = _country_in(m.group("desc"))
+            yield from _org(m, "org", offset, "pattern:firm-appositive", "Firm",
+                            (("country", country),) if country else (), single_word=True)
+    if ORG_WORD.search(s) and not _is_headline(s):
         for regex in (ORG_SUFFIXED, ORG_PREFIXED, FIRM_SHAPED):
             for m in regex.finditer(s):
                 yield from _org(m, "org", offset, "pattern:org-name-shape", "Organization")
@@ -150,20 +177,22 @@ def _person(m: re.Match, group: str, offset: int, rule: str) -> Iterator[Candida
 
 
 def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
-         attributes: tuple = ()) -> Iterator[Candidate]:
+         attributes: tuple = (), single_word: bool = False) -> Iterator[Candidate]:
     start, end = _strip_leading_stopwords(m.string, m.start(group), m.end(group))
     name = " ".join(m.string[start:end].split())
     if name.endswith(("’s", "'s")):
         name, end = name[:-2], end - 2
-    country = re.match(r"(?:the\s+)?(\S+?)(?:’s|'s)\s+", name)
-    if country and (gz.lookup(country.group(1)) or country.group(1) in gz.demonym_index()):
-        start += country.end()
-        name = name[country.end():]
+    country = re.match(r"(?:the\s+)?(\S+?)(?:’s|'s)?\s+", name)
+    if country and _is_country_word(country.group(1)):
+        rest = name[country.end():]
+        if "’" in country.group() or "'" in country.group() or gz.lookup(rest):
+            start += country.end()
+            name = rest
     entry = gz.lookup(name)
     if entry is not None:
         yield Candidate(offset + start, offset + end, entry.key, entry.entity_type, rule, 0.9, 1)
         return
-    if not _valid_org(name):
+    if not _valid_org(name, single_word):
         return
     entity_type = org_type(name, default_type)
     yield Candidate(offset + start, offset + end, "org/" + slugify(name), entity_type, rule,
@@ -255,6 +284,11 @@ def org_type(name: str, default: str = "Organization") -> str:
     return default
 
 
+def _is_country_word(word: str) -> bool:
+    entry = gz.lookup(word)
+    return word in gz.demonym_index() or (entry is not None and entry.entity_type == "Country")
+
+
 def _country_in(words: str) -> str | None:
     for word in words.split():
         key = gz.demonym_index().get(word)
@@ -281,9 +315,11 @@ def _valid_person(name: str) -> bool:
     return not any(gz.lookup(t) or t in gz.demonym_index() for t in tokens)
 
 
-def _valid_org(name: str) -> bool:
+def _valid_org(name: str, single_word: bool = False) -> bool:
     tokens = [t for t in name.split() if t.lower() not in STOP_WORDS]
-    if len(name.split()) < 2 or not tokens:
+    if (len(name.split()) < 2 and not single_word) or not tokens:
+        return False
+    if all(_is_country_word(t) for t in tokens):
         return False
     first = tokens[0]
     return not (first.lower() in NOT_NAMES or (gz.lookup(name) or None))

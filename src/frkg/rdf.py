@@ -264,8 +264,14 @@ def date_literal(text: str) -> Literal:
 
 
 def decimal_literal(value: float | Decimal) -> Literal:
-    """An xsd:decimal (not xsd:double), rounded to 4 places so it prints stably."""
-    return Literal(Decimal(str(round(float(value), 4))), datatype=XSD.decimal)
+    """An xsd:decimal (not xsd:double), rounded to 4 places, in canonical form.
+
+    Canonical ("1", "0.85", never "1.0") because Oxigraph stores decimals that
+    way: a non-canonical lexical form would make the triple read back from the
+    store differ from the one asserted (and count twice across graphs).
+    """
+    canonical = format(Decimal(str(round(float(value), 4))).normalize(), "f")
+    return Literal(canonical, datatype=XSD.decimal)
 
 
 def _is_date_property(prop: str) -> bool:

@@ -38,6 +38,7 @@ class ReasoningResult:
     shacl_report: str
     counts: dict[str, int | float] = field(default_factory=dict)
     violations: list[str] = field(default_factory=list)
+    shacl_summary: list[str] = field(default_factory=list)  # "<shape> / <property>: <node>: <message>"
 
 
 def _short(term) -> str:
@@ -184,11 +185,12 @@ def reason(asserted: Graph | Dataset, ontology: Graph | None = None) -> Reasonin
         shacl_conforms=shacl.conforms,
         shacl_report=report,
         violations=violations,
+        shacl_summary=shacl.summary,
         counts={
             "asserted_triples": len(asserted),
             "individuals": individuals,
             "inferred_triples": len(inferred),
-            "rules": len(rules.rules),
+            "rules": rules.size,
             "iterations": iterations,
             "violations": len(violations),
             "shacl_results": len(shacl.summary),

@@ -42,11 +42,11 @@ WIKIDATA_CLASSES: dict[str, tuple[str, ...]] = {
     "Country": ("Q3624078", "Q6256"),  # sovereign state, country
     "Firm": ("Q4830453", "Q783794"),  # business, company
     "Person": ("Q5",),  # human
+    "ThinkTank": ("Q43229",),  # organization
     "ResearchOrganization": ("Q3918", "Q43229"),  # university, organization
-    "ThinkTank": ("Q43229",),
-    "GovernmentBody": ("Q43229",),
     "Legislature": ("Q43229",),
     "PoliceDepartment": ("Q43229",),
+    "GovernmentBody": ("Q43229",),
     "CivilSocietyOrganization": ("Q43229",),
     "Organization": ("Q43229",),
     "Group": ("Q41710",),  # ethnic group
@@ -55,16 +55,18 @@ DBPEDIA_CLASSES: dict[str, tuple[str, ...]] = {
     "Country": ("Country",),
     "Firm": ("Company",),
     "Person": ("Person",),
-    "ResearchOrganization": ("University", "EducationalInstitution", "Organisation"),
     "ThinkTank": ("Organisation",),
-    "GovernmentBody": ("Organisation",),
+    "ResearchOrganization": ("University", "EducationalInstitution", "Organisation"),
     "Legislature": ("Organisation",),
     "PoliceDepartment": ("Organisation",),
+    "GovernmentBody": ("Organisation",),
     "CivilSocietyOrganization": ("Organisation",),
     "Organization": ("Organisation",),
     "Group": ("EthnicGroup",),
 }
-TYPES = tuple(WIKIDATA_CLASSES)  # most specific first: an entity takes the first that applies
+# Subclasses before their superclasses (ontology/frkg.ttl): an entity typed with
+# inferred superclasses takes the first, most specific, class listed.
+TYPES = tuple(WIKIDATA_CLASSES)
 
 _WIKIDATA_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

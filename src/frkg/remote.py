@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import socket
+import time
 import urllib.error
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -67,8 +68,6 @@ class RemoteBackend:
 
     def refresh(self, interval: float = 30.0) -> bool:
         """Re-read the build id now and then: a new upload changes it (and so the cache keys)."""
-        import time
-
         now = time.monotonic()
         if now - self._checked < max(interval, 5.0):
             return False
@@ -182,7 +181,8 @@ def _string_end(query: str, i: int, quote: str) -> int:
 
 
 def upload_store(store_path: str | Path, endpoint_url: str, graph_store_url: str | None = None,
-                 auth: tuple[str, str] | requests.auth.AuthBase | None = None, chunk_triples: int = 50_000) -> dict[str, int]:
+                 auth: tuple[str, str] | requests.auth.AuthBase | None = None,
+                 chunk_triples: int = 50_000) -> dict[str, int]:
     """Copy every named graph of a built store, plus its default graph as ``UNION_GRAPH``, to a server.
 
     Uses the Graph Store HTTP Protocol at ``graph_store_url`` (default: the

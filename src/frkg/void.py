@@ -16,14 +16,15 @@ DATASET = URIRef(BASE + "dataset")
 TARGETS = {"wikidata": ("http://www.wikidata.org/entity/", "https://www.wikidata.org/"),
            "dbpedia": ("http://dbpedia.org/resource/", "https://dbpedia.org/")}
 
-_COUNTS = """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) WHERE { ?s ?p ?o }"""
+_COUNTS = "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) WHERE { ?s ?p ?o }"
 _ENTITIES = f"""SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), "{ID}")) }}"""
 _CLASSES = """SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c"""
 _GRAPHS = """SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"""
 _LINKS = """SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{match}> ?o FILTER(STRSTARTS(STR(?o), "{prefix}")) }}"""
 _META = f"""SELECT ?license ?build ?created WHERE {{
   OPTIONAL {{ <{BASE}ontology> <{DCTERMS.license}> ?license }}
-  OPTIONAL {{ GRAPH <{BASE}graph/build> {{ ?b <{FRKG.buildId}> ?build OPTIONAL {{ ?b <{DCTERMS.created}> ?created }} }} }}
+  OPTIONAL {{ GRAPH <{BASE}graph/build> {{
+    ?b <{FRKG.buildId}> ?build OPTIONAL {{ ?b <{DCTERMS.created}> ?created }} }} }}
 }} LIMIT 1"""
 
 

@@ -59,7 +59,8 @@ def frkg_serve(tmp: Path, *args: str, port: int | None = None) -> Iterator[Serve
     """Run ``frkg serve ARGS`` on a free loopback port until the block ends."""
     port = port or free_port()
     log = tmp / f"serve-{port}.log"
-    command = [sys.executable, "-c", "from frkg.cli import cli; cli()", "serve", "--host", "127.0.0.1", "--port", str(port), *args]
+    command = [sys.executable, "-c", "from frkg.cli import cli; cli()", "serve",
+               "--host", "127.0.0.1", "--port", str(port), *args]
     with open(log, "wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     served = Served(f"http://127.0.0.1:{port}", process, log)

@@ -42,3 +42,17 @@ def web_app(web_store):
 def client(web_app):
     """A Flask test client of the fixture app."""
     return web_app.test_client()
+
+
+@pytest.fixture(scope="session")
+def corpus_app(corpus_store):
+    """The full frkg app over the store the real pipeline built from corpus/."""
+    from frkg.app import create_app
+
+    return create_app({"FRKG_STORE": str(corpus_store)})
+
+
+@pytest.fixture()
+def corpus_client(corpus_app):
+    """A Flask test client of the corpus app."""
+    return corpus_app.test_client()

@@ -132,7 +132,7 @@ id:org\\/sensetime a frkg:Firm , frkg:Organization ; rdfs:label "SenseTime" ; fr
 id:org\\/clearview-ai a frkg:Firm ; rdfs:label "Clearview AI" ; frkg:country id:country\\/US .
 id:org\\/megvii a frkg:Firm ; rdfs:label "Megvii" ; frkg:country id:country\\/CN .
 id:org\\/acme a frkg:Firm ; rdfs:label "Acme \\"Vision\\" } UNION { ?x ?y ?z } #Labs" .
-id:org\\/center-for-a-new-american-security a frkg:ThinkTank , frkg:Organization ;
+id:org\\/center-for-a-new-american-security a frkg:ThinkTank , frkg:ResearchOrganization , frkg:Organization ;
     rdfs:label "Center for a New American Security" ; skos:altLabel "CNAS" .
 id:person\\/alexandra-seymour a frkg:Person ; rdfs:label "Alexandra Seymour" .
 id:technology\\/face-recognition a frkg:Technology ; rdfs:label "face recognition" .

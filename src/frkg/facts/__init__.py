@@ -17,6 +17,7 @@ def extract_facts(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for family in (affiliations, studies, statistics, trade, measures, statements, concerns, uses):
         found = family.extract(ctx)
-        ctx.facts.extend(found)
+        recorded = {id(f) for f in ctx.facts}  # statements record theirs as they go
+        ctx.facts.extend(f for f in found if id(f) not in recorded)
         facts.extend(found)
     return facts

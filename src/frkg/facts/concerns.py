@@ -38,10 +38,9 @@ def extract(ctx: Context) -> list[Fact]:
     """Concern facts for every concern type named in a risk-framing sentence."""
     facts: list[Fact] = []
     for sentence in ctx.sentences:
-        if not _has_cue(ctx, sentence.index):
-            continue
-        for concern in _concern_types(ctx, sentence.index):
-            facts.append(_concern(ctx, sentence.index, concern))
+        concerns = _concern_types(ctx, sentence.index)
+        if concerns and _has_cue(ctx, sentence.index):
+            facts += [_concern(ctx, sentence.index, concern) for concern in concerns]
     return facts
 
 
@@ -56,14 +55,14 @@ def _concern_types(ctx: Context, index: int) -> list[tuple[str, Mention]]:
     found = [(m.key, m) for m in ctx.in_sentence(index, ("ConcernType",))]
     for m in ctx.in_sentence(index, ("Application",)):
         if m.key in APPLICATION_CONCERNS:
-            key, label = APPLICATION_CONCERNS[m.key]
-            ctx.add_entity(entity_for(key, "ConcernType", label))
-            found.append((key, m))
+            found.append((APPLICATION_CONCERNS[m.key][0], m))
     return list({key: (key, m) for key, m in found}.values())
 
 
 def _concern(ctx: Context, index: int, concern: tuple[str, Mention]) -> Fact:
     key, mention = concern
+    if mention.key in APPLICATION_CONCERNS:
+        ctx.add_entity(entity_for(key, "ConcernType", APPLICATION_CONCERNS[mention.key][1]))
     tech = ctx.in_sentence(index, ("Technology",))
     confidence = 0.8
     if tech:

@@ -11,7 +11,7 @@ from frkg.model import Document, Entity, Evidence, Fact, Mention, Sentence, Valu
 COREF_CONFIDENCE = 0.6
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|should|might|may|potentially|perhaps|possibly|proposed?|propos\w+|"
-    r"consider\w*|calls? for|need(?:s|ed)? (?:to|for)|interest in|efforts to|prospects|"
+    r"consider\w*|call(?:s|ed|ing)? for|need(?:s|ed)? (?:to|for)|interest in|efforts to|prospects|"
     r"plans? to|no|not|without|if|whether|urged?)\b", re.I)
 
 
@@ -49,8 +49,7 @@ class Context:
 
     def evidence(self, index: int, start: int, end: int, rule: str, confidence: float) -> Evidence:
         """Evidence for the span [start, end) of sentence ``index`` (trimmed of spaces)."""
-        sentence = self.sentences[index]
-        start, end = max(start, sentence.start), min(end, sentence.end) if end <= sentence.end else end
+        start = max(start, self.sentences[index].start)
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():

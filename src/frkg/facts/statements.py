@@ -13,7 +13,7 @@ import re
 
 from frkg.coref import pronoun_antecedent
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
-from frkg.model import Fact, Mention
+from frkg.model import Fact
 from frkg.patterns import SAY
 
 SPEAKER_TYPES = ("Person", "GovernmentBody", "Firm", "ThinkTank", "ResearchOrganization",
@@ -35,7 +35,8 @@ ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
 
 
 def extract(ctx: Context) -> list[Fact]:
-    """Statements and claims, in document order (so pronouns see earlier speakers)."""
+    """Statements and claims, in document order; each is recorded in ``ctx.facts`` at once
+    so a later "she says" finds the latest speaker."""
     facts: list[Fact] = []
     quoted_spans: list[tuple[int, int]] = []
     for sentence in ctx.sentences:
@@ -46,8 +47,6 @@ def extract(ctx: Context) -> list[Fact]:
         reported = _reported(ctx, sentence.index, quoted_spans)
         facts += reported
         ctx.facts.extend(reported)
-    for f in facts:  # extract_facts adds them again at the end, in order
-        ctx.facts.remove(f)
     return facts
 
 
@@ -72,8 +71,13 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
     s = ctx.sentences[index]
     after = AFTER_QUOTE.match(ctx.text, q_end, s.end)
     if after:
-        who_start = after.start("w1") if after.group("w1") else after.start("w2")
-        speaker, confidence = _who_at(ctx, index, who_start)
+        if after.group("w1"):
+            speaker, confidence = _who_at(ctx, index, after.start("w1"))
+        else:
+            speaker, confidence = _who_at(ctx, index, after.start("w2"))
+            named = ctx.in_sentence(index, SPEAKER_TYPES, after.start("w2"), after.start("v2"))
+            if speaker is None and named:
+                speaker, confidence = named[-1].key, 0.85
         if speaker:
             return speaker, confidence, after.end(), "statement:quote-attribution"
     before = BEFORE_QUOTE.search(ctx.text, s.start, q_start)

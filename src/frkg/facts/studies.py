@@ -30,6 +30,7 @@ ONE_OF = re.compile(r"one of\s+(?P<lead>\S+?)(?:’s|'s)\s+co-?authors")
 STUDY_AUTHOR = re.compile(
     r"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}),\s+(?:the|a|one of the)\s+"
     rf"{STUDY_NOUN}(?:’s|'s)\s+(?:lead\s+|main\s+|co-?)?authors?\b")
+DATED_STUDY = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<year>(?:19|20)\d\d)\s+{STUDY_NOUN}\b")
 STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\bco-?authors\b", re.I)
 
 
@@ -84,6 +85,9 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
         found = find_date(ctx.text, s.start + published.end(), s.end)
         date = found[0] if found else None
         rule = rule or "study:published"
+    dated = DATED_STUDY.search(s.text)
+    if dated and rule:
+        date = date or dated.group("year")
     if rule is None:
         return None
     key = _study_key(ctx, authors, affiliations, date)

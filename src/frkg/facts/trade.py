@@ -25,10 +25,11 @@ DEAL_WITH = re.compile(
     r"(?:contract|deal|agreement|memorandum of understanding|partnership|tender)s?\s+"
     r"(?:with|from|for)\s+")
 BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchases|imported|imports)\b")
-TO_IMPORTER = re.compile(r"\s*(?:to|for|in|into)\s+(?:the\s+)?(?:(?:city|government|police|authorities)"
+TO_IMPORTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s*(?:to|for|in|into)\s+(?:the\s+)?(?:(?:city|government|police|authorities)"
                          r"\s+(?:of|in)\s+)?")
 GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w-]+\s+){0,3}?"
                             r"(?:system|systems|cameras|equipment|software|platform|technology|tools)\b")
+PASSIVE = re.compile(r"\b(?:supplied|provided|sold|delivered|exported|made|built|developed)\s+by\s+(?:the\s+)?")
 CLAUSE_END = re.compile(r"[;]|\bbut\b|\bwhile\b|\bwhich\b")
 
 
@@ -43,6 +44,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _exports(ctx, sentence.index)
         facts += _contracts(ctx, sentence.index)
         facts += _purchases(ctx, sentence.index)
+        facts += _passive(ctx, sentence.index)
     return facts
 
 
@@ -107,6 +109,21 @@ def _purchases(ctx: Context, index: int) -> list[Fact]:
             out.append(fact("Deal", {"exporter": [sellers[0].key], "importer": [buyer.key],
                                      "technology": [tech.key]}, {"dealDate": _date(ctx, index)},
                             ctx.evidence(index, buyer.start, sellers[0].end, "deal:bought-from", 0.8)))
+    return out
+
+
+def _passive(ctx: Context, index: int) -> list[Fact]:
+    """"a face recognition system supplied by NtechLab"."""
+    s = ctx.sentences[index]
+    out = []
+    for m in PASSIVE.finditer(s.text):
+        sellers = [p for p in ctx.in_sentence(index, SELLER_TYPES) if p.start == s.start + m.end()]
+        tech = [t for t in ctx.in_sentence(index, ("Technology",), s.start, s.start + m.start())
+                if s.start + m.start() - t.end <= 40]
+        if sellers and tech:
+            out.append(fact("Export", {"exporter": [sellers[0].key], "technology": [tech[-1].key]},
+                            {"dealDate": _date(ctx, index)},
+                            ctx.evidence(index, tech[-1].start, sellers[0].end, "export:supplied-by", 0.8)))
     return out
 
 

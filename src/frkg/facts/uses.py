@@ -21,7 +21,8 @@ CUE = re.compile(r"\b(?:use[sd]?|using|usage|deploy\w*|appl(?:y|ied|ies|ication)
 DESCRIPTOR = re.compile(r"\s+(?:company|companies|firm|firms|startup|giant|vendor|maker)\b")
 EXAMPLE = re.compile(r"(?:such as|like|including)\s+$")
 USER_TYPES = ("PoliceDepartment", "GovernmentBody", "Firm", "Organization", "Group", "Country")
-USER_BEFORE = re.compile(r"\s*(?:by|among|in)\s+(?:the\s+)?$")
+USER_BEFORE = re.compile(r"(?<!supplied)(?<!provided)(?<!developed)(?<!made)(?<!built)(?<!sold)"
+                         r"\s+(?:by|among|in)\s+(?:the\s+)?$")
 POLICING = "application/policing"
 
 

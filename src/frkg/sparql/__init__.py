@@ -24,7 +24,8 @@ def init_endpoint(app, backend) -> None:
 
     app.extensions["frkg.sparql"] = make_state(app, backend)
     app.register_blueprint(bp)
-    CORS(app, resources={_READ_ROUTES: {"origins": "*"}}, send_wildcard=True, allow_headers=["Content-Type", "Authorization", "Accept"],
+    CORS(app, resources={_READ_ROUTES: {"origins": "*"}}, send_wildcard=True,
+         allow_headers=["Content-Type", "Authorization", "Accept"],
          expose_headers=["X-frkg-Truncated", "X-frkg-Row-Limit", "X-frkg-Cache", "X-frkg-Build", "Warning"],
          max_age=86400)
     _query_log_to_stderr()

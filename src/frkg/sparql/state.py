@@ -29,6 +29,7 @@ class EndpointState:
     executor: Executor
     cache: ResultCache
     config: dict[str, Any] = field(default_factory=dict)
+    void: tuple[str, Any] | None = None  # (build id, VoID graph) of the last description computed
 
     @property
     def update_token(self) -> str | None:

@@ -46,7 +46,8 @@ def run_query(req, started: float) -> Response:
     st = state()
     query = req.query
     if len(query) > st.config["FRKG_MAX_QUERY_LENGTH"]:
-        message = f"the query has {len(query)} characters; this server accepts at most {st.config['FRKG_MAX_QUERY_LENGTH']}"
+        limit = st.config["FRKG_MAX_QUERY_LENGTH"]
+        message = f"the query has {len(query)} characters; this server accepts at most {limit}"
         return _finish(started, "query", plain(413, message), query)
     try:
         results_format, graph_format = negotiate(request.accept_mimetypes, req.format_override)
@@ -195,10 +196,9 @@ def void() -> Response:
 
     st = state()
     _, build_id = st.current_build()
-    cached = st.config.get("_void")
-    if not cached or cached[0] != build_id:
-        cached = (build_id, describe_dataset(st.backend))
-        st.config["_void"] = cached
+    cached = st.void
+    if cached is None or cached[0] != build_id:
+        cached = st.void = (build_id, describe_dataset(st.backend))
     best = request.accept_mimetypes.best_match(list(GRAPH_OFFERS)) if request.accept_mimetypes else "text/turtle"
     fmt = GRAPH_OFFERS.get(best or "text/turtle", "turtle")
     rdflib_name = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}[fmt]

@@ -87,6 +87,8 @@ def run_data(query: CatalogueQuery, values: dict[str, str]) -> dict:
         raw_rows = query.run(backend(), values)
     except ParameterError as exc:
         abort(400, description=str(exc))
+    except OSError as exc:  # a SERVICE or remote store that cannot be reached
+        abort(502, description=f"The query {query.name!r} needs a service that did not answer: {exc}")
     columns = _columns(raw_rows)
     rows = [_row(r, columns) for r in raw_rows[:MAX_ROWS]]
     form = [{"name": p.name, "type": p.type, "default": p.default, "required": p.required,

@@ -24,23 +24,26 @@ SELECT ?s ?p ?o WHERE {
 MENTIONS = PREFIX_SPARQL + """
 SELECT DISTINCT ?s ?start ?end ?ent ?label WHERE {
   ?m frkg:inDocument ?s .
-  OPTIONAL { ?m frkg:denotes ?ent ; frkg:start ?start ; frkg:end ?end } FILTER(BOUND(?ent))
-  OPTIONAL { ?ent rdfs:label ?label } }"""
+  OPTIONAL { ?m frkg:denotes ?ent OPTIONAL { ?ent rdfs:label ?label } }
+  OPTIONAL { ?m frkg:start ?start } OPTIONAL { ?m frkg:end ?end }
+  FILTER(BOUND(?ent) && BOUND(?start) && BOUND(?end)) }"""
 
-# Anchored on ?s first, the rest OPTIONAL + BOUND: see frkg.web.entity_queries on join order.
-_DOC_FACTS = "?evd frkg:inDocument ?s . OPTIONAL { ?f frkg:hasEvidence ?evd } FILTER(BOUND(?f))"
+# Anchored on ?s first, the rest in one-pattern OPTIONALs: see frkg.web.entity_queries on join order.
 FACT_TYPES = PREFIX_SPARQL + f"""
-SELECT DISTINCT ?s ?f ?type WHERE {{ {_DOC_FACTS}
-  OPTIONAL {{ GRAPH ?g {{ ?f a ?type }} FILTER(?g != {eq.INFERRED}) }} FILTER(BOUND(?type)) }}"""
+SELECT DISTINCT ?s ?f ?type WHERE {{ ?ev frkg:inDocument ?s .
+  OPTIONAL {{ ?f frkg:hasEvidence ?ev OPTIONAL {{ GRAPH ?g {{ ?f a ?type }} FILTER(?g != {eq.INFERRED}) }} }}
+  FILTER(BOUND(?type)) }}"""
 FACT_ROLES = PREFIX_SPARQL + f"""
-SELECT DISTINCT ?s ?f ?p ?v ?vlabel WHERE {{ {_DOC_FACTS}
-  OPTIONAL {{ GRAPH ?g {{ ?f ?p ?v }} FILTER(?g != {eq.INFERRED} && ?p NOT IN (rdf:type, frkg:hasEvidence)) }}
-  FILTER(BOUND(?p))
-  OPTIONAL {{ ?v rdfs:label ?vlabel }} }}"""
+SELECT DISTINCT ?s ?f ?p ?v ?vlabel WHERE {{ ?ev frkg:inDocument ?s .
+  OPTIONAL {{ ?f frkg:hasEvidence ?ev
+             OPTIONAL {{ GRAPH ?g {{ ?f ?p ?v }} FILTER(?g != {eq.INFERRED} && ?p NOT IN (rdf:type, frkg:hasEvidence))
+                        OPTIONAL {{ ?v rdfs:label ?vlabel }} }} }}
+  FILTER(BOUND(?p)) }}"""
 FACT_EVIDENCE = PREFIX_SPARQL + f"""
-SELECT DISTINCT ?s ?f ?ev ?quote ?start ?end ?conf ?rule ?doc ?doctitle ?stext ?sstart WHERE {{
-  ?ev frkg:inDocument ?s . OPTIONAL {{ ?f frkg:hasEvidence ?ev }} FILTER(BOUND(?f))
-  {eq.EVIDENCE_FIELDS} }}"""
+SELECT DISTINCT ?s ?f ?ev ?quote ?start ?end ?conf ?rule ?doc ?doctitle ?docfile ?stext ?sstart WHERE {{
+  ?ev frkg:inDocument ?s .
+  OPTIONAL {{ ?f frkg:hasEvidence ?ev }} FILTER(BOUND(?f))
+  {eq.EVIDENCE_DETAILS} }}"""
 
 def render(key: str, subject: ox.NamedNode, fmt: str):
     """The document page or its JSON twin."""

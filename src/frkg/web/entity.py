@@ -97,9 +97,10 @@ def _types(b, rows: list[dict]) -> list[dict]:
     graphs: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         graphs[row["type"].value].add(row["g"].value)
-    types = [{"iri": t, "label": terms.term_label(b, t), "href": terms.href_for(t),
+    types = [{"iri": t, "label": terms.term_label(b, t) if t.startswith(terms.FRKG_NS) else terms.curie(t),
+              "href": terms.href_for(t),
               "inferred": gs == {str(INFERRED_GRAPH)}} for t, gs in graphs.items()]
-    return sorted(types, key=lambda t: (t["inferred"], t["label"]))
+    return sorted(types, key=lambda t: (t["inferred"], not t["iri"].startswith(terms.FRKG_NS), t["label"]))
 
 
 def _external(rows: list[dict]) -> list[dict]:
@@ -138,6 +139,8 @@ def _links(b, rows: list[dict], var: str, label_var: str) -> list[dict]:
         entry["graphs"].add(row["g"].value)
     links = []
     for entry in merged.values():
+        if _is_provenance_node(entry["value"]):
+            continue
         entry["inferred"] = entry.pop("graphs") == {str(INFERRED_GRAPH)}
         links.append(entry)
     return sorted(links, key=lambda e: (e["property"]["label"], e["value"]["label"]))
@@ -154,6 +157,12 @@ def _facts(b, subject: ox.NamedNode, bind: dict) -> list[dict]:
         fact["sentence"] = fact_lib.sentence_text(fact["headline"])
         facts.append(fact)
     return sorted(facts, key=lambda f: (not f["self"], f["class"]["label"], f["sentence"]))
+
+
+def _is_provenance_node(value: dict) -> bool:
+    """Mentions, sentences and evidence are shown with the facts and documents, not as links."""
+    key = key_of(value.get("iri", "")) or ""
+    return key.startswith("evidence/") or "/mention/" in key or "/sentence/" in key
 
 
 def _label_fact_nodes(links: list[dict], facts: list[dict]) -> None:

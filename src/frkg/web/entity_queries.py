@@ -4,7 +4,11 @@ Oxigraph plans joins without knowing the substituted value of ``?s`` (measured
 at 100k triples: 60-150 ms for a three-pattern join, 0.3 ms with the IRI
 written in).  OPTIONAL is evaluated left to right, so each query states the
 pattern on ``?s`` first and attaches the rest as ``OPTIONAL {...} FILTER(BOUND)``;
-that keeps every entity query a lookup (see bench/web.py).
+that keeps every entity query a lookup (see bench/web.py).  Rule: an OPTIONAL
+may only use variables the patterns before it certainly bind (a possibly
+unbound one makes Oxigraph scan: minutes at 100k triples), so dependent
+OPTIONALs are nested inside the one that binds their variable; and an
+OPTIONAL body holds one triple pattern (several make a hash join that scans).
 """
 from __future__ import annotations
 
@@ -59,29 +63,27 @@ SELECT DISTINCT ?s ?f ?type WHERE {{ {_FACTS}
 
 FACT_ROLES = PREFIX_SPARQL + f"""
 SELECT DISTINCT ?s ?f ?p ?v ?vlabel WHERE {{ {_FACTS}
-  OPTIONAL {{ GRAPH ?g {{ ?f ?p ?v }} FILTER(?g != {INFERRED} && ?p NOT IN (rdf:type, frkg:hasEvidence)) }}
-  FILTER(BOUND(?p))
-  OPTIONAL {{ ?v rdfs:label ?vlabel }} }}"""
+  OPTIONAL {{ GRAPH ?g {{ ?f ?p ?v }} FILTER(?g != {INFERRED} && ?p NOT IN (rdf:type, frkg:hasEvidence))
+             OPTIONAL {{ ?v rdfs:label ?vlabel }} }}
+  FILTER(BOUND(?p)) }}"""
 
-EVIDENCE_FIELDS = """
-  OPTIONAL { ?f frkg:hasEvidence ?ev } FILTER(BOUND(?ev))
-  OPTIONAL { ?ev frkg:quote ?quote }
-  OPTIONAL { ?ev frkg:start ?start }
-  OPTIONAL { ?ev frkg:end ?end }
-  OPTIONAL { ?ev frkg:confidence ?conf }
-  OPTIONAL { ?ev frkg:extractionRule ?rule }
-  OPTIONAL { ?ev frkg:inDocument ?doc OPTIONAL { ?doc dcterms:title ?doctitle } }
-  OPTIONAL { ?ev frkg:inSentence ?sent . ?sent frkg:text ?stext ; frkg:start ?sstart }"""
+# Details of one evidence node ?ev (which the enclosing pattern binds).
+EVIDENCE_DETAILS = """
+    OPTIONAL { ?ev frkg:quote ?quote } OPTIONAL { ?ev frkg:start ?start } OPTIONAL { ?ev frkg:end ?end }
+    OPTIONAL { ?ev frkg:confidence ?conf } OPTIONAL { ?ev frkg:extractionRule ?rule }
+    OPTIONAL { ?ev frkg:inDocument ?doc OPTIONAL { ?doc dcterms:title ?doctitle } OPTIONAL { ?doc frkg:fileName ?docfile } }
+    OPTIONAL { ?ev frkg:inSentence ?sent OPTIONAL { ?sent frkg:text ?stext } OPTIONAL { ?sent frkg:start ?sstart } }"""
 
 FACT_EVIDENCE = PREFIX_SPARQL + f"""
-SELECT DISTINCT ?s ?f ?ev ?quote ?start ?end ?conf ?rule ?doc ?doctitle ?stext ?sstart WHERE {{ {_FACTS}
-  {EVIDENCE_FIELDS} }}"""
+SELECT DISTINCT ?s ?f ?ev ?quote ?start ?end ?conf ?rule ?doc ?doctitle ?docfile ?stext ?sstart WHERE {{
+  {{ ?f ?role ?s }} UNION {{ ?s frkg:hasEvidence ?self . BIND(?s AS ?f) }}
+  OPTIONAL {{ ?f frkg:hasEvidence ?ev . {EVIDENCE_DETAILS} }}
+  FILTER(BOUND(?ev)) }}"""
 
 MENTIONS = PREFIX_SPARQL + """
 SELECT ?s ?doc (SAMPLE(?t) AS ?doctitle) (COUNT(DISTINCT ?m) AS ?n) WHERE {
   ?m frkg:denotes ?s .
-  OPTIONAL { ?m frkg:inDocument ?doc } FILTER(BOUND(?doc))
-  OPTIONAL { ?doc dcterms:title ?t }
+  OPTIONAL { ?m frkg:inDocument ?doc OPTIONAL { ?doc dcterms:title|frkg:fileName ?t } } FILTER(BOUND(?doc))
 } GROUP BY ?s ?doc"""
 
 # The entity's description as rows ?a ?b ?c: its triples, triples pointing at it, neighbours' labels.

@@ -181,7 +181,7 @@ def _evidence(row: dict) -> dict:
     quote = terms.literal_value(row.get("quote")) or ""
     doc = row.get("doc")
     doc_key = key_of(doc.value) if doc is not None else None
-    doc_label = terms.literal_value(row.get("doctitle")) or (doc_key or "document")
+    doc_label = terms.literal_value(row.get("doctitle")) or terms.literal_value(row.get("docfile")) or doc_key or "document"
     return {
         "iri": row["ev"].value,
         "quote": quote,

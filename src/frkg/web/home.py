@@ -13,7 +13,7 @@ from frkg.web.negotiation import respond
 bp = Blueprint("home", __name__)
 FEATURED = 6
 PROVENANCE_CLASSES = {terms.FRKG_NS + n for n in ("Document", "NewsArticle", "Sentence", "Mention", "Evidence",
-                                                     "ExternalLink")}
+                                                     "ExternalLink", "TextSpan")}
 
 CLASS_COUNTS = terms.PREFIX_SPARQL + f"""
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
@@ -21,7 +21,8 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
 }} GROUP BY ?class ORDER BY DESC(?n)"""
 DOCUMENTS = terms.PREFIX_SPARQL + """
 SELECT ?doc (SAMPLE(?t) AS ?title) (SAMPLE(?f) AS ?file) (SAMPLE(?d) AS ?issued) WHERE {
-  ?doc frkg:text ?text . OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc frkg:fileName ?f }
+  ?doc a frkg:Document . FILTER EXISTS { ?doc frkg:text ?text }
+  OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc frkg:fileName ?f }
   OPTIONAL { ?doc dcterms:issued ?d }
 } GROUP BY ?doc ORDER BY ?file ?title LIMIT 200"""
 BUILD = terms.PREFIX_SPARQL + f"""

@@ -23,7 +23,7 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
-          500: "Something went wrong"}
+          500: "Something went wrong", 502: "A service did not answer"}
 log = logging.getLogger(__name__)
 
 

@@ -1,0 +1,90 @@
+"""Sentences, mentions, entities and evidence on the corpus and small texts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frkg.extract import extract_document
+from frkg.model import Document
+from frkg.readers import document_id, read_document
+from frkg.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def doc(text: str) -> Document:
+    return Document(document_id(text), "test.txt", text)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, object]:
+    return {p.name[:3]: extract_document(read_document(p)) for p in sorted((ROOT / "corpus").glob("*.txt"))}
+
+
+def test_sentences_keep_offsets_and_split_lines() -> None:
+    text = "Headline Without Stop\nShare\n\n“It works,” he says. “It is fine.” The US leads.\u00a0Next one."
+    sentences = split_sentences(doc(text))
+    assert [s.text for s in sentences] == ["Headline Without Stop", "Share", "“It works,” he says.",
+                                           "“It is fine.”", "The US leads.", "Next one."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert [s.index for s in sentences] == list(range(6))
+
+
+def test_every_evidence_quote_is_the_document_span(corpus) -> None:
+    for ex in corpus.values():
+        assert ex.facts
+        for fact in ex.facts:
+            for e in fact.evidence:
+                assert ex.document.text[e.start:e.end] == e.quote
+                sentence = ex.sentences[e.sentence_index]
+                assert sentence.start <= e.start < e.end <= sentence.end
+                assert 0 < e.confidence <= 1 and e.rule
+        for m in ex.mentions:
+            assert ex.document.text[m.start:m.end] == m.text
+
+
+def test_mentions_case_aware_possessives_and_demonyms() -> None:
+    ex = extract_document(doc("Huawei’s 5G gear worries us. American and Chinese firms compete; "
+                              "the EU and the U.K. watch."))
+    keys = {m.key: m for m in ex.mentions}
+    assert "org/huawei" in keys and keys["org/huawei"].text == "Huawei"
+    assert "country/US" in keys and keys["country/US"].rule == "demonym"
+    assert "country/GB" in keys and "org/european-union" in keys
+    assert not any(m.text == "us" for m in ex.mentions)
+
+
+def test_context_patterns_find_unknown_people_and_organisations() -> None:
+    text = ("“We are worried,” said Maria Lopez, director of the Institute for Digital Rights. "
+            "Lopez and her colleagues studied vendors such as Vizor Labs and Kestrel. "
+            "Under President Okafor, the Okafor administration banned the cameras. "
+            "Officials say the Lagos State Police Department uses it.")
+    ex = extract_document(doc(text))
+    types = {e.key: e.entity_type for e in ex.entities}
+    assert types["person/maria-lopez"] == "Person"
+    assert types["org/institute-for-digital-rights"] == "ThinkTank"
+    assert types["org/vizor-labs"] == "Firm" and types["org/kestrel"] == "Firm"
+    assert types["org/okafor-administration"] == "Administration"
+    assert types["org/lagos-state-police-department"] == "PoliceDepartment"
+    assert not any(k.startswith("person/officials") for k in types)
+    lopez = [m for m in ex.mentions if m.key == "person/maria-lopez"]
+    assert any(m.text == "Lopez" for m in lopez)  # surname resolved to the full name
+
+
+def test_corpus_entities_have_design_keys_and_types(corpus) -> None:
+    types = {e.key: e.entity_type for ex in corpus.values() for e in ex.entities}
+    assert types["country/CN"] == "Country" and types["country/US"] == "Country"
+    assert types["person/alexandra-seymour"] == "Person"
+    assert types["person/beraja"] == "Person"
+    assert types["org/center-for-a-new-american-security"] == "ThinkTank"
+    assert types["group/uyghurs"] == "Group"
+    assert types["technology/face-recognition"] == "Technology"
+    assert types["application/video-surveillance"] == "Application"
+    assert types["concern-type/privacy"] == "ConcernType"
+    assert types["org/trump-administration"] == "Administration"
+    seymour = [m for m in corpus["002"].mentions if m.key == "person/alexandra-seymour"]
+    assert {m.text for m in seymour} == {"Alexandra Seymour", "Seymour"}
+
+
+def test_no_warnings_on_corpus(corpus) -> None:
+    assert all(not ex.warnings for ex in corpus.values())
