@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[0] = str(ROOT)  # not bench/: its scripts' names (catalogue.py) would shadow libraries
 
 from frkg.build import build_store  # noqa: E402
 from frkg.ingest import ingest_files  # noqa: E402

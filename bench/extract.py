@@ -13,11 +13,17 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
-from frkg.model import Document
-from frkg.readers import document_id
+# Running a script puts its folder first on sys.path; bench/ holds other scripts
+# (bench/catalogue.py) whose names would shadow libraries spaCy imports.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from frkg.model import Document  # noqa: E402
+from frkg.readers import document_id  # noqa: E402
 
 FIRMS = ["Huawei", "Hikvision", "Dahua", "SenseTime", "Megvii", "Clearview AI", "NEC", "Idemia",
          "Vizor Labs", "Kestrel Systems", "Orbis Vision", "Tanager Technologies"]

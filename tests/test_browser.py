@@ -134,3 +134,17 @@ def test_yasgui_share_link_reopens_the_query(page, base_url):
     page.locator(".yasqe_queryButton").last.click()
     expect(page.locator(".yasr table tbody tr").first).to_be_visible(timeout=15000)
     expect(page.locator(".yasr table")).to_contain_text("country/CN")
+
+
+def test_class_page_sorts_and_ontology_page_links_back(page, base_url):
+    page.goto(base_url + "/")
+    page.locator("ul.classes").get_by_role("link", name="firm", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("firm")
+    page.get_by_role("link", name="facts").click()
+    expect(page.locator("table.instances th a", has_text="facts")).to_contain_text("▲")
+    shot(page, "class-firm")
+    page.goto(base_url + "/ontology")
+    expect(page.locator("#Firm")).to_be_visible()
+    page.locator("ul.tree").get_by_role("link", name="firm", exact=True).first.click()
+    expect(page).to_have_url(base_url + "/ontology#Firm")
+    shot(page, "ontology")

@@ -263,3 +263,13 @@ def test_federated_query_joins_with_allowlisted_peer(frkg_server, peer_server):
     result = client(frkg_server, JSON, query).queryAndConvert()
     rows = [(b["label"]["value"], b["peerBuild"]["value"]) for b in result["results"]["bindings"]]
     assert rows == [("Country CN", "peer-build")]
+
+
+def test_serve_refuses_a_missing_store_with_a_clear_error(tmp_path):
+    from click.testing import CliRunner
+
+    from frkg.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "nothing")])
+    assert result.exit_code == 2
+    assert "no store directory here" in result.output and "frkg build" in result.output

@@ -94,3 +94,24 @@ def test_technology_use_by_police() -> None:
     [use] = facts(text, "TechnologyUse")
     assert use.roles["technology"] == ("technology/face-recognition",)
     assert use.roles["application"] == ("application/border-control",)
+
+
+def test_passive_fine_and_org_role_name_attribution() -> None:
+    text = ("Clearview AI was fined £7.5m by the ICO in May 2022. "
+            "\"We will not sell this to regimes,\" Microsoft president Brad Smith said.")
+    [fine] = facts(text, "Sanction")
+    assert fine.roles == {"imposedBy": ("org/information-commissioners-office",),
+                          "targets": ("org/clearview-ai",)}
+    assert fine.values["startDate"] == "2022-05"
+    [statement] = facts(text, "Statement")
+    assert statement.roles["speaker"] == ("person/brad-smith",)
+    assert statement.roles["speakerAffiliation"] == ("org/microsoft",)
+
+
+def test_buyer_first_contract_and_imposer_is_not_its_own_target() -> None:
+    text = ("Kenya signed a contract with Huawei for facial recognition cameras. "
+            "The European Union banned real-time facial recognition in public spaces.")
+    [deal] = facts(text, "Deal")
+    assert (deal.roles["exporter"], deal.roles["importer"]) == (("org/huawei",), ("country/KE",))
+    [ban] = facts(text, "ExportRestriction")
+    assert ban.roles["imposedBy"] == ("org/european-union",) and "targets" not in ban.roles

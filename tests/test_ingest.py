@@ -140,3 +140,36 @@ def test_cli_ingest_of_known_content_says_unchanged(ingested):
     assert f"unchanged  {SECOND}" in result.output
     before, after = result.output.strip().splitlines()[-1].removeprefix("triples: ").split(" -> ")
     assert before == after
+
+
+def test_values_already_in_the_store_win_over_a_new_documents(tmp_path):
+    """Like merge_extractions: the first source keeps its label and values; the new one adds aliases."""
+    from dataclasses import replace
+
+    from rdflib import Literal
+    from rdflib.namespace import RDFS, SKOS
+
+    from frkg.ingest import keep_stored_values
+    from frkg.model import Fact
+    from frkg.namespaces import FRKG, iri_for
+    from tests.fixtures.store.sample import TEXT
+
+    def with_study(ex, date, china_label):
+        study = ex.facts[3]
+        entities = [replace(e, label=china_label) if e.key == "country/CN" else e for e in ex.entities]
+        about = Fact("Study", study.roles, {"publicationDate": date}, study.evidence, subject="study/sample")
+        return replace(ex, entities=entities, facts=[about])
+
+    first = with_study(sample_extraction(), "2021-11", "China")
+    second = with_study(sample_extraction("Preface. " + TEXT, name="b.txt"), "2022-01", "People's Republic of China")
+    store = tmp_path / "store"
+    write_store(store, graph_quads(extraction_to_graph(first), document_graph(first.document.doc_id)))
+    graph = extraction_to_graph(second)
+    warnings = keep_stored_values(graph, open_store(store), second.document.doc_id)
+    study, china = iri_for("study/sample"), iri_for("country/CN")
+    assert set(graph.objects(study, FRKG.publicationDate)) == set()
+    assert warnings == [f"study/sample: publicationDate is '2021-11' in the store but '2022-01' "
+                        f"in doc {second.document.doc_id}; kept the stored value"]
+    assert set(graph.objects(china, RDFS.label)) == set()
+    assert Literal("People's Republic of China") in set(graph.objects(china, SKOS.altLabel))
+    assert (study, FRKG.author, iri_for("org/harvard-university")) in graph  # roles are united, not dropped

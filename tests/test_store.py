@@ -98,3 +98,13 @@ def test_terms_round_trip_between_rdflib_and_oxigraph(term):
 def test_to_rdflib_drops_graph_names(tmp_path):
     graph = to_rdflib(quads(G1, 2) + quads(G2, 2))
     assert len(graph) == 2
+
+
+def test_a_store_moved_aside_by_an_interrupted_swap_is_restored_before_the_next_write(tmp_path):
+    path = tmp_path / "store"
+    write_store(path, quads(G1, 5))
+    path.rename(tmp_path / ".store.old-deadbeef")  # as if the process died between the two renames
+    with pytest.raises(StoreError, match="named graphs only"):
+        write_store(path, [ox.Quad(S, P, ox.Literal("x"))])
+    assert graph_sizes(open_store(path)) == {G1.value: 5, "": 5}
+    assert siblings(path) == ["store"]

@@ -51,7 +51,8 @@ def test_top_exporters_chart_from_the_corpus(corpus_client):
 
 
 def test_china_page_states_the_deal_count_with_its_source(corpus_client):
-    sentences = [p.get_text(" ", strip=True) for p in page(corpus_client, "/page/country/CN").select("li.fact p.sentence")]
+    china = page(corpus_client, "/page/country/CN")
+    sentences = [p.get_text(" ", strip=True) for p in china.select("li.fact p.sentence")]
     assert any(s.startswith("China — exporter in 201") for s in sentences), sentences
 
 

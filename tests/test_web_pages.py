@@ -60,7 +60,8 @@ def test_entity_fact_sentence_reads_like_the_issue_example(client):
     page = soup(client.get("/page/country/CN"))
     sentence = page.select_one("li.fact p.sentence").get_text(" ", strip=True)
     assert re.sub(r"\s+", " ", sentence).startswith(
-        "China — exporter in 201 face recognition deals (rank 1) — according to Harvard study of face recognition exports")
+        "China — exporter in 201 face recognition deals (rank 1) — according to "
+        "Harvard study of face recognition exports")
 
 
 def test_entity_json_twin_has_the_same_facts(client):
@@ -232,3 +233,30 @@ def test_json_twins_are_valid_json(client):
         response = client.get(url)
         assert response.status_code == 200 and response.mimetype == "application/json", url
         json.loads(response.get_data(as_text=True))
+
+
+def test_endpoint_errors_stay_protocol_errors_for_scripts(client):
+    response = client.get("/sparql", query_string={"query": "SELEKT nonsense"},
+                          headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 400
+    assert b"<!doctype html>" not in response.data
+
+
+def test_header_search_box_keeps_only_the_search_text(client):
+    search = soup(client.get("/search?q=china"))
+    assert search.select_one("header form.search input")["value"] == "china"
+    query_page = soup(client.get("/queries/top-exporters"))
+    assert query_page.select_one("header form.search input")["value"] == ""
+
+
+def test_document_segments_cut_at_mentions_and_span():
+    from frkg.web.documents import segments
+
+    mentions = [{"start": 0, "end": 5, "entity": {"href": "/page/a", "label": "A"}},
+                {"start": 8, "end": 12, "entity": {"href": "/page/b", "label": "B"}}]
+    pieces = segments("Alpha   Beta end", mentions, (3, 10))
+    assert [(p["text"], p["href"], p["mark"]) for p in pieces] == [
+        ("Alp", "/page/a", False), ("ha", "/page/a", True), ("   ", None, True), ("Be", "/page/b", True),
+        ("ta", "/page/b", False), (" end", None, False)]
+    assert [p["open_mark"] for p in pieces].index(True) == 1
+    assert [p["close_mark"] for p in pieces].index(True) == 3

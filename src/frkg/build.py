@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
 import time
 import uuid
 from collections import Counter
@@ -86,7 +87,7 @@ def build_store(corpus_dir: Path, store_path: Path, *, workers: int | None = Non
     Graph Store Protocol URL ``graph_store_url`` (see :func:`frkg.remote.upload_store`).
     """
     corpus_dir, store_path = Path(corpus_dir), Path(store_path)
-    timer = _Timer()
+    timer = _Timer(verbose=progress)
     paths = document_paths(corpus_dir)
     report = BuildReport(store=str(store_path), build_id=uuid.uuid4().hex, created=utc_now())
     with timer("extract"):
@@ -260,15 +261,22 @@ def write_json(path: Path, text: str) -> None:
 
 
 class _Timer:
-    """Wall-clock seconds per named stage, plus the total since creation."""
+    """Wall-clock seconds per named stage, plus the total since creation.
 
-    def __init__(self) -> None:
+    With ``verbose`` each stage is announced on stderr as it starts, so a long
+    reasoning or write stage on a big corpus does not look like a hang.
+    """
+
+    def __init__(self, verbose: bool = False) -> None:
         self.timings: dict[str, float] = {}
+        self.verbose = verbose
         self._started = time.perf_counter()
 
     @contextmanager
     def __call__(self, name: str) -> Iterator[None]:
         started = time.perf_counter()
+        if self.verbose and name != "extract":  # extraction has its own progress bar
+            tqdm.write(f"{name}...", file=sys.stderr)
         yield
         self.timings[name] = round(time.perf_counter() - started, 3)
         self.timings["total"] = round(time.perf_counter() - self._started, 3)

@@ -94,25 +94,38 @@ def rewrite_with(store: ox.Store, store_path: Path, new: list[Extraction], known
                  report: IngestReport) -> None:
     """Write a new store: kept graphs + new document graphs + recomputed inferences and build graph."""
     kept = list(named_quads(store, exclude={str(INFERRED_GRAPH), str(BUILD_GRAPH)}))
-    merged = merge_extractions(new)
-    report.warnings.extend(merged.warnings)
-    new_graphs = document_graphs(new, merged)
-    for doc_id, graph in new_graphs.items():
-        report.warnings.extend(keep_stored_values(graph, store, doc_id))
-    asserted = to_rdflib(q for q in kept if q.graph_name.value.startswith(DOC_GRAPH_PREFIX))
-    ontology = to_rdflib(store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))))
-    if not len(ontology):
-        raise BuildError(f"{store_path}: the store has no ontology graph; rebuild it with `frkg build`")
-    scratch = BuildReport(store=str(store_path), build_id="", created="")
-    inferred = reason_and_validate([asserted, *new_graphs.values()], ontology, scratch)
-    report.warnings.extend(scratch.warnings)
-    report.consistent, report.shacl_conforms = scratch.consistent, scratch.shacl_conforms
+    new_graphs = new_document_graphs(store, new, report)
+    inferred = recomputed_inferences(store, store_path, kept, new_graphs, report)
     report.build_id = uuid.uuid4().hex
     now = utc_now()
     build = build_graph(report.build_id, stored_created(store) or now, sorted(known), modified=now)
     quads = kept + [q for doc_id, g in new_graphs.items() for q in graph_quads(g, document_graph(doc_id))]
     quads += [*graph_quads(inferred, INFERRED_GRAPH), *graph_quads(build, BUILD_GRAPH)]
     report.triples_after = write_store(store_path, quads).get("", 0)
+
+
+def new_document_graphs(store: ox.Store, new: list[Extraction], report: IngestReport) -> dict[str, Graph]:
+    """The new documents' graphs, merged among themselves and made to agree with the store."""
+    merged = merge_extractions(new)
+    report.warnings.extend(merged.warnings)
+    graphs = document_graphs(new, merged)
+    for doc_id, graph in graphs.items():
+        report.warnings.extend(keep_stored_values(graph, store, doc_id))
+    return graphs
+
+
+def recomputed_inferences(store: ox.Store, store_path: Path, kept: list[ox.Quad], new_graphs: dict[str, Graph],
+                          report: IngestReport) -> Graph:
+    """Reason over every document, stored and new, with the ontology the store was built with."""
+    ontology = to_rdflib(store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))))
+    if not len(ontology):
+        raise BuildError(f"{store_path}: the store has no ontology graph; rebuild it with `frkg build`")
+    asserted = to_rdflib(q for q in kept if q.graph_name.value.startswith(DOC_GRAPH_PREFIX))
+    scratch = BuildReport(store=str(store_path), build_id="", created="")
+    inferred = reason_and_validate([asserted, *new_graphs.values()], ontology, scratch)
+    report.warnings.extend(scratch.warnings)
+    report.consistent, report.shacl_conforms = scratch.consistent, scratch.shacl_conforms
+    return inferred
 
 
 def keep_stored_values(graph: Graph, store: ox.Store, doc_id: str) -> list[str]:

@@ -162,6 +162,8 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     if ORG_WORD.search(s) and not _is_headline(s):
         for regex in (ORG_SUFFIXED, ORG_PREFIXED, FIRM_SHAPED):
             for m in regex.finditer(s):
+                if regex is FIRM_SHAPED and re.search(r"[’']s\s", m.group("org")):
+                    continue
                 yield from _org(m, "org", offset, "pattern:org-name-shape", "Organization")
 
 

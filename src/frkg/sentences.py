@@ -20,6 +20,7 @@ from spacy.util import compile_suffix_regex
 from frkg.model import Document, Sentence
 
 _LINE = re.compile(r"[^\n]+")
+MAX_SENTENCE_CHARS = 1500
 _ODD_SPACE = re.compile(r"[^\S\n ]")
 _OPENING_QUOTES = "“‘\"'«"
 # "5G." and "the US." end sentences: split the stop from digit+capital and acronyms.
@@ -63,12 +64,25 @@ def parse(document: Document) -> Parsed:
         bounds.extend(_move_opening_quotes(
             [(offset + s.start_char, offset + s.end_char) for s in doc.sents], text))
     sentences: list[Sentence] = []
-    for start, end in bounds:
+    for start, end in (piece for bound in bounds for piece in _cap_length(text, *bound)):
         start, end = _trim(text, start, end)
         if end > start:
             sentences.append(Sentence(document.doc_id, len(sentences), start, end,
                                       document.text[start:end]))
     return Parsed(sentences, docs)
+
+
+def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a run-on "sentence" (lists, tables, text without stops) at spaces every
+    :data:`MAX_SENTENCE_CHARS`, so the fact rules' work per sentence stays bounded."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def split_sentences(document: Document) -> list[Sentence]:

@@ -74,6 +74,7 @@ def staged_directory(path: Path) -> Iterator[Path]:
     On any exception the staged directory is removed and ``path`` is untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    restore_interrupted_swap(path)
     staging = path.with_name(f".{path.name}.new-{uuid.uuid4().hex[:8]}")
     try:
         yield staging
@@ -114,6 +115,13 @@ def store_lock(path: str | Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def restore_interrupted_swap(path: Path) -> None:
+    """Put back the previous store if a crash hit between the two renames of :func:`swap_in`."""
+    moved_aside = sorted(path.parent.glob(f".{path.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if moved_aside and not path.exists():
+        os.rename(moved_aside[-1], path)
 
 
 def graph_sizes(store: ox.Store) -> dict[str, int]:

@@ -11,6 +11,7 @@ from frkg.patterns import APPOSITIVE_ROLE, ROLE
 ROLE_BEFORE_NAME = re.compile(
     rf"(?P<org>\b(?:[Tt]he\s+(?:company|firm)|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))(?:’s|'s)\s+"
     rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?),\s+")
+ORG_ROLE_TAIL = re.compile(rf"\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s+$")
 OF_THE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 
 
@@ -21,6 +22,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _appositives(ctx, sentence.index)
         facts += _of_the(ctx, sentence.index)
         facts += _role_before_name(ctx, sentence.index)
+        facts += _org_role_name(ctx, sentence.index)
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -57,6 +59,21 @@ def _role_before_name(ctx: Context, index: int) -> list[Fact]:
                             {"role": " ".join(m.group("role").split())},
                             ctx.evidence(index, s.start + m.start(), people[0].end,
                                          "affiliation:role-before-name", 0.75)))
+    return out
+
+
+def _org_role_name(ctx: Context, index: int) -> list[Fact]:
+    """"Microsoft president Brad Smith", "Treasury deputy secretary Wally Adeyemo"."""
+    out = []
+    orgs = {m.end: m for m in ctx.in_sentence(index, ORG_TYPES)}
+    for person in ctx.in_sentence(index, ("Person",)):
+        window = ctx.text[max(ctx.sentences[index].start, person.start - 60):person.start]
+        m = ORG_ROLE_TAIL.search(window)
+        org = orgs.get(person.start - len(window) + m.start()) if m else None
+        if org is not None:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, org.start, person.end, "affiliation:org-role-name", 0.75)))
     return out
 
 

@@ -44,6 +44,8 @@ PRESIDENT = re.compile(r"\b(?:[Uu]nder|[Bb]y)\s+(?:former\s+)?[Pp]resident\s+")
 INCLUDING = re.compile(r"\s*,?\s*(?:including|such as|like|among them)\s+")
 THE_COMPANY = re.compile(r"\s*(?:on\s+|against\s+)?(?:the|this|that)\s+(?:company|firm|vendor|provider|startup)\b")
 THE_TECHNOLOGY = re.compile(r"\b(?:the|this|such)\s+(?:technology|technologies|tools?|systems?)\b|\bits\s+use\b")
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$")
+BY = re.compile(r"\bby\s+(?:the\s+)?")
 TARGET_PREP = re.compile(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:use\s+of\s+)?$")
 
 
@@ -75,9 +77,14 @@ def _sentence_measures(ctx: Context, index: int) -> list[Fact]:
         if ctx.is_hypothetical(index, measure.start):
             previous_end = measure.end
             continue
+        passive = _passive(ctx, index, measure, previous_end)
+        if passive is not None:
+            out.append(passive)
+            previous_end = measure.window_end
+            continue
         new_imposer, new_admin = _imposer(ctx, index, previous_end, measure.start)
         imposer, administration = new_imposer or imposer, new_admin or administration
-        targets = _targets(ctx, index, measure, previous_end, taken)
+        targets = [t for t in _targets(ctx, index, measure, previous_end, taken) if t.key not in imposer]
         technology = _technology(ctx, index, measure, targets)
         previous_end = max([measure.end] + [t.end for t in targets])
         if not imposer or not (targets or technology):
@@ -95,6 +102,25 @@ def _sentence_measures(ctx: Context, index: int) -> list[Fact]:
                         {"reason": reason, "startDate": date[0] if date else None},
                         ctx.evidence(index, start, end, f"measure:{slugify(measure.kind)}", 0.8)))
     return out
+
+
+def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int) -> Fact | None:
+    """"Clearview AI was fined £7.5m by the ICO": target before, imposer after "by"."""
+    if not PASSIVE_BEFORE.search(ctx.text, previous_end, measure.start):
+        return None
+    by = BY.search(ctx.text, measure.end, measure.window_end)
+    if by is None:
+        return None
+    imposers = [m for m in ctx.in_sentence(index, IMPOSER_TYPES) if m.start == by.end()]
+    targets = ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start)
+    if not imposers or not targets:
+        return None
+    reason, span = _reason(ctx, measure)
+    date = find_date(ctx.text, ctx.sentences[index].start, ctx.sentences[index].end)
+    return fact(measure.kind, {"imposedBy": [imposers[0].key], "targets": [targets[-1].key]},
+                {"reason": reason, "startDate": date[0] if date else None},
+                ctx.evidence(index, targets[-1].start, max(imposers[0].end, span[1] if span else 0),
+                             f"measure:{slugify(measure.kind)}-passive", 0.8))
 
 
 def _group_triggers(ctx: Context, index: int) -> list[_Measure]:

@@ -74,10 +74,12 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
         if after.group("w1"):
             speaker, confidence = _who_at(ctx, index, after.start("w1"))
         else:
-            speaker, confidence = _who_at(ctx, index, after.start("w2"))
             named = ctx.in_sentence(index, SPEAKER_TYPES, after.start("w2"), after.start("v2"))
-            if speaker is None and named:
-                speaker, confidence = named[-1].key, 0.85
+            people = [m for m in named if m.entity_type == "Person"]
+            if people or named:
+                speaker, confidence = (people or named)[-1].key, 0.85
+            else:
+                speaker, confidence = _who_at(ctx, index, after.start("w2"))
         if speaker:
             return speaker, confidence, after.end(), "statement:quote-attribution"
     before = BEFORE_QUOTE.search(ctx.text, s.start, q_start)

@@ -78,6 +78,9 @@ def _contracts(ctx: Context, index: int) -> list[Fact]:
     for m in DEAL_WITH.finditer(s.text):
         seller = _nearest_before(ctx, index, s.start + m.start(), ("Firm", "Group"))
         buyers = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start >= s.start + m.end()]
+        if seller is None and buyers and buyers[0].entity_type == "Firm":
+            buyer = _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
+            seller, buyers = buyers[0], [buyer] if buyer else []
         if seller is None or not buyers:
             continue
         tech = [t for t in ctx.in_sentence(index, ("Technology",)) if t.start >= s.start + m.end()] \

@@ -6,9 +6,11 @@ Accept headers are parsed by werkzeug (q-values, wildcards); ``format=`` or
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flask import Request
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 # Offers in order of preference: with ``*/*`` the first one wins.
 RESULTS_OFFERS: dict[str, str] = {
@@ -114,11 +116,21 @@ def _build(query, update_text, params, args, update: bool = False) -> SparqlRequ
     return SparqlRequest(query, update_text, tuple(defaults), tuple(named) if named else None, override)
 
 
-def negotiate(accept: MIMEAccept, override: str | None) -> tuple[str | None, str | None]:
-    """The (results format, graph format) to answer in; None where nothing acceptable exists."""
+def negotiate(accept_header: str | None, override: str | None) -> tuple[str | None, str | None]:
+    """The (results format, graph format) to answer in; None where nothing acceptable exists.
+
+    Cached per distinct header: clients send the same few Accept values, and
+    werkzeug's matching over every offer is a measurable part of a cache hit.
+    """
     if override:
         return _from_override(override.strip().lower())
-    if not accept or not list(accept.values()):
+    return _negotiate_accept(accept_header or "")
+
+
+@lru_cache(maxsize=256)
+def _negotiate_accept(accept_header: str) -> tuple[str | None, str | None]:
+    accept = parse_accept_header(accept_header, MIMEAccept)
+    if not accept_header.strip() or not list(accept.values()):
         return "json", "turtle"
     return _best(accept, RESULTS_OFFERS), _best(accept, GRAPH_OFFERS)
 

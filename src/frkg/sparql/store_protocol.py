@@ -102,7 +102,7 @@ def _exists(graph: ox.NamedNode | None) -> bool:
 
 def _read_graph(graph: ox.NamedNode | None) -> Response:
     st = state()
-    _, graph_format = negotiate(request.accept_mimetypes, request.args.get("format"))
+    _, graph_format = negotiate(request.headers.get("Accept"), request.args.get("format"))
     if graph is not None and not _exists(graph):
         return plain(404, f"no graph <{graph.value}> in this store")
     query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }" if graph else "CONSTRUCT WHERE { ?s ?p ?o }"

@@ -50,7 +50,7 @@ def run_query(req, started: float) -> Response:
         message = f"the query has {len(query)} characters; this server accepts at most {limit}"
         return _finish(started, "query", plain(413, message), query)
     try:
-        results_format, graph_format = negotiate(request.accept_mimetypes, req.format_override)
+        results_format, graph_format = negotiate(request.headers.get("Accept"), req.format_override)
         check_services(query, list(st.config["FRKG_SERVICE_ALLOWLIST"]))
     except ProtocolError as err:
         return _finish(started, "query", plain(err.status, str(err)), query)

@@ -10,8 +10,17 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     """Attach the web UI blueprints, security headers and error pages to ``app``."""
-    from frkg.web import (catalogue_pages, classes, entity, home, linkeddata, ontology_page, search,
-                          security, sparql_editor)
+    from frkg.web import (
+        catalogue_pages,
+        classes,
+        entity,
+        home,
+        linkeddata,
+        ontology_page,
+        search,
+        security,
+        sparql_editor,
+    )
 
     for module in (home, search, entity, classes, linkeddata,
                    catalogue_pages, ontology_page, sparql_editor):

@@ -13,8 +13,14 @@ from urllib.parse import quote
 from flask import Blueprint, abort, current_app, request, url_for
 
 from frkg.app import backend
-from frkg.catalogue import (Catalogue, CatalogueError, CatalogueQuery, ParameterError, UnknownQueryError,
-                            load_catalogue)
+from frkg.catalogue import (
+    Catalogue,
+    CatalogueError,
+    CatalogueQuery,
+    ParameterError,
+    UnknownQueryError,
+    load_catalogue,
+)
 from frkg.namespaces import key_of
 from frkg.web import charts, terms
 from frkg.web.negotiation import respond

@@ -26,6 +26,7 @@ SELECT ?class ?s (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?f) AS ?facts) (COUNT(DI
   OPTIONAL { ?s rdfs:label ?l }
   OPTIONAL { { ?f ?role ?s . ?f frkg:hasEvidence ?e } UNION { ?m frkg:denotes ?s } }
 } GROUP BY ?class ?s ORDER BY %s LIMIT %d OFFSET %d"""
+KNOWN = "SELECT ?class WHERE { ?class ?p ?x } LIMIT 1"
 COUNT = "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class"
 
 
@@ -54,7 +55,7 @@ def class_data(name: str) -> dict:
     b = backend()
     counted = b.select(COUNT, {"class": cls})
     total = terms.number(counted[0]["n"]) if counted else 0
-    if total == 0 and not b.select(terms.PREFIX_SPARQL + "SELECT ?class WHERE { ?class ?p ?x } LIMIT 1", {"class": cls}):
+    if total == 0 and not b.select(KNOWN, {"class": cls}):
         abort(404, description=f"The ontology has no class “{name}”. The home page lists the classes.")
     direction = "DESC" if order == "desc" else "ASC"
     query = _INSTANCES % (f"{direction}({SORTS[sort]}) ?s", size, (page_no - 1) * size)

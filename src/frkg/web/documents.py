@@ -6,13 +6,15 @@ evidence links on entity pages point.
 """
 from __future__ import annotations
 
+import bisect
+
 import pyoxigraph as ox
 from flask import url_for
 
 from frkg.app import backend
-from frkg.web import entity, entity_queries as eq
+from frkg.web import entity, terms
+from frkg.web import entity_queries as eq
 from frkg.web import facts as fact_lib
-from frkg.web import terms
 from frkg.web.negotiation import respond
 from frkg.web.terms import PREFIX_SPARQL
 
@@ -29,14 +31,10 @@ SELECT DISTINCT ?s ?start ?end ?ent ?label WHERE {
   FILTER(BOUND(?ent) && BOUND(?start) && BOUND(?end)) }"""
 
 # Anchored on ?s first, the rest in one-pattern OPTIONALs: see frkg.web.entity_queries on join order.
-FACT_TYPES = PREFIX_SPARQL + f"""
-SELECT DISTINCT ?s ?f ?type WHERE {{ ?ev frkg:inDocument ?s .
-  OPTIONAL {{ ?f frkg:hasEvidence ?ev OPTIONAL {{ GRAPH ?g {{ ?f a ?type }} FILTER(?g != {eq.INFERRED}) }} }}
-  FILTER(BOUND(?type)) }}"""
 FACT_ROLES = PREFIX_SPARQL + f"""
 SELECT DISTINCT ?s ?f ?p ?v ?vlabel WHERE {{ ?ev frkg:inDocument ?s .
   OPTIONAL {{ ?f frkg:hasEvidence ?ev
-             OPTIONAL {{ GRAPH ?g {{ ?f ?p ?v }} FILTER(?g != {eq.INFERRED} && ?p NOT IN (rdf:type, frkg:hasEvidence))
+             OPTIONAL {{ GRAPH ?g {{ ?f ?p ?v }} FILTER(?g != {eq.INFERRED} && ?p != frkg:hasEvidence)
                         OPTIONAL {{ ?v rdfs:label ?vlabel }} }} }}
   FILTER(BOUND(?p)) }}"""
 FACT_EVIDENCE = PREFIX_SPARQL + f"""
@@ -58,9 +56,8 @@ def document_data(key: str, subject: ox.NamedNode) -> dict:
     text = meta.pop("text", {}).get("value", "")
     mentions = _mentions(b.select(MENTIONS, bind), len(text))
     span = entity.requested_span()
-    models = fact_lib.fact_models(b, b.select(FACT_TYPES, bind), b.select(FACT_ROLES, bind),
-                                  b.select(FACT_EVIDENCE, bind))
-    facts = sorted(models.values(), key=lambda f: (min((e["start"] or 0) for e in f["evidence"]) if f["evidence"] else 0))
+    models = fact_lib.fact_models(b, b.select(FACT_ROLES, bind), b.select(FACT_EVIDENCE, bind))
+    facts = sorted(models.values(), key=_first_offset)
     for fact in facts:
         fact["sentence"] = fact_lib.sentence_text(fact["headline"])
     title = (meta.get("title") or {}).get("value") or (meta.get("fileName") or {}).get("value") or key
@@ -75,13 +72,19 @@ def document_data(key: str, subject: ox.NamedNode) -> dict:
     }
 
 
+def _first_offset(fact: dict) -> int:
+    """Where in the document the fact's earliest evidence starts (facts are listed in reading order)."""
+    return min((e["start"] or 0 for e in fact["evidence"]), default=0)
+
+
 def _mentions(rows: list[dict], length: int) -> list[dict]:
     """Mentions inside the text, sorted, overlaps dropped (the earlier, longer one wins)."""
     found = []
     for row in rows:
         start, end = terms.number(row["start"]), terms.number(row["end"])
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length:
-            found.append({"start": start, "end": end, "entity": terms.view(row["ent"], row["label"].value if "label" in row else None)})
+            label = terms.literal_value(row.get("label"))
+            found.append({"start": start, "end": end, "entity": terms.view(row["ent"], label)})
     found.sort(key=lambda m: (m["start"], -m["end"]))
     kept: list[dict] = []
     for mention in found:
@@ -99,8 +102,10 @@ def segments(text: str, mentions: list[dict], span: tuple[int, int] | None) -> l
         cuts.update(min(max(x, 0), len(text)) for x in span)
     bounds = sorted(cuts)
     pieces = []
+    starts = [m["start"] for m in mentions]  # sorted, non-overlapping (see _mentions)
     for a, b in zip(bounds, bounds[1:]):
-        mention = next((m for m in mentions if m["start"] <= a and b <= m["end"]), None)
+        i = bisect.bisect_right(starts, a) - 1
+        mention = mentions[i] if i >= 0 and b <= mentions[i]["end"] else None
         marked = bool(span and span[0] <= a and b <= span[1] and span[0] < span[1])
         pieces.append({"text": text[a:b], "start": a, "href": mention["entity"]["href"] if mention else None,
                        "title": mention["entity"]["label"] if mention else None, "mark": marked})

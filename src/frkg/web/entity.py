@@ -26,7 +26,7 @@ DOCUMENT_CLASSES = {terms.FRKG_NS + name for name in ("Document", "NewsArticle",
 def page(key: str):
     """The entity's page, JSON twin or neighbourhood SVG, chosen by the URL suffix."""
     key, fmt = split_format(key, ("json", "svg"))
-    subject = _subject(key)
+    subject = subject_or_404(key)
     if _is_document(subject):
         from frkg.web import documents
 
@@ -37,7 +37,7 @@ def page(key: str):
     return respond(fmt, "entity.html", data, twins=twins(key))
 
 
-def _subject(key: str) -> ox.NamedNode:
+def subject_or_404(key: str) -> ox.NamedNode:
     """The entity's IRI, or a 404 page when the graph says nothing about it."""
     subject = ox.NamedNode(str(iri_for(key)))
     if not backend().select(q.EXISTS, {"s": subject}):
@@ -66,7 +66,8 @@ def entity_data(key: str, subject: ox.NamedNode) -> dict:
     names = _names(b.select(q.NAMES, bind))
     label = names["label"] or key
     facts = _facts(b, subject, bind)
-    outgoing, incoming = _links(b, b.select(q.OUTGOING, bind), "o", "olabel"), _links(b, b.select(q.INCOMING, bind), "x", "xlabel")
+    outgoing = _links(b, b.select(q.OUTGOING, bind), "o", "olabel")
+    incoming = _links(b, b.select(q.INCOMING, bind), "x", "xlabel")
     _label_fact_nodes(outgoing + incoming, facts)
     entity = {"iri": subject.value, "key": key, "label": label, "href": url_for("entity.page", key=key)}
     return {
@@ -147,8 +148,7 @@ def _links(b, rows: list[dict], var: str, label_var: str) -> list[dict]:
 
 
 def _facts(b, subject: ox.NamedNode, bind: dict) -> list[dict]:
-    models = fact_lib.fact_models(b, b.select(q.FACT_TYPES, bind), b.select(q.FACT_ROLES, bind),
-                                  b.select(q.FACT_EVIDENCE, bind))
+    models = fact_lib.fact_models(b, b.select(q.FACT_ROLES, bind), b.select(q.FACT_EVIDENCE, bind))
     facts = []
     for iri, fact in models.items():
         fact["self"] = iri == subject.value
@@ -175,8 +175,9 @@ def _label_fact_nodes(links: list[dict], facts: list[dict]) -> None:
 
 
 def _mentions(rows: list[dict]) -> list[dict]:
-    return [{"document": {"iri": r["doc"].value, "label": r["doctitle"].value if "doctitle" in r else key_of(r["doc"].value),
-                          "href": terms.href_for(r["doc"].value)}, "count": terms.number(r["n"])} for r in rows]
+    return [{"document": {"iri": r["doc"].value, "href": terms.href_for(r["doc"].value),
+                          "label": terms.literal_value(r.get("doctitle")) or key_of(r["doc"].value)},
+             "count": terms.number(r["n"])} for r in rows]
 
 
 def _neighbours(facts: list[dict], outgoing: list[dict], incoming: list[dict], own_iri: str) -> list[dict]:

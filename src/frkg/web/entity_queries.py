@@ -57,13 +57,10 @@ _FACTS = """
   { ?f ?role ?s } UNION { ?s frkg:hasEvidence ?self . BIND(?s AS ?f) }
   OPTIONAL { ?f frkg:hasEvidence ?e0 } FILTER(BOUND(?e0))"""
 
-FACT_TYPES = PREFIX_SPARQL + f"""
-SELECT DISTINCT ?s ?f ?type WHERE {{ {_FACTS}
-  OPTIONAL {{ GRAPH ?g {{ ?f a ?type }} FILTER(?g != {INFERRED}) }} FILTER(BOUND(?type)) }}"""
-
+# Asserted roles and types of those facts (rdf:type rows give the fact's class).
 FACT_ROLES = PREFIX_SPARQL + f"""
 SELECT DISTINCT ?s ?f ?p ?v ?vlabel WHERE {{ {_FACTS}
-  OPTIONAL {{ GRAPH ?g {{ ?f ?p ?v }} FILTER(?g != {INFERRED} && ?p NOT IN (rdf:type, frkg:hasEvidence))
+  OPTIONAL {{ GRAPH ?g {{ ?f ?p ?v }} FILTER(?g != {INFERRED} && ?p != frkg:hasEvidence)
              OPTIONAL {{ ?v rdfs:label ?vlabel }} }}
   FILTER(BOUND(?p)) }}"""
 
@@ -71,7 +68,8 @@ SELECT DISTINCT ?s ?f ?p ?v ?vlabel WHERE {{ {_FACTS}
 EVIDENCE_DETAILS = """
     OPTIONAL { ?ev frkg:quote ?quote } OPTIONAL { ?ev frkg:start ?start } OPTIONAL { ?ev frkg:end ?end }
     OPTIONAL { ?ev frkg:confidence ?conf } OPTIONAL { ?ev frkg:extractionRule ?rule }
-    OPTIONAL { ?ev frkg:inDocument ?doc OPTIONAL { ?doc dcterms:title ?doctitle } OPTIONAL { ?doc frkg:fileName ?docfile } }
+    OPTIONAL { ?ev frkg:inDocument ?doc
+               OPTIONAL { ?doc dcterms:title ?doctitle } OPTIONAL { ?doc frkg:fileName ?docfile } }
     OPTIONAL { ?ev frkg:inSentence ?sent OPTIONAL { ?sent frkg:text ?stext } OPTIONAL { ?sent frkg:start ?sstart } }"""
 
 FACT_EVIDENCE = PREFIX_SPARQL + f"""

@@ -47,17 +47,19 @@ ROLE_PHRASES = {
     "application": "application in", "author": "author of", "authorAffiliation": "affiliation of the authors of",
 }
 HIDDEN_ROLES = {"hasEvidence", "evidenceFor"}
+NAME_ROLES = ("label", "title", "altLabel")
 
 
-def fact_models(backend, type_rows: list[dict], role_rows: list[dict], evidence_rows: list[dict]) -> dict[str, dict]:
-    """Fact views keyed by IRI from rows of ``?f ?type``, ``?f ?p ?v ?vlabel`` and evidence rows."""
+def fact_models(backend, role_rows: list[dict], evidence_rows: list[dict]) -> dict[str, dict]:
+    """Fact views keyed by IRI from rows of ``?f ?p ?v ?vlabel`` (``rdf:type`` rows give classes) and evidence."""
     classes: dict[str, list[str]] = defaultdict(list)
-    for row in type_rows:
-        classes[row["f"].value].append(row["type"].value)
     roles: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     seen: set[tuple[str, str, str]] = set()
     for row in role_rows:
         f, p, v = row["f"].value, row["p"].value, row["v"]
+        if p == terms.RDF_TYPE:
+            classes[f].append(v.value)
+            continue
         if (f, p, str(v)) in seen or terms.local_name(p) in HIDDEN_ROLES:
             continue
         seen.add((f, p, str(v)))
@@ -102,7 +104,8 @@ def as_seen_by(backend, fact: dict, iri: str) -> dict:
 
 def _most_specific(class_iris: list[str]) -> str | None:
     """Prefer a class that has a headline template; otherwise the first frkg class."""
-    ordered = sorted(class_iris, key=lambda c: (terms.local_name(c) not in HEADLINES, not c.startswith(terms.FRKG_NS), c))
+    ordered = sorted(class_iris,
+                     key=lambda c: (terms.local_name(c) not in HEADLINES, not c.startswith(terms.FRKG_NS), c))
     return ordered[0] if ordered else None
 
 
@@ -127,12 +130,14 @@ def headline(class_name: str, class_label: str, values: dict[str, list[dict]], b
 
 
 def _generic_headline(class_label: str, values: dict[str, list[dict]], backend) -> list[dict]:
-    parts: list[dict] = [{"text": class_label}]
-    shown = [(name, vs) for name, vs in values.items() if name not in SOURCE_ROLES]
+    """"class (role: value; ...)", or "class “label” (...)" for facts that carry a name."""
+    name = values.get("label") or values.get("title")
+    parts: list[dict] = [{"text": f"{class_label} “{name[0]['label']}”" if name else class_label}]
+    shown = [(role, vs) for role, vs in values.items() if role not in SOURCE_ROLES + NAME_ROLES]
     if shown:
         parts.append({"text": " ("})
-        for i, (name, vs) in enumerate(shown):
-            parts.append({"text": ("; " if i else "") + terms.humanize(name) + ": "})
+        for i, (role, vs) in enumerate(shown):
+            parts.append({"text": ("; " if i else "") + terms.humanize(role) + ": "})
             parts.extend(_join([_part(v) for v in vs]))
         parts.append({"text": ")"})
     return parts
@@ -181,13 +186,15 @@ def _evidence(row: dict) -> dict:
     quote = terms.literal_value(row.get("quote")) or ""
     doc = row.get("doc")
     doc_key = key_of(doc.value) if doc is not None else None
-    doc_label = terms.literal_value(row.get("doctitle")) or terms.literal_value(row.get("docfile")) or doc_key or "document"
+    doc_label = (terms.literal_value(row.get("doctitle")) or terms.literal_value(row.get("docfile"))
+                 or doc_key or "document")
     return {
         "iri": row["ev"].value,
         "quote": quote,
         "start": start,
         "end": end,
-        "sentence": highlight(terms.literal_value(row.get("stext")), terms.number(row.get("sstart")), start, end, quote),
+        "sentence": highlight(terms.literal_value(row.get("stext")), terms.number(row.get("sstart")),
+                              start, end, quote),
         "confidence": terms.number(row.get("conf")),
         "rule": terms.literal_value(row.get("rule")),
         "document": {"iri": doc.value, "label": doc_label,

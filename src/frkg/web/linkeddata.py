@@ -30,7 +30,7 @@ EXT_FOR_MEDIA = {MEDIA_TYPES[ext]: ext for ext in RDF_FORMATS}
 @bp.get("/id/<path:key>")
 def resolve(key: str):
     """303 to the HTML page or the RDF document that describes the thing named by the IRI."""
-    entity._subject(key)
+    entity.subject_or_404(key)
     best = request.accept_mimetypes.best_match(NEGOTIABLE, default=None)
     if best is None:
         abort(406, description="This IRI has HTML, Turtle, JSON-LD, N-Triples and RDF/XML descriptions; "
@@ -51,7 +51,7 @@ def data(key: str, ext: str):
     """The entity's description (its triples, triples about it, neighbours' labels) as RDF."""
     if ext not in RDF_FORMATS:
         abort(404, description=f"No “.{ext}” format: use .ttl, .jsonld, .nt or .rdf.")
-    subject = entity._subject(key)
+    subject = entity.subject_or_404(key)
     rows = backend().select(q.DESCRIBE, {"s": subject})
     triples = [ox.Triple(r["a"], r["b"], r["c"]) for r in rows if not isinstance(r["b"], ox.Literal)]
     body = serialize(triples, RDF_FORMATS[ext])

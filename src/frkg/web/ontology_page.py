@@ -60,17 +60,30 @@ def _classes(b) -> dict[str, dict]:
     classes: dict[str, dict] = {}
     for r in b.select(CLASSES):
         iri = r["c"].value
+        if not iri.startswith(terms.FRKG_NS):
+            continue  # other vocabularies' classes show up as superclasses only
         c = classes.setdefault(iri, _term(iri, r) | {"supers": [], "count": 0, "example": None,
-                                                      "page": url_for("classes.page", name=terms.local_name(iri))})
+                                                      "page": _class_page(iri)})
         if "super" in r and r["super"].value not in [s["iri"] for s in c["supers"]]:
-            c["supers"].append({"iri": r["super"].value, "label": terms.term_label(b, r["super"].value),
-                                "anchor": terms.local_name(r["super"].value)})
+            c["supers"].append(_super(b, r["super"].value))
     for r in b.select(EXAMPLES):
         if r["c"].value in classes:
             example = r["example"].value
             classes[r["c"].value].update(count=terms.number(r["n"]), example={
                 "iri": example, "href": terms.href_for(example), "label": terms.curie(example)})
     return classes
+
+
+def _super(b, iri: str) -> dict:
+    """A superclass: frkg's own link to their entry on the page, others to their IRI."""
+    if iri.startswith(terms.FRKG_NS):
+        return {"iri": iri, "label": terms.term_label(b, iri), "href": "#" + terms.local_name(iri)}
+    return {"iri": iri, "label": terms.curie(iri), "href": iri}
+
+
+def _class_page(iri: str) -> str | None:
+    """Class pages exist for frkg's own classes."""
+    return url_for("classes.page", name=terms.local_name(iri)) if iri.startswith(terms.FRKG_NS) else None
 
 
 def _term(iri: str, row: dict) -> dict:
@@ -116,12 +129,11 @@ def _properties(b) -> list[dict]:
 def _schemes(b) -> list[dict]:
     schemes: dict[str, dict] = {}
     for r in b.select(CONCEPTS):
-        scheme = schemes.setdefault(r["scheme"].value, {
-            "iri": r["scheme"].value, "label": terms.literal_value(r.get("schemeLabel")) or terms.curie(r["scheme"].value),
-            "concepts": {}})
-        iri = r["concept"].value
-        scheme["concepts"].setdefault(iri, {"iri": iri, "href": terms.href_for(iri),
-                                            "label": terms.literal_value(r.get("label")) or terms.curie(iri),
-                                            "definition": terms.literal_value(r.get("definition"))})
+        scheme_iri, concept = r["scheme"].value, r["concept"].value
+        label = terms.literal_value(r.get("schemeLabel")) or terms.curie(scheme_iri)
+        scheme = schemes.setdefault(scheme_iri, {"iri": scheme_iri, "label": label, "concepts": {}})
+        scheme["concepts"].setdefault(concept, {"iri": concept, "href": terms.href_for(concept),
+                                                "label": terms.literal_value(r.get("label")) or terms.curie(concept),
+                                                "definition": terms.literal_value(r.get("definition"))})
     return [{**s, "concepts": sorted(s["concepts"].values(), key=lambda c: c["label"].lower())}
             for s in sorted(schemes.values(), key=lambda s: s["label"].lower())]

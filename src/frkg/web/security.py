@@ -24,6 +24,8 @@ SECURITY_HEADERS = {
 }
 TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
           500: "Something went wrong", 502: "A service did not answer"}
+# The SPARQL endpoint's routes keep their protocol errors for scripts (browsers still get a page).
+ENDPOINT_PATHS = ("/sparql", "/healthz", "/metrics", "/.well-known/")
 log = logging.getLogger(__name__)
 
 
@@ -43,7 +45,7 @@ def add_security_headers(response: Response) -> Response:
 
 def http_error(error: HTTPException):
     """A page (or JSON body) that says what went wrong; the SPARQL endpoint keeps its own errors."""
-    if request.path.startswith("/sparql") and not _wants_html():
+    if request.path.startswith(ENDPOINT_PATHS) and not _wants_html():
         return error
     code = error.code or 500
     message = error.description or TITLES.get(code, "Error")
