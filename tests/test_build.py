@@ -226,3 +226,13 @@ def test_documented_example_finds_the_sentences_with_chinas_deal_count(store):
 def test_documented_graph_query_shows_where_triples_came_from(store):
     graphs = {r["graph"].value for r in store.query(provenance_queries()[2])}
     assert any("/graph/doc/" in g for g in graphs)
+
+
+def test_a_store_inside_the_corpus_folder_is_not_read_as_documents(tmp_path):
+    corpus = corpus_copy(tmp_path / "corpus", CORPUS_FILES[:1])
+    store = corpus / "var" / "store"
+    build_store(corpus, store)
+    report = build_store(corpus, store)  # the second build sees the first one's files in the folder
+    assert len(report.documents) == 1
+    assert report.warnings == [w for w in report.warnings if "/var/store" not in w]
+    assert [p.name for p in document_paths(corpus, store)] == CORPUS_FILES[:1]

@@ -88,7 +88,7 @@ def build_store(corpus_dir: Path, store_path: Path, *, workers: int | None = Non
     """
     corpus_dir, store_path = Path(corpus_dir), Path(store_path)
     timer = _Timer(verbose=progress)
-    paths = document_paths(corpus_dir)
+    paths = document_paths(corpus_dir, store_path)
     report = BuildReport(store=str(store_path), build_id=uuid.uuid4().hex, created=utc_now())
     with timer("extract"):
         extractions = extract_all(paths, workers, progress, report.warnings)
@@ -117,13 +117,19 @@ def build_store(corpus_dir: Path, store_path: Path, *, workers: int | None = Non
     return report
 
 
-def document_paths(corpus_dir: Path) -> list[Path]:
-    """Every candidate document below ``corpus_dir`` (hidden files and metadata sidecars excluded)."""
+def document_paths(corpus_dir: Path, store_path: Path | None = None) -> list[Path]:
+    """Every candidate document below ``corpus_dir``.
+
+    Hidden files, metadata sidecars and the store's own files (when the store
+    lives inside the corpus folder) are not documents.
+    """
     if not corpus_dir.is_dir():
         raise BuildError(f"{corpus_dir}: not a directory; pass the folder that holds the documents")
+    own = store_path.resolve() if store_path else None
     return sorted(
         p for p in corpus_dir.rglob("*")
         if p.is_file() and not _hidden(p.relative_to(corpus_dir)) and not p.name.endswith(SIDECAR_SUFFIXES)
+        and not (own and _store_file(p.resolve(), own))
     )
 
 
@@ -247,6 +253,11 @@ def _map(function: Callable, paths: list[Path], workers: int | None) -> Iterator
 def utc_now() -> str:
     """Current time as xsd:dateTime in UTC (``Z``, the form Oxigraph writes back)."""
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _store_file(path: Path, store: Path) -> bool:
+    """``path`` is inside the store directory or is its report or lock file."""
+    return path.is_relative_to(store) or path.name in {store.name + ".report.json", store.name + ".lock"}
 
 
 def _hidden(relative: Path) -> bool:

@@ -1,6 +1,8 @@
 """Commands that write or dump a store: ``frkg build``, ``frkg ingest``, ``frkg export``."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -82,6 +84,9 @@ def export_command(store_path: Path, fmt: str, output: Path | None) -> None:
 
     try:
         void = export_store(store_path, fmt, output)
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
     except USER_ERRORS as exc:
         raise click.ClickException(str(exc)) from exc
     if void:
