@@ -10,6 +10,7 @@ Prints the build report's stage timings and the store size.
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import sys
 import time
@@ -55,7 +56,14 @@ def main(documents: int, workers: int | None, workdir: Path) -> None:
     extra = workdir / "extra.txt"
     extra.write_text(variant_text(documents), encoding="utf-8")
     results["ingest_one_more"] = timed_ingest(workdir / "synthetic-store", extra)
+    results["peak_rss_mb"] = peak_rss_mb()
     click.echo(json.dumps(results, indent=2))
+
+
+def peak_rss_mb() -> dict:
+    """Peak resident memory of this process and of its largest worker (ru_maxrss is in KiB on Linux)."""
+    return {"main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+            "largest_worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024}
 
 
 if __name__ == "__main__":

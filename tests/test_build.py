@@ -9,8 +9,15 @@ import pytest
 from flask import Flask, request
 
 from frkg.build import POOL_THRESHOLD, BuildError, build_store, document_paths, extract_all, report_path
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
 from frkg.links import ReviewFileError
-from frkg.namespaces import BUILD_GRAPH, GRAPH, INFERRED_GRAPH, LINKS_GRAPH, ONTOLOGY_GRAPH
+from frkg.merge import merge_extractions
+from frkg.ontology import load_ontology, load_shapes
+from frkg.rdf import document_graphs
+from frkg.validation import taxonomy_individuals, validate_data, validate_documents
+from frkg.namespaces import BUILD_GRAPH, FRKG, GRAPH, ID, INFERRED_GRAPH, LINKS_GRAPH, ONTOLOGY_GRAPH
 from frkg.store import graph_sizes, open_store
 from tests.fixtures.store.corpora import CORPUS, CORPUS_FILES, corpus_copy, corpus_variants
 from tests.plugins.servers import http_server
@@ -236,3 +243,36 @@ def test_a_store_inside_the_corpus_folder_is_not_read_as_documents(tmp_path):
     assert len(report.documents) == 1
     assert report.warnings == [w for w in report.warnings if "/var/store" not in w]
     assert [p.name for p in document_paths(corpus, store)] == CORPUS_FILES[:1]
+
+
+# -- SHACL per document ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_graphs():
+    extractions = extract_all(document_paths(CORPUS), 1, False, [])
+    return document_graphs(extractions, merge_extractions(extractions))
+
+
+def test_each_document_graph_types_every_node_it_points_at(corpus_graphs):
+    """What makes per-document validation sound: sh:class and sh:node checks on a
+    referenced node find its types in the same graph (or in the taxonomy)."""
+    taxonomy = set(taxonomy_individuals(load_ontology()).subjects(RDF.type))
+    for doc_id, graph in corpus_graphs.items():
+        typed = set(graph.subjects(RDF.type)) | taxonomy
+        pointed = {o for s, p, o in graph if isinstance(o, URIRef) and p != RDF.type and str(o).startswith(str(ID))}
+        assert pointed <= typed, (doc_id, sorted(pointed - typed)[:5])
+
+
+def test_validating_documents_one_by_one_finds_what_validating_their_union_finds(corpus_graphs):
+    ontology, shapes = load_ontology(), load_shapes()
+    first, second = (Graph() + g for g in corpus_graphs.values())
+    first.remove((next(first.subjects(FRKG.denotes)), FRKG.denotes, None))
+    sentence = next(second.subjects(FRKG.sentenceIndex))
+    second.set((sentence, FRKG.sentenceIndex, Literal(-1)))
+    one_by_one = validate_documents([first, second], ontology, shapes)
+    union = validate_data(first + second, ontology, shapes)
+    assert not one_by_one.conforms and not union.conforms
+    assert set(one_by_one.summary) == set(union.summary) and len(one_by_one.summary) == 2
+    assert one_by_one.text.startswith("Validation Report\nConforms: False\nResults (2):")
+    assert validate_documents(list(corpus_graphs.values()), ontology, shapes).conforms

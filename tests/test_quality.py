@@ -11,6 +11,13 @@ micro-averaged (run ``python -m tests.test_quality`` for the table and errors):
 * held-out: three documents written later; scored once before any change
   (entities P 0.78 R 0.75, facts P 0.50 R 0.36), then general bugs they
   exposed were fixed.  Their floors are the lowest and the most honest.
+* held-out 2: six documents (``heldout2_*``: Entity List announcement, EU AI
+  Act, deals in Africa and Latin America with values, a CNIL fine, an index
+  with country counts, an op-ed) whose gold was written before the extractor
+  ran on them; first pass entities P 0.87 R 0.82, facts P 0.50 R 0.21.
+* fresh: two documents (``heldout3_*``) written after those fixes and scored
+  once unchanged (entities P 0.86 R 0.81, facts P 0.36 R 0.25), then fixed.
+See tests/gold/README.md for the per-document table.
 """
 from __future__ import annotations
 
@@ -31,10 +38,18 @@ CORPUS_GOLD = ("corpus-000.yaml", "corpus-002.yaml")
 NEW_GOLD = ("entity_list_sanctions.yaml", "city_contract.yaml", "regulator_fine.yaml",
             "police_quotes.yaml", "surveillance_report.yaml")
 HELDOUT_GOLD = ("heldout_israel_exports.yaml", "heldout_treasury.yaml", "heldout_moscow.yaml")
+HELDOUT2_GOLD = ("heldout2_entity_list.yaml", "heldout2_ai_act.yaml", "heldout2_global_south_deals.yaml",
+                 "heldout2_cnil_fine.yaml", "heldout2_aigs_index.yaml", "heldout2_oped.yaml")
+FRESH_GOLD = ("heldout3_ftc_rite_aid.yaml", "heldout3_belgrade_safe_city.yaml")
 # Floors a little under the measured figures, so a regression fails the test.
 CORPUS_FLOORS = {"entity_precision": 0.95, "entity_recall": 0.95, "fact_precision": 0.9, "fact_recall": 0.9}
 NEW_FLOORS = {"entity_precision": 0.9, "entity_recall": 0.9, "fact_precision": 0.9, "fact_recall": 0.85}
 HELDOUT_FLOORS = {"entity_precision": 0.8, "entity_recall": 0.85, "fact_precision": 0.75, "fact_recall": 0.7}
+# Measured after the fixes: held-out 2 entities P 0.94 R 1.0, facts P 0.85 R 1.0; fresh
+# entities P 0.96 R 1.0, facts P 0.80 R 0.92.  Both sets have been seen since, so the
+# floors leave room: their first-pass figures are the generalisation estimate.
+HELDOUT2_FLOORS = {"entity_precision": 0.9, "entity_recall": 0.95, "fact_precision": 0.8, "fact_recall": 0.9}
+FRESH_FLOORS = {"entity_precision": 0.85, "entity_recall": 0.9, "fact_precision": 0.7, "fact_recall": 0.8}
 
 
 @dataclass
@@ -139,8 +154,9 @@ def _figures(names: tuple[str, ...]) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("names, floors", [(CORPUS_GOLD, CORPUS_FLOORS), (NEW_GOLD, NEW_FLOORS),
-                                           (HELDOUT_GOLD, HELDOUT_FLOORS)],
-                         ids=["corpus", "new-documents", "held-out"])
+                                           (HELDOUT_GOLD, HELDOUT_FLOORS), (HELDOUT2_GOLD, HELDOUT2_FLOORS),
+                                           (FRESH_GOLD, FRESH_FLOORS)],
+                         ids=["corpus", "new-documents", "held-out", "held-out-2", "fresh"])
 def test_quality_floors(names: tuple[str, ...], floors: dict[str, float]) -> None:
     figures = _figures(names)
     print(" ".join(f"{k}={v:.3f}" for k, v in figures.items()))
@@ -160,7 +176,8 @@ def test_matching_rejects_wrong_role() -> None:
 
 
 if __name__ == "__main__":
-    for label, names in (("corpus", CORPUS_GOLD), ("new documents", NEW_GOLD), ("held-out", HELDOUT_GOLD)):
+    for label, names in (("corpus", CORPUS_GOLD), ("new documents", NEW_GOLD), ("held-out", HELDOUT_GOLD),
+                         ("held-out 2", HELDOUT2_GOLD), ("fresh", FRESH_GOLD)):
         entities, facts, errors = evaluate(names)
         print(f"{label}: entities P={entities.precision:.3f} R={entities.recall:.3f} "
               f"({entities.tp_pred}/{entities.pred}, {entities.tp_gold}/{entities.gold}); "

@@ -4,14 +4,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import owlrl
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
 from frkg.namespaces import FRKG, ID
 from frkg.ontology import load_ontology
-from frkg.reasoning import reason
+from frkg.reasoning import (
+    extend_closure, find_new_violations, find_violations, materialise, reason, reason_over_file,
+)
 from frkg.rules import UnsupportedAxiom, compile_ontology
+from frkg.store import ox_term
+from frkg.validation import taxonomy_individuals
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ontology"
 
@@ -181,3 +186,60 @@ def test_hermit_checks_small_data_only(monkeypatch):
 def test_unsupported_axiom_is_named(name, message):
     with pytest.raises(UnsupportedAxiom, match=message):
         compile_ontology(fixture(name))
+
+
+# -- incremental and file-based reasoning -------------------------------------------------
+
+
+def _materialised(triples, rules) -> ox.Store:
+    store = ox.Store()
+    store.extend(ox.Quad(*t) for t in triples)
+    materialise(store, rules)
+    return store
+
+
+def _triples(graph: Graph) -> list:
+    return sorted((ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in graph), key=str)
+
+
+@pytest.mark.parametrize("name", ["valid.ttl", "characteristics.ttl", "range_clash.ttl"])
+def test_extending_a_closure_with_new_triples_reaches_the_full_closure(name):
+    ontology = load_ontology() if name != "characteristics.ttl" else fixture(name)
+    rules = compile_ontology(ontology)
+    triples = _triples(fixture(name) + taxonomy_individuals(ontology))
+    old, new = triples[::2], triples[1::2]  # every other triple: the halves share nodes
+    store = _materialised(old, rules)
+    derived = extend_closure(store, new, rules)
+    full = _materialised(triples, rules)
+    assert derived, "the new half must entail something the old half did not"
+    assert set(store.quads_for_pattern(None, None, None, ox.DefaultGraph())) == set(full)
+    assert not set(derived) & set(new)
+
+
+@pytest.mark.parametrize("name", ["valid.ttl", "inconsistent.ttl", "functional_clash.ttl"])
+def test_reasoning_over_a_file_gives_what_reason_gives(name, tmp_path):
+    data = fixture(name)
+    path = tmp_path / "asserted.nt"
+    data.serialize(path, format="nt", encoding="utf-8")
+    from_file = reason_over_file(path, load_ontology())
+    in_memory = reason(data)
+    inferred = Graph().parse(data=from_file.inferred, format="nt")
+    assert set(inferred) == set(in_memory.inferred)
+    assert (from_file.consistent, from_file.violations) == (in_memory.consistent, in_memory.violations)
+    assert {k: v for k, v in from_file.counts.items() if "seconds" not in k} == \
+        {k: v for k, v in in_memory.counts.items() if "seconds" not in k and "shacl" not in k}
+
+
+@pytest.mark.parametrize("name", ["inconsistent.ttl", "functional_clash.ttl", "range_clash.ttl", "valid.ttl"])
+def test_violations_brought_by_new_triples_are_found_without_rechecking_the_store(name):
+    ontology = load_ontology()
+    rules = compile_ontology(ontology)
+    triples = _triples(fixture(name) + taxonomy_individuals(ontology))
+    old, new = triples[::2], triples[1::2]
+    store = _materialised(old, rules)
+    before = set(find_violations(store, rules, ()))
+    derived = extend_closure(store, new, rules)
+    found = set(find_new_violations(store, rules, [*new, *derived], ()))
+    expected = set(find_violations(_materialised(triples, rules), rules, ()))
+    assert before | found == expected
+    assert bool(expected) == (name != "valid.ttl")

@@ -12,10 +12,11 @@ import datetime as dt
 import json
 import os
 import sys
+import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -27,15 +28,16 @@ from rdflib.namespace import DCTERMS, PROV, XSD
 from tqdm import tqdm
 
 from frkg.errors import DocumentError, FrkgError
+from frkg.build_rdf import BulkFiles, DocumentShacl, write_document_rdf, write_ntriples
 from frkg.extract import extract_document
 from frkg.links import approved_links_graph
 from frkg.merge import Merged, merge_extractions
 from frkg.model import Extraction
-from frkg.namespaces import BUILD_GRAPH, FRKG, INFERRED_GRAPH, LINKS_GRAPH, ONTOLOGY_GRAPH, document_graph
+from frkg.namespaces import BUILD_GRAPH, FRKG, INFERRED_GRAPH, LINKS_GRAPH, ONTOLOGY_GRAPH
 from frkg.ontology import load_ontology
-from frkg.rdf import PIPELINE_VERSION, document_graphs, document_iri
+from frkg.rdf import PIPELINE_VERSION, document_iri
 from frkg.readers import read_document
-from frkg.reasoning import reason
+from frkg.reasoning import reason_over_file
 from frkg.store import graph_quads, store_lock, write_store
 
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
@@ -98,20 +100,26 @@ def build_store(corpus_dir: Path, store_path: Path, *, workers: int | None = Non
     with timer("merge"):
         merged = merge_extractions(extractions)
         report.warnings.extend(merged.warnings)
-    with timer("rdf"):
-        doc_graphs = document_graphs(extractions, merged)
-    with timer("ontology_and_links"):
-        ontology, links = checked_ontology(), approved_links_graph()
-    with timer("reason"):
-        inferred = reason_and_validate(doc_graphs.values(), ontology, report)
     build = build_graph(report.build_id, report.created, [ex.document.doc_id for ex in extractions])
     summarise(report, extractions, merged)
-    with store_lock(store_path):
-        with timer("write"):
-            quads = dataset_quads(doc_graphs, inferred, ontology, links, build)
-            report.triples_by_graph = write_store(store_path, quads)
-        report.timings = timer.timings
-        write_json(report_path(store_path), report.to_json())
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{store_path.name}.rdf-", dir=store_path.parent) as tmp:
+        documents = BulkFiles(Path(tmp, "documents.nq"), Path(tmp, "documents.nt"))
+        with timer("rdf"):  # and SHACL, per document in the pool
+            shacl = write_document_rdf(extractions, merged, documents,
+                                       lambda f, items: _map(f, items, workers), progress)
+        with timer("ontology_and_links"):
+            ontology, links = checked_ontology(), approved_links_graph()
+        with timer("reason"):
+            inferred = Path(tmp, "inferred")
+            reason_and_record(documents.ntriples, ontology, shacl, report, inferred)
+        with store_lock(store_path):
+            with timer("write"):
+                files = [documents, BulkFiles(inferred.with_suffix(".nq"), inferred.with_suffix(".nt"))]
+                quads = shared_quads(ontology, links, build)
+                report.triples_by_graph = write_store(store_path, quads, files)
+            report.timings = timer.timings
+            write_json(report_path(store_path), report.to_json())
     if target:
         upload(store_path, report, target, graph_store_url, auth)
     return report
@@ -173,22 +181,34 @@ def checked_ontology() -> Graph:
                          "(the store was not changed)") from exc
 
 
-def reason_and_validate(doc_graphs: Iterable[Graph], ontology: Graph, report: BuildReport) -> Graph:
-    """Inferred triples of the asserted data; consistency and SHACL results go to the report."""
-    asserted = Graph()
-    for graph in doc_graphs:
-        asserted += graph
-    result = reason(asserted, ontology)
-    report.consistent = result.consistent
-    report.shacl_conforms = result.shacl_conforms
-    report.shacl_report = result.shacl_report if not result.shacl_conforms else ""
-    report.reasoning = dict(result.counts)
-    if not result.consistent:
-        report.warnings.append(f"the graph is inconsistent with the ontology: {result.explanation}")
-    if not result.shacl_conforms:
-        report.warnings.append(f"SHACL validation found {result.counts.get('shacl_results', 'some')} problem(s); "
+def reason_and_record(asserted: Path, ontology: Graph, shacl: DocumentShacl, report: BuildReport,
+                      inferred: Path) -> None:
+    """Reason over the asserted N-Triples file; write the inferred triples as ``inferred``.nq/.nt.
+
+    Consistency and the per-document SHACL verdicts go to the report.
+    """
+    result = reason_over_file(asserted, ontology)
+    write_ntriples([result.inferred], BulkFiles(inferred.with_suffix(".nq"), inferred.with_suffix(".nt")),
+                   str(INFERRED_GRAPH))
+    shacl_report = "\n".join(["Violations by shape:", *sorted(shacl.summary), shacl.text]) \
+        if shacl.summary else shacl.text
+    record_verdicts(report, result.consistent, result.explanation, shacl.conforms, shacl_report,
+                    {**result.counts, "shacl_results": len(shacl.summary),
+                     "shacl_seconds": round(shacl.seconds, 3)})
+
+
+def record_verdicts(report: BuildReport, consistent: bool, explanation: str, shacl_conforms: bool,
+                    shacl_report: str, counts: dict) -> None:
+    """Consistency and SHACL results into the report, with a warning for each failure."""
+    report.consistent = consistent
+    report.shacl_conforms = shacl_conforms
+    report.shacl_report = shacl_report if not shacl_conforms else ""
+    report.reasoning = dict(counts)
+    if not consistent:
+        report.warnings.append(f"the graph is inconsistent with the ontology: {explanation}")
+    if not shacl_conforms:
+        report.warnings.append(f"SHACL validation found {counts.get('shacl_results', 'some')} problem(s); "
                                "see shacl_report in the build report or run `frkg check data --store`")
-    return result.inferred
 
 
 def build_graph(build_id: str, created: str, doc_ids: list[str], modified: str | None = None) -> Graph:
@@ -204,12 +224,8 @@ def build_graph(build_id: str, created: str, doc_ids: list[str], modified: str |
     return graph
 
 
-def dataset_quads(doc_graphs: dict[str, Graph], inferred: Graph, ontology: Graph, links: Graph,
-                  build: Graph) -> Iterator[ox.Quad]:
-    """Every named graph of a store, as quads (the default graph is derived by the writer)."""
-    for doc_id, graph in doc_graphs.items():
-        yield from graph_quads(graph, document_graph(doc_id))
-    yield from graph_quads(inferred, INFERRED_GRAPH)
+def shared_quads(ontology: Graph, links: Graph, build: Graph) -> Iterator[ox.Quad]:
+    """The quads of the graphs every store has besides the document and inferred graphs."""
     yield from graph_quads(ontology, ONTOLOGY_GRAPH)
     yield from graph_quads(links, LINKS_GRAPH)
     yield from graph_quads(build, BUILD_GRAPH)
@@ -240,14 +256,14 @@ def upload(store_path: Path, report: BuildReport, target: str, graph_store_url: 
     write_json(report_path(store_path), report.to_json())
 
 
-def _map(function: Callable, paths: list[Path], workers: int | None) -> Iterator:
+def _map(function: Callable, items: list, workers: int | None) -> Iterator:
     """``map`` in a process pool across documents, or in-process for a handful of them."""
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(paths) < POOL_THRESHOLD:
-        yield from map(function, paths)
+    if workers == 1 or len(items) < POOL_THRESHOLD:
+        yield from map(function, items)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(function, paths, chunksize=max(1, min(32, len(paths) // (workers * 4))))
+        yield from pool.map(function, items, chunksize=max(1, min(32, len(items) // (workers * 4))))
 
 
 def utc_now() -> str:

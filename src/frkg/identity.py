@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # kind -> (identifying roles, identifying values); kinds not listed use everything.
 IDENTITY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "DealStatistic": (("exporter", "technology"), ("dealCount", "rank")),
+    "DealStatistic": (("exporter", "technology"), ("dealCount", "rank", "countryCount")),
     "Export": (("exporter", "importer", "technology"), ()),
     "Deal": (("exporter", "importer", "technology"), ()),
     "Sanction": (("imposedBy", "targets", "restrictsTechnology"), ()),

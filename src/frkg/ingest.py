@@ -3,12 +3,16 @@
 A document is identified by its content hash, so a file whose content is
 already in the store is a no-op.  New documents get their own named graphs;
 a fact they share with stored documents has the same IRI and so gains their
-evidence in the union.  The inferred graph and the default graph are then
-recomputed, and the store is rewritten into a new directory and swapped in
-(see :mod:`frkg.store`): a failure at any point leaves the store as it was.
+evidence in the union.  The store directory is copied, the new graphs and
+what they entail beyond the stored closure are added to the copy (semi-naive
+reasoning, consistency checks on the new triples, SHACL on the new documents),
+and the copy is swapped in (see :mod:`frkg.store`): a failure at any point
+leaves the store as it was.
 """
 from __future__ import annotations
 
+import gc
+import shutil
 import time
 import uuid
 from collections.abc import Iterable
@@ -18,14 +22,14 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
-from frkg.build import BuildError, BuildReport, build_graph, read_and_extract, reason_and_validate, utc_now
+from frkg.build import BuildError, build_graph, read_and_extract, utc_now
 from frkg.merge import merge_extractions
 from frkg.model import Extraction
 from frkg.namespaces import BUILD_GRAPH, FRKG, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, document_graph, key_of
 from frkg.rdf import document_graphs
+from frkg.reasoning import IncrementalResult, reason_incrementally
 from frkg.store import (
-    default_graph_size, graph_quads, named_quads, open_store, ox_term, require_store, store_lock, to_rdflib,
-    write_store,
+    default_graph_size, graph_quads, open_store, ox_term, require_store, staged_directory, store_lock, to_rdflib,
 )
 
 DOC_GRAPH_PREFIX = str(GRAPH["doc/"])
@@ -61,11 +65,13 @@ def ingest_files(paths: Iterable[str | Path], store_path: str | Path) -> IngestR
                               build_id=stored_build_id(store))
         known = stored_document_ids(store)
         new = new_extractions([Path(p) for p in paths], known, report)
-        if new:
-            rewrite_with(store, store_path, new, known, report)
+        plan = plan_ingest(store, store_path, new, known, report) if new else None
+        del store
+        gc.collect()  # close the read-only handle before the directory is copied
+        if plan:
+            apply_plan(store_path, plan, report)
         else:
             report.triples_after = report.triples_before
-        del store
     report.timings["total"] = round(time.perf_counter() - started, 3)
     return report
 
@@ -90,18 +96,82 @@ def new_extractions(paths: list[Path], known: set[str], report: IngestReport) ->
     return extractions
 
 
-def rewrite_with(store: ox.Store, store_path: Path, new: list[Extraction], known: set[str],
-                 report: IngestReport) -> None:
-    """Write a new store: kept graphs + new document graphs + recomputed inferences and build graph."""
-    kept = list(named_quads(store, exclude={str(INFERRED_GRAPH), str(BUILD_GRAPH)}))
+@dataclass
+class IngestPlan:
+    """What an ingest adds, read from the store before the copy is written."""
+
+    new_graphs: dict[str, Graph]
+    ontology: Graph
+    build: Graph
+    old_build: list[ox.Quad]
+
+
+def plan_ingest(store: ox.Store, store_path: Path, new: list[Extraction], known: set[str],
+                report: IngestReport) -> IngestPlan:
+    """The new document graphs (agreeing with the store), the stored ontology and the new build graph."""
     new_graphs = new_document_graphs(store, new, report)
-    inferred = recomputed_inferences(store, store_path, kept, new_graphs, report)
+    ontology = stored_ontology(store, store_path)
     report.build_id = uuid.uuid4().hex
     now = utc_now()
     build = build_graph(report.build_id, stored_created(store) or now, sorted(known), modified=now)
-    quads = kept + [q for doc_id, g in new_graphs.items() for q in graph_quads(g, document_graph(doc_id))]
-    quads += [*graph_quads(inferred, INFERRED_GRAPH), *graph_quads(build, BUILD_GRAPH)]
-    report.triples_after = write_store(store_path, quads).get("", 0)
+    old_build = list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(BUILD_GRAPH))))
+    return IngestPlan(new_graphs, ontology, build, old_build)
+
+
+def apply_plan(store_path: Path, plan: IngestPlan, report: IngestReport) -> None:
+    """Add the new documents and what they entail to a copy of the store, then swap the copy in.
+
+    Nothing stored is re-read into Python: the closure already in the store is
+    extended by the new triples only (:func:`frkg.reasoning.reason_incrementally`),
+    and only the new documents are validated against the shapes.  Any failure
+    removes the copy and leaves the store as it was (:mod:`frkg.store`).
+    """
+    inferred = ox.NamedNode(str(INFERRED_GRAPH))
+    with staged_directory(store_path) as staging:
+        shutil.copytree(store_path, staging)
+        copy = ox.Store(str(staging))
+        remove_quads(copy, plan.old_build)
+        copy.extend(q for doc_id, g in plan.new_graphs.items() for q in graph_quads(g, document_graph(doc_id)))
+        result = reason_incrementally(copy, list(plan.new_graphs.values()), plan.ontology)
+        record_verdicts(report, result)
+        for triple in result.no_longer_inferred:
+            copy.remove(ox.Quad(*triple, inferred))  # now asserted: its default-graph copy stays
+        copy.extend(ox.Quad(*triple, inferred) for triple in result.added)  # already in the default graph
+        copy.extend(q for quad in graph_quads(plan.build, BUILD_GRAPH)
+                    for q in (quad, ox.Quad(quad.subject, quad.predicate, quad.object)))
+        copy.flush()
+        report.triples_after = default_graph_size(copy)
+        del copy
+        gc.collect()  # release the RocksDB lock before the directory is renamed
+
+
+def record_verdicts(report: IngestReport, result: IncrementalResult) -> None:
+    """Consistency and the new documents' SHACL verdict into the report, with warnings."""
+    report.consistent, report.shacl_conforms = result.consistent, result.shacl_conforms
+    if not result.consistent:
+        report.warnings.append(f"the graph is inconsistent with the ontology: {result.explanation}")
+    if not result.shacl_conforms:
+        report.warnings.append(f"SHACL validation of the new documents found {len(result.shacl_summary)} "
+                               "problem(s); run `frkg check data --store` for the report")
+
+
+def remove_quads(store: ox.Store, quads: list[ox.Quad]) -> None:
+    """Remove ``quads`` and their default-graph copies unless another graph still holds the triple."""
+    for quad in quads:
+        store.remove(quad)
+    for quad in quads:
+        triple = (quad.subject, quad.predicate, quad.object)
+        if not any(True for _ in store.quads_for_pattern(*triple, None)
+                   if not isinstance(_.graph_name, ox.DefaultGraph)):
+            store.remove(ox.Quad(*triple))
+
+
+def stored_ontology(store: ox.Store, store_path: Path) -> Graph:
+    """The ontology the store was built with (ingest reasons with it, not with the current file)."""
+    ontology = to_rdflib(store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))))
+    if not len(ontology):
+        raise BuildError(f"{store_path}: the store has no ontology graph; rebuild it with `frkg build`")
+    return ontology
 
 
 def new_document_graphs(store: ox.Store, new: list[Extraction], report: IngestReport) -> dict[str, Graph]:
@@ -112,20 +182,6 @@ def new_document_graphs(store: ox.Store, new: list[Extraction], report: IngestRe
     for doc_id, graph in graphs.items():
         report.warnings.extend(keep_stored_values(graph, store, doc_id))
     return graphs
-
-
-def recomputed_inferences(store: ox.Store, store_path: Path, kept: list[ox.Quad], new_graphs: dict[str, Graph],
-                          report: IngestReport) -> Graph:
-    """Reason over every document, stored and new, with the ontology the store was built with."""
-    ontology = to_rdflib(store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))))
-    if not len(ontology):
-        raise BuildError(f"{store_path}: the store has no ontology graph; rebuild it with `frkg build`")
-    asserted = to_rdflib(q for q in kept if q.graph_name.value.startswith(DOC_GRAPH_PREFIX))
-    scratch = BuildReport(store=str(store_path), build_id="", created="")
-    inferred = reason_and_validate([asserted, *new_graphs.values()], ontology, scratch)
-    report.warnings.extend(scratch.warnings)
-    report.consistent, report.shacl_conforms = scratch.consistent, scratch.shacl_conforms
-    return inferred
 
 
 def keep_stored_values(graph: Graph, store: ox.Store, doc_id: str) -> list[str]:

@@ -20,6 +20,7 @@ from frkg.model import Mention, Sentence, Value
 from frkg.sentences import Parsed, nlp
 
 NAME_LAYER, CONCEPT_LAYER = 0, 1
+REGION_WORDS = frozenset({"Latin", "South", "North", "Central", "East", "West", "Southeast", "Sub-Saharan"})
 CONCEPT_MENTION_TYPES = frozenset({"Technology", "Application", "ConcernType"})
 
 
@@ -81,6 +82,8 @@ def gazetteer_candidates(parsed: Parsed) -> list[Candidate]:
                 entity_type, rule, confidence = info[label]
                 key = label.split(":", 1)[1] if label.startswith("demonym:") else label
                 span = doc[start:end]
+                if entity_type == "Country" and start > 0 and doc[start - 1].text in REGION_WORDS:
+                    continue  # "Latin America", "South Korea" is matched whole, "South America" is no country
                 found.append(Candidate(offset + span.start_char, offset + span.end_char, key,
                                        entity_type, rule, confidence, priority=0))
     return found
@@ -147,13 +150,21 @@ def to_mentions(candidates: list[Candidate], sentences: list[Sentence], text: st
     return result
 
 
+def _drop_org_names_as_people(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """A name the document shows is an organisation's ("pharmacy chain Rite Aid") is no
+    person's elsewhere in it ("..., Rite Aid noted")."""
+    orgs = {text[c.start:c.end] for c in candidates
+            if c.layer == NAME_LAYER and c.entity_type not in ("Person", "Country", "Group")}
+    return [c for c in candidates if c.entity_type != "Person" or text[c.start:c.end] not in orgs]
+
+
 def find_mentions(parsed: Parsed, text: str) -> MentionResult:
     """All mentions of a parsed document: gazetteer, then context patterns, resolved."""
     from frkg.coref import propagate_names, resolve_surnames
     from frkg.patterns import pattern_candidates
 
     base = gazetteer_candidates(parsed)
-    candidates = base + pattern_candidates(parsed.sentences, text, base)
+    candidates = _drop_org_names_as_people(base + pattern_candidates(parsed.sentences, text, base), text)
     resolved = resolve_surnames(resolve(candidates), text)
     resolved = resolve(resolved + propagate_names(resolved, parsed.sentences, text))
     return to_mentions(resolved, parsed.sentences, text)

@@ -19,11 +19,12 @@ from frkg.mentions import Candidate
 from frkg.model import Sentence
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
-PCAP = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+LOWER = "a-zß-öø-ÿ"
+PCAP = rf"[A-ZÀ-ÖØ-Þ][{LOWER}]+(?:[A-Z][{LOWER}]+)?(?:-[A-Z][{LOWER}]+)?"
 PERSON = rf"{PCAP}(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+)?{PCAP}){{0,2}}"
 OCAP = r"[A-Z][\w&\-]*(?:’s|'s)?"
 ORG = (rf"{OCAP}(?:\s+(?:(?:of|for|and|on|the|a|&|de)\s+)*{OCAP})*"
-       r"(?:\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b\.?)?")
+       r"(?:\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b\.?)?(?:\s+\d{1,4}\b(?![.,]\d))?")
 SAY = (r"(?:says|said|adds|added|told|tells|argues|argued|argue|warns|warned|notes|noted|explains|"
        r"explained|suggests|suggested|stated|states|writes|wrote|believes|claims|claimed|insists|"
        r"insisted|cautions|cautioned|observes|observed|comments|commented|acknowledged|contends|"
@@ -32,7 +33,8 @@ ROLE = (r"(?:fellow|director|professor|researcher|economist|analyst|spokesperson
         r"spokeswoman|chief|head|president|CEO|founder|co-founder|officer|scientist|lawyer|"
         r"attorney|commissioner|minister|secretary|senator|chair|chairman|chairwoman|executive|"
         r"manager|engineer|lecturer|adviser|advisor|expert|scholar|member|partner|investigator|"
-        r"student|leader|official|representative|specialist|editor|author|counsel|coordinator)")
+        r"student|leader|official|representative|specialist|editor|author|counsel|coordinator|MEP|"
+        r"lawmaker|legislator|congressman|congresswoman|ambassador|activist|campaigner|journalist)")
 FIRM_NOUNS = (r"(?:companies|firms|vendors|providers|suppliers|startups|start-ups|makers|"
               r"manufacturers|developers|businesses|corporations|exporters|entities)")
 
@@ -61,13 +63,14 @@ ORG_SUFFIXED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+){{1,5}}(?:University|Institute|College|Department|Ministry|"
     r"Commission|Agency|Council|Foundation|Bureau|Authority|Office|Police|Court|Parliament|"
     r"Academy|Laboratory|Center|Centre|Watch)"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:\s+(?:and\s+|of\s+|&\s+)?{OCAP})*)?)")
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:\s+(?:and\s+|of\s+|&\s+)?{OCAP})*"
+    rf"(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)?)")
 ORG_PREFIXED = re.compile(
     r"\b(?P<org>(?:University|Institute|Department|Ministry|Bureau|Office|Center|Centre|Council|"
     rf"Commission|Academy)\s+(?:of|for)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
-    rf"(?:\s+(?:and\s+|of\s+|&\s+|for\s+)?{OCAP})*)")
+    rf"(?:\s+(?:and\s+|of\s+|&\s+|for\s+)?{OCAP})*(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
 FIRM_SHAPED = re.compile(
-    rf"\b(?P<org>(?:{OCAP}\s+){{1,3}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b\.?|"
+    rf"\b(?P<org>(?:{OCAP}\s+(?:&\s+)?){{1,6}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH|Corporation|Holdings)\b\.?|"
     rf"(?:{OCAP}\s+){{1,2}}(?:Technologies|AI|Labs|Systems|Networks|Robotics|Vision))\b")
 GROUP_TAIL = re.compile(
     r"(?:’s|'s)?\s+(?P<mid>(?:(?:[a-z][a-z-]*|AI|5G)\s+){0,3}?)"
@@ -87,7 +90,7 @@ FIRM_WORD = re.compile(r"company|firm|startup|start-up|vendor|maker|manufacturer
 ORG_WORD = re.compile(r"University|Institute|College|Department|Ministry|Commission|Agency|Council|"
                       r"Foundation|Bureau|Authority|Office|Police|Court|Parliament|Academy|Laboratory|"
                       r"Center|Centre|Watch|Inc|Ltd|Corp|Co\b|LLC|PLC|GmbH|Technologies|AI\b|Labs|Systems|"
-                      r"Networks|Robotics|Vision")
+                      r"Networks|Robotics|Vision|Corporation|Holdings")
 ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"),
     ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
@@ -102,7 +105,7 @@ ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Court", "GovernmentBody"), ("Inc", "Firm"), ("Ltd", "Firm"), ("Corp", "Firm"),
     ("LLC", "Firm"), ("PLC", "Firm"), ("GmbH", "Firm"), ("Technologies", "Firm"), ("AI", "Firm"),
     ("Labs", "Firm"), ("Systems", "Firm"), ("Networks", "Firm"), ("Robotics", "Firm"),
-    ("Vision", "Firm"),
+    ("Vision", "Firm"), ("Corporation", "Firm"), ("Holdings", "Firm"),
 )
 NOT_NAMES = frozenset({
     "officials", "experts", "critics", "researchers", "analysts", "authorities", "police",
@@ -112,6 +115,47 @@ NOT_NAMES = frozenset({
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "share", "under", "president", "chinese", "american",
 })
+# Titles and descriptors that precede a name but are not part of it ("Senator Ed Markey").
+TITLE_WORDS = frozenset({
+    "secretary", "senator", "sen.", "rep.", "representative", "minister", "governor", "mayor",
+    "commissioner", "chancellor", "judge", "justice", "professor", "prof.", "dr.", "congressman",
+    "congresswoman", "ambassador", "general", "deputy", "chairman", "chairwoman", "spokesman",
+    "spokeswoman", "spokesperson", "mep", "lawmaker", "by", "opinion", "leader", "director",
+    "chief", "executive", "officer", "activist", "campaigner", "journalist", "commerce",
+})
+# Last words that make a name an organisation's, not a person's ("European Digital Rights").
+ORG_LAST_WORDS = frozenset({
+    "rights", "watch", "international", "network", "group", "foundation", "institute", "union",
+    "alliance", "coalition", "association", "project", "initiative", "trust", "council", "society",
+    "times", "post", "news", "press", "journal", "guardian", "telegraph", "herald", "tribune",
+})
+# An organisation introduced by what it is: "X, a network of privacy organisations" /
+# "the surveillance research group IPVM".
+ORG_KINDS = (r"(?:network|group|coalition|organi[sz]ation|NGO|charity|non-?profit|watchdog|"
+             r"think[ -]tank|alliance|association|campaign group|advocacy group|trade body|lobby group)")
+ORG_DESCRIBED_AFTER = re.compile(
+    rf"(?P<org>{ORG}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<kind>{ORG_KINDS})\b")
+ORG_DESCRIBED_BEFORE = re.compile(
+    rf"\b(?:[\w-]+\s+){{0,2}}?(?P<kind>(?i:(?:research|rights|advocacy|campaign|civil liberties|privacy|"
+    rf"human rights|digital rights|industry|trade)\s+(?:group|organi[sz]ation|body|watchdog)|think[ -]tank|"
+    rf"NGO|charity|non-?profit|broadcaster|newspaper|news agency|news outlet|(?:pharmacy|retail|supermarket|"
+    rf"store|hotel|restaurant) chain|retailer|startup|start-up|conglomerate|chipmaker|carmaker|telecoms? "
+    rf"(?:giant|operator|company)|(?:tech|technology|security|surveillance|camera|software) "
+    rf"(?:giant|company|firm|vendor|maker|supplier)))\s+(?P<org>(?:[A-Z][\w&-]*)(?:\s+[A-Z][\w&-]*){{0,3}})")
+KIND_TYPES = (("research", "ResearchOrganization"), ("think", "ThinkTank"), ("watchdog", "GovernmentBody"),
+              ("industry", "Organization"), ("trade", "Organization"), ("broadcast", "Organization"),
+              ("news", "Organization"), ("chain", "Firm"), ("retailer", "Firm"), ("start", "Firm"),
+              ("conglomerate", "Firm"), ("maker", "Firm"), ("telecom", "Firm"), ("giant", "Firm"),
+              ("company", "Firm"), ("firm", "Firm"), ("vendor", "Firm"), ("supplier", "Firm"))
+DESCRIBED_WORD = re.compile(r"(?i:group|organi[sz]ation|body|watchdog|tank|NGO|charity|profit|broadcaster|"
+                            r"newspaper|agency|outlet|chain|retailer|start|conglomerate|maker|telecom|giant|"
+                            r"company|firm|vendor|supplier)")
+BYLINE = re.compile(rf"^\s*By\s+(?P<person>{PERSON})\s*$")
+ROLE_BEFORE_PERSON = re.compile(
+    rf"\b(?:{ROLE}|opposition leader|party leader)\s+(?P<person>{PCAP}(?:[ \t\u00a0]+{PCAP}){{1,2}})")
+PERSON_APPOSITIVE_ROLE = re.compile(
+    rf"(?P<person>{PERSON}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{ROLE}\b(?!\s+(?:at|of|with|for|from)\b)")
+OUTLET_AFTER_SAY = re.compile(rf"\b(?:told|tells)\s+(?P<org>The\s+{OCAP}(?:\s+{OCAP}){{0,2}})")
 
 
 def pattern_candidates(sentences: list[Sentence], text: str,
@@ -127,6 +171,26 @@ def pattern_candidates(sentences: list[Sentence], text: str,
 def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     """Each pattern runs only when a cheap keyword test says it can match (speed)."""
     s, offset = sentence.text, sentence.start
+    if s.lstrip().startswith("By "):
+        for m in BYLINE.finditer(s):
+            yield from _person(m, "person", offset, "pattern:byline")
+    if ROLE_WORD.search(s):
+        for m in ROLE_BEFORE_PERSON.finditer(s):
+            yield from _person(m, "person", offset, "pattern:role-before-name")
+    if "," in s and ROLE_WORD.search(s):
+        for m in PERSON_APPOSITIVE_ROLE.finditer(s):
+            yield from _person(m, "person", offset, "pattern:appositive-role")
+    if "," in s:
+        for m in ORG_DESCRIBED_AFTER.finditer(s):
+            yield from _org(m, "org", offset, "pattern:described-org", _kind_type(m.group("kind")),
+                            single_word=True, confidence=0.85)
+    for m in (ORG_DESCRIBED_BEFORE.finditer(s) if DESCRIBED_WORD.search(s) else ()):
+        yield from _org(m, "org", offset, "pattern:described-org", _kind_type(m.group("kind")),
+                        single_word=True, confidence=0.85)
+    if "told The" in s or "tells The" in s:
+        for m in OUTLET_AFTER_SAY.finditer(s):
+            yield from _org(m, "org", offset, "pattern:outlet", "Organization", single_word=True,
+                            confidence=0.85)
     if "," in s and ROLE_WORD.search(s):
         for m in APPOSITIVE_ROLE.finditer(s):
             yield from _person(m, "person", offset, "pattern:appositive-role")
@@ -167,9 +231,19 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
                 yield from _org(m, "org", offset, "pattern:org-name-shape", "Organization")
 
 
+def _kind_type(kind: str) -> str:
+    for word, entity_type in KIND_TYPES:
+        if word in kind.lower():
+            return entity_type
+    return "CivilSocietyOrganization"
+
+
 def _person(m: re.Match, group: str, offset: int, rule: str) -> Iterator[Candidate]:
-    start, end = _strip_leading_stopwords(m.string, m.start(group), m.end(group))
+    start, end = _strip_leading_stopwords(m.string, m.start(group), m.end(group), TITLE_WORDS)
     name = " ".join(m.string[start:end].split())
+    if re.search(r"\b[Tt]he\s+$", m.string[max(0, start - 4):start]) or \
+            name.split()[-1:] and name.split()[-1].lower() in ORG_LAST_WORDS:
+        return  # "told The Guardian", "European Digital Rights said": not a person
     entry = gz.lookup(name)
     if entry is not None:
         yield Candidate(offset + start, offset + end, entry.key, entry.entity_type, rule, 0.9, 1)
@@ -179,11 +253,15 @@ def _person(m: re.Match, group: str, offset: int, rule: str) -> Iterator[Candida
 
 
 def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
-         attributes: tuple = (), single_word: bool = False) -> Iterator[Candidate]:
+         attributes: tuple = (), single_word: bool = False, confidence: float = 0.8) -> Iterator[Candidate]:
     start, end = _strip_leading_stopwords(m.string, m.start(group), m.end(group))
     name = " ".join(m.string[start:end].split())
     if name.endswith(("’s", "'s")):
         name, end = name[:-2], end - 2
+    owner = re.match(r"(?:the\s+)?[A-Z][\w&-]*(?:’s|'s)\s+(?=[A-Z])", name)
+    if owner and not _is_country_word(owner.group().split()[-1][:-2]) and len(name[owner.end():].split()) >= 2:
+        start += owner.end()
+        name = name[owner.end():]  # "FTC's Bureau of Consumer Protection": the bureau
     country = re.match(r"(?:the\s+)?(\S+?)(?:’s|'s)?\s+", name)
     if country and _is_country_word(country.group(1)):
         rest = name[country.end():]
@@ -198,7 +276,7 @@ def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
         return
     entity_type = org_type(name, default_type)
     yield Candidate(offset + start, offset + end, "org/" + slugify(name), entity_type, rule,
-                    0.8, 1, attributes, label=name)
+                    confidence, 1, attributes, label=name)
 
 
 def _administration(m: re.Match, offset: int) -> Iterator[Candidate]:
@@ -302,10 +380,13 @@ def _country_in(words: str) -> str | None:
     return None
 
 
-def _strip_leading_stopwords(s: str, start: int, end: int) -> tuple[int, int]:
+def _strip_leading_stopwords(s: str, start: int, end: int,
+                             also: frozenset[str] = frozenset()) -> tuple[int, int]:
     while True:
         m = re.match(r"(\S+)\s+", s[start:end])
-        if not m or (m.group(1).lower() not in STOP_WORDS and m.group(1).lower() not in NOT_NAMES):
+        word = m.group(1).lower() if m else ""
+        acronym = m is not None and len(m.group(1)) > 1 and m.group(1).isupper()  # "SHARE Foundation"
+        if not m or acronym or (word not in STOP_WORDS and word not in NOT_NAMES and word not in also):
             return start, end
         start += m.end()
 
@@ -324,7 +405,8 @@ def _valid_org(name: str, single_word: bool = False) -> bool:
     if all(_is_country_word(t) for t in tokens):
         return False
     first = tokens[0]
-    return not (first.lower() in NOT_NAMES or (gz.lookup(name) or None))
+    common = first.lower() in NOT_NAMES and not (len(first) > 1 and first.isupper())
+    return not (common or (gz.lookup(name) or None))
 
 
 def _is_headline(sentence: str) -> bool:

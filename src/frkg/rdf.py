@@ -65,18 +65,24 @@ def document_graphs(extractions: list[Extraction], merged: Merged) -> dict[str, 
     entity's type and label and on a fact's values, and the union of the
     graphs is exactly the merged corpus.
     """
+    return {view.document.doc_id: extraction_to_graph(view) for view in document_views(extractions, merged)}
+
+
+def document_views(extractions: list[Extraction], merged: Merged) -> list[Extraction]:
+    """Each extraction with the merged entities and facts its graph holds (see
+    :func:`document_graphs`); a view is self-contained, so it can be turned into
+    RDF and validated in a worker process."""
     entities = {e.key: e for e in merged.entities}
     facts_by_doc: dict[str, list[Fact]] = {}
     for fact in merged.facts:
         for doc_id in dict.fromkeys(ev.doc_id for ev in fact.evidence):
             facts_by_doc.setdefault(doc_id, []).append(fact)
-    graphs = {}
+    views = []
     for ex in extractions:
         facts = facts_by_doc.get(ex.document.doc_id, [])
         keys = {e.key for e in ex.entities} | {k for f in facts for keys in f.roles.values() for k in keys}
-        view = replace(ex, entities=[entities[k] for k in sorted(keys) if k in entities], facts=facts)
-        graphs[ex.document.doc_id] = extraction_to_graph(view)
-    return graphs
+        views.append(replace(ex, entities=[entities[k] for k in sorted(keys) if k in entities], facts=facts))
+    return views
 
 
 def new_graph() -> Graph:

@@ -37,10 +37,42 @@ class UnsupportedAxiom(ValueError):
 
 @dataclass(frozen=True)
 class Rule:
-    """One inference rule: a SPARQL update that inserts what the axiom entails."""
+    """One inference rule: a SPARQL update that inserts what the axiom entails.
+
+    ``head`` is the template inserted, ``body`` the triple patterns joined,
+    ``values`` the axiom table (or ""), ``filters`` a trailing FILTER (or "").
+    Keeping the body as separate patterns lets :meth:`delta_updates` build the
+    semi-naive variants that ``frkg ingest`` runs over new triples only.
+    """
 
     name: str
-    update: str
+    head: str
+    body: tuple[str, ...]
+    values: str = ""
+    filters: str = ""
+
+    @property
+    def update(self) -> str:
+        """The rule over the whole default graph."""
+        return self._update(f"{{ {self.head} }}", " . ".join(self.body))
+
+    def delta_updates(self, delta: str, target: str) -> list[str]:
+        """One update per body pattern: that pattern matched in graph ``delta``, the
+        others anywhere in the default graph; conclusions go to graph ``target``.
+
+        Their union is everything the rule derives from at least one new triple.
+        """
+        variants = []
+        for i, pattern in enumerate(self.body):
+            parts = [*self.body[:i], f"GRAPH <{delta}> {{ {pattern} }}", *self.body[i + 1:]]
+            # the delta pattern first: it is the small side of the join
+            parts.insert(0, parts.pop(i))
+            variants.append(self._update(f"{{ GRAPH <{target}> {{ {self.head} }} }}", " . ".join(parts)))
+        return variants
+
+    def _update(self, insert: str, where: str) -> str:
+        values = f"{self.values}\n" if self.values else ""
+        return f"INSERT {insert} WHERE {{\n{values}{where} {self.filters}}}"
 
 
 @dataclass(frozen=True)
@@ -49,7 +81,25 @@ class Check:
 
     name: str
     kind: str  # "disjoint" (?x ?c1 ?c2) or "functional" (?x ?p ?a ?b)
-    query: str
+    select: str
+    body: tuple[str, ...]
+    values: str = ""
+    tail: str = ""  # FILTER / BIND after the patterns
+
+    @property
+    def query(self) -> str:
+        """The check over the whole default graph."""
+        return self._query(self.body)
+
+    def delta_queries(self, delta: str) -> list[str]:
+        """One query per body pattern, that pattern matched in graph ``delta``: together
+        they find every violation that involves at least one triple of ``delta``."""
+        return [self._query((f"GRAPH <{delta}> {{ {pattern} }}", *self.body[:i], *self.body[i + 1:]))
+                for i, pattern in enumerate(self.body)]
+
+    def _query(self, patterns: tuple[str, ...]) -> str:
+        values = f"{self.values}\n" if self.values else ""
+        return f"SELECT DISTINCT {self.select} WHERE {{\n{values}{' . '.join(patterns)} {self.tail}}}"
 
 
 @dataclass(frozen=True)
@@ -171,7 +221,7 @@ def _subclass_rules(ontology: Graph) -> Iterator[Rule]:
     ]
     values = _values("?sub ?sup", pairs)
     if values:
-        yield Rule("cax-sco", f"INSERT {{ ?x a ?sup }} WHERE {{\n{values}\n?x a ?sub }}")
+        yield Rule("cax-sco", "?x a ?sup", ("?x a ?sub",), values)
 
 
 # -- properties ---------------------------------------------------------------
@@ -192,7 +242,7 @@ def _subproperty_rules(ontology: Graph) -> Iterator[Rule]:
     pairs = [(sub, sup) for sub in list(edges) for sup in _closure(edges, sub) if sup != sub]
     values = _values("?sub ?sup", pairs)
     if values:
-        yield Rule("prp-spo1", f"INSERT {{ ?x ?sup ?y }} WHERE {{\n{values}\n?x ?sub ?y }}")
+        yield Rule("prp-spo1", "?x ?sup ?y", ("?x ?sub ?y",), values)
 
 
 def _inverse_rules(ontology: Graph) -> Iterator[Rule]:
@@ -201,10 +251,7 @@ def _inverse_rules(ontology: Graph) -> Iterator[Rule]:
         pairs += [(p, q), (q, p)]
     values = _values("?p ?q", pairs)
     if values:
-        yield Rule(
-            "prp-inv",
-            f"INSERT {{ ?y ?q ?x }} WHERE {{\n{values}\n?x ?p ?y FILTER(!isLiteral(?y)) }}",
-        )
+        yield Rule("prp-inv", "?y ?q ?x", ("?x ?p ?y",), values, "FILTER(!isLiteral(?y))")
 
 
 def _is_datatype(term: URIRef) -> bool:
@@ -222,12 +269,10 @@ def _domain_range_rules(ontology: Graph) -> Iterator[Rule]:
     ]
     values = _values("?p ?c", domains)
     if values:
-        yield Rule("prp-dom", f"INSERT {{ ?x a ?c }} WHERE {{\n{values}\n?x ?p ?y }}")
+        yield Rule("prp-dom", "?x a ?c", ("?x ?p ?y",), values)
     values = _values("?p ?c", ranges)
     if values:
-        yield Rule(
-            "prp-rng", f"INSERT {{ ?y a ?c }} WHERE {{\n{values}\n?x ?p ?y FILTER(!isLiteral(?y)) }}"
-        )
+        yield Rule("prp-rng", "?y a ?c", ("?x ?p ?y",), values, "FILTER(!isLiteral(?y))")
 
 
 def _chain_rules(ontology: Graph) -> Iterator[Rule]:
@@ -237,8 +282,8 @@ def _chain_rules(ontology: Graph) -> Iterator[Rule]:
             raise UnsupportedAxiom(
                 f"property chain of {prop} must list two or more named properties, got {chain}"
             )
-        steps = " . ".join(f"?x{i} {_n3(p)} ?x{i + 1}" for i, p in enumerate(chain))
-        yield Rule(f"prp-spo2 {prop}", f"INSERT {{ ?x0 {_n3(prop)} ?x{len(chain)} }} WHERE {{ {steps} }}")
+        steps = tuple(f"?x{i} {_n3(p)} ?x{i + 1}" for i, p in enumerate(chain))
+        yield Rule(f"prp-spo2 {prop}", f"?x0 {_n3(prop)} ?x{len(chain)}", steps)
 
 
 def _characteristic_rules(ontology: Graph) -> Iterator[Rule]:
@@ -246,10 +291,10 @@ def _characteristic_rules(ontology: Graph) -> Iterator[Rule]:
     transitive = [(p,) for p in ontology.subjects(RDF.type, OWL.TransitiveProperty)]
     values = _values("?p", symmetric)
     if values:
-        yield Rule("prp-symp", f"INSERT {{ ?y ?p ?x }} WHERE {{\n{values}\n?x ?p ?y }}")
+        yield Rule("prp-symp", "?y ?p ?x", ("?x ?p ?y",), values)
     values = _values("?p", transitive)
     if values:
-        yield Rule("prp-trp", f"INSERT {{ ?x ?p ?z }} WHERE {{\n{values}\n?x ?p ?y . ?y ?p ?z }}")
+        yield Rule("prp-trp", "?x ?p ?z", ("?x ?p ?y", "?y ?p ?z"), values)
 
 
 # -- defined classes ------------------------------------------------------------
@@ -260,15 +305,15 @@ def _intersection_members(ontology: Graph, expr) -> list:
     return _list(ontology, head) if head is not None else [expr]
 
 
-def _member_pattern(ontology: Graph, member, index: int, defined: URIRef) -> str:
-    """SPARQL pattern for ``?x`` being an instance of one intersection member."""
+def _member_patterns(ontology: Graph, member, index: int, defined: URIRef) -> tuple[str, ...]:
+    """SPARQL triple patterns for ``?x`` being an instance of one intersection member."""
     if isinstance(member, URIRef):
-        return f"?x a {_n3(member)} ."
+        return (f"?x a {_n3(member)}",)
     prop = ontology.value(member, OWL.onProperty)
     filler = ontology.value(member, OWL.someValuesFrom)
     if isinstance(prop, URIRef) and isinstance(filler, URIRef):
-        typed = "" if filler in TOP_CLASSES else f" ?v{index} a {_n3(filler)} ."
-        return f"?x {_n3(prop)} ?v{index} .{typed}"
+        typed = () if filler in TOP_CLASSES else (f"?v{index} a {_n3(filler)}",)
+        return (f"?x {_n3(prop)} ?v{index}", *typed)
     raise UnsupportedAxiom(
         f"{defined}: only named classes and someValuesFrom restrictions on a named "
         "property may appear in an owl:equivalentClass intersection (OWL 2 RL cls-int1/cls-svf1)"
@@ -281,8 +326,8 @@ def _defined_class_rules(ontology: Graph) -> Iterator[Rule]:
         if not (isinstance(cls, URIRef) and isinstance(expr, BNode)):
             continue
         members = _intersection_members(ontology, expr)
-        body = " ".join(_member_pattern(ontology, m, i, cls) for i, m in enumerate(members))
-        yield Rule(f"cls-int1 {cls}", f"INSERT {{ ?x a {_n3(cls)} }} WHERE {{ {body} }}")
+        body = tuple(p for i, m in enumerate(members) for p in _member_patterns(ontology, m, i, cls))
+        yield Rule(f"cls-int1 {cls}", f"?x a {_n3(cls)}", body)
 
 
 # -- consistency checks --------------------------------------------------------------
@@ -300,10 +345,9 @@ def disjoint_pairs(ontology: Graph) -> set[tuple[URIRef, URIRef]]:
 def _disjointness_checks(ontology: Graph) -> Iterator[Check]:
     values = _values("?c1 ?c2", disjoint_pairs(ontology))
     if values:
-        yield Check("cax-dw", "disjoint", f"SELECT ?x ?c1 ?c2 WHERE {{\n{values}\n?x a ?c1 . ?x a ?c2 }}")
-    yield Check(
-        "cls-nothing2", "disjoint", f"SELECT ?x ?c1 ?c2 WHERE {{ ?x a {_n3(OWL.Nothing)} BIND({_n3(OWL.Nothing)} AS ?c1) BIND(?c1 AS ?c2) }}"
-    )
+        yield Check("cax-dw", "disjoint", "?x ?c1 ?c2", ("?x a ?c1", "?x a ?c2"), values)
+    yield Check("cls-nothing2", "disjoint", "?x ?c1 ?c2", (f"?x a {_n3(OWL.Nothing)}",),
+                tail=f"BIND({_n3(OWL.Nothing)} AS ?c1) BIND(?c1 AS ?c2)")
 
 
 def _functional_checks(ontology: Graph) -> Iterator[Check]:
@@ -312,8 +356,5 @@ def _functional_checks(ontology: Graph) -> Iterator[Check]:
     only hide an extraction error."""
     values = _values("?p", [(p,) for p in ontology.subjects(RDF.type, OWL.FunctionalProperty)])
     if values:
-        yield Check(
-            "prp-fp",
-            "functional",
-            f"SELECT ?x ?p ?a ?b WHERE {{\n{values}\n?x ?p ?a . ?x ?p ?b FILTER(STR(?a) < STR(?b)) }}",
-        )
+        yield Check("prp-fp", "functional", "?x ?p ?a ?b", ("?x ?p ?a", "?x ?p ?b"), values,
+                    "FILTER(STR(?a) < STR(?b))")

@@ -51,15 +51,21 @@ def require_store(path: Path) -> None:
         raise StoreError(f"{path}: no store here; build one with `frkg build --corpus DIR --store {path}`")
 
 
-def write_store(path: str | Path, quads: Iterable[ox.Quad]) -> dict[str, int]:
+def write_store(path: str | Path, quads: Iterable[ox.Quad], files: Iterable = ()) -> dict[str, int]:
     """Write ``quads`` (all in named graphs) as a new store at ``path``, atomically.
 
+    ``files`` are further :class:`frkg.build_rdf.BulkFiles`: an N-Quads file of
+    named-graph quads and its N-Triples twin for the default graph, bulk-loaded by
+    Oxigraph's parser (much faster than building Python quads).
     Returns the number of triples per graph (``""`` is the default graph).
     """
     path = Path(path)
     with staged_directory(path) as staging:
         store = ox.Store(str(staging))
         store.bulk_extend(_with_default_copies(quads))
+        for bulk in files:
+            store.bulk_load(path=str(bulk.nquads), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(path=str(bulk.ntriples), format=ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT_GRAPH)
         store.optimize()
         counts = graph_sizes(store)
         del store

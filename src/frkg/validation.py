@@ -6,6 +6,7 @@ class hierarchy, so ``sh:class frkg:Agent`` accepts a ``frkg:Country``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pyshacl import validate
@@ -46,6 +47,34 @@ def validate_data(asserted: Graph, ontology: Graph, shapes: Graph) -> ShaclResul
     )
     summary = summarise(results, shapes)
     return ShaclResult(bool(conforms), str(text), results, summary)
+
+
+def validate_documents(graphs: Iterable[Graph], ontology: Graph, shapes: Graph) -> ShaclResult:
+    """Validate each document graph on its own and combine the verdicts.
+
+    A document graph is self-contained (it carries the type and label of every
+    entity it mentions, see :func:`frkg.rdf.document_graphs`), so validating the
+    documents one by one finds what validating their union finds, in time
+    linear in the number of documents; a result found in several documents is
+    reported once.
+    """
+    results, summary, texts, conforms = Graph(), set(), [], True
+    for graph in graphs:
+        one = validate_data(graph, ontology, shapes)
+        conforms &= one.conforms
+        if not one.conforms:
+            results += one.results
+            summary.update(one.summary)
+            texts.append(one.text)
+    return ShaclResult(conforms, combined_text(conforms, texts, len(summary)), results, sorted(summary))
+
+
+def combined_text(conforms: bool, texts: list[str], count: int) -> str:
+    """One pyshacl-style report from the reports of several graphs."""
+    if conforms:
+        return "Validation Report\nConforms: True\n"
+    body = [line for text in texts for line in text.splitlines()[3:]]  # drop each 3-line header
+    return "\n".join(["Validation Report", "Conforms: False", f"Results ({count}):", *body]) + "\n"
 
 
 def node_shape_of(shape, shapes: Graph):

@@ -11,8 +11,17 @@ from frkg.patterns import APPOSITIVE_ROLE, ROLE
 ROLE_BEFORE_NAME = re.compile(
     rf"(?P<org>\b(?:[Tt]he\s+(?:company|firm)|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))(?:’s|'s)\s+"
     rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?),\s+")
+# "Lindsey Chiswick, the Met's director of intelligence": the organisation may be a short
+# form of one named before ("the Met" for "the Metropolitan Police").
+PERSON_ORG_ROLE = re.compile(
+    rf"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{1,2}}),\s+(?:the\s+)?(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)"
+    rf"(?:’s|'s)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?)\s*,")
 ORG_ROLE_TAIL = re.compile(rf"\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s+$")
+POSSESSIVE = re.compile(r"(?:’s|'s)\s")  # "the FTC's Bureau of ...": the bureau, not the FTC
 OF_THE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
+# "The author is associate China director at Human Rights Watch" (after a "By X" byline).
+AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
+                       rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for)\s+(?:the\s+)?")
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -23,6 +32,8 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _of_the(ctx, sentence.index)
         facts += _role_before_name(ctx, sentence.index)
         facts += _org_role_name(ctx, sentence.index)
+        facts += _author_is(ctx, sentence.index)
+        facts += _person_org_role(ctx, sentence.index)
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -33,13 +44,47 @@ def _appositives(ctx: Context, index: int) -> list[Fact]:
     out = []
     for m in APPOSITIVE_ROLE.finditer(s.text):
         people = ctx.in_sentence(index, ("Person",), s.start + m.start("person"), s.start + m.end("person"))
-        orgs = ctx.in_sentence(index, ORG_TYPES, s.start + m.start("org"), s.start + m.end("org") + 1)
+        orgs = ctx.in_sentence(index, ORG_TYPES, s.start + m.start("org"), s.start + m.end("org") + 1) \
+            or [o for o in ctx.in_sentence(index, ORG_TYPES) if o.start == s.start + m.start("org")]
         if people and orgs:
             role = " ".join(m.group("role").split())
-            out.append(fact("Affiliation", {"member": [people[-1].key], "organization": [orgs[0].key]},
-                            {"role": role}, ctx.evidence(index, s.start + m.start(), orgs[0].end,
+            org = orgs[-1] if len(orgs) > 1 and POSSESSIVE.match(ctx.text, orgs[0].end) else orgs[0]
+            out.append(fact("Affiliation", {"member": [people[-1].key], "organization": [org.key]},
+                            {"role": role}, ctx.evidence(index, s.start + m.start(), org.end,
                                                          "affiliation:appositive-role", 0.9)))
     return out
+
+
+def _person_org_role(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    out = []
+    for m in PERSON_ORG_ROLE.finditer(s.text):
+        people = [p for p in ctx.in_sentence(index, ("Person",)) if p.start == s.start + m.start("person")]
+        org_start, short = s.start + m.start("org"), m.group("org")
+        named = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.start == org_start] or \
+            [o for o in ctx.mentions if o.entity_type in ORG_TYPES and o.end <= s.start
+             and len(short) >= 3 and o.text.split()[0].startswith(short)][-1:]
+        if people and named:
+            out.append(fact("Affiliation", {"member": [people[0].key], "organization": [named[0].key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, s.start + m.start(), s.start + m.end("role"),
+                                         "affiliation:person-org-role", 0.75)))
+    return out
+
+
+def _author_is(ctx: Context, index: int) -> list[Fact]:
+    """A closing "The author is ROLE at ORG" describes the person of the byline."""
+    s = ctx.sentences[index]
+    m = AUTHOR_IS.match(s.text)
+    bylines = [p for p in ctx.mentions if p.rule == "pattern:byline"]
+    if not m or not bylines:
+        return []
+    orgs = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.start == s.start + m.end()]
+    if not orgs:
+        return []
+    return [fact("Affiliation", {"member": [bylines[0].key], "organization": [orgs[0].key]},
+                 {"role": " ".join(m.group("role").split())},
+                 ctx.evidence(index, s.start, orgs[0].end, "affiliation:author-is", 0.7))]
 
 
 def _role_before_name(ctx: Context, index: int) -> list[Fact]:

@@ -20,28 +20,53 @@ CUE = re.compile(
     r"concern|worr|fear|risk|threat|danger|raise[sd]?\b|lead to|led to|violat|invade|invasion|"
     r"infring|abuse|undermin|erod|argue|warn|critic|protect|harm|unsavory|oppress|persecut|"
     r"repress|censor|proliferation|intrusive|chilling|unlawful|illegal|breach|role in|complicit|"
-    r"dangerous|amplif|misidentif|enabl", re.I)
+    r"dangerous|amplif|misidentif|enabl|allow|loophole", re.I)
 RAISE_VERB = re.compile(
-    r"\s*(?:,[^,]{1,80},\s*)?(?:argue|argues|argued|warn|warns|warned|say|says|said|fear|fears|"
+    r"\s*(?:,[^,]{1,80},\s*)?(?:(?:has|have|had|also|repeatedly|previously|again)\s+)*(?:urge|urges|urged|argue|argues|argued|warn|warns|warned|say|says|said|fear|fears|"
     r"worry|worry|worries|raise|raises|raised|contend|contends|claim|claims|highlight|highlights|"
     r"highlighted|suggest|suggests|suggested|note|notes|noted|criticise|criticize|criticized|"
-    r"criticised)\b")
+    r"criticised|call|calls|called|describe|describes|described|condemn|condemns|condemned|"
+    r"denounce|denounces|denounced)\b")
 PEOPLE_GROUP_RULES = ("gazetteer",)
 APPLICATION_CONCERNS = {"application/censorship": ("concern-type/censorship", "censorship")}
 RAISER_TYPES = ("Group", "Person", "CivilSocietyOrganization", "ThinkTank", "ResearchOrganization",
                 "GovernmentBody", "Organization", "Legislature")
 STUDY_SUBJECT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:study|report|paper|research|researchers|analysis)\s*$")
+REPRESSION = re.compile(r"\b(?:repress\w*|persecut\w*|oppress\w*|detain\w*|detention|crack(?:ed|ing)? down on|"
+                        r"crackdown on)\b", re.I)
+HUMAN_RIGHTS = "concern-type/human-rights-violations"
+# "could be used to monitor protesters and journalists": watching named people is surveillance.
+WATCHING = re.compile(r"\b(?:monitor|track|spy on|surveil|watch)\w*\b", re.I)
+SURVEILLANCE = "concern-type/surveillance"
 PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e)\s*$")
+# "a network of privacy organisations", "the privacy watchdog": a concern word naming a body.
+DESCRIBES_BODY = re.compile(r"\s+(?:organi[sz]ations?|groups?|watchdogs?|regulators?|authorit(?:y|ies)|"
+                            r"commissioners?|campaigners|advocates|NGOs?|charit(?:y|ies)|experts)\b")
 
 
 def extract(ctx: Context) -> list[Fact]:
     """Concern facts for every concern type named in a risk-framing sentence."""
     facts: list[Fact] = []
     for sentence in ctx.sentences:
-        concerns = _concern_types(ctx, sentence.index)
+        concerns = _concern_types(ctx, sentence.index) or _repression(ctx, sentence.index)
         if concerns and _has_cue(ctx, sentence.index):
             facts += [_concern(ctx, sentence.index, concern) for concern in concerns]
     return facts
+
+
+def _repression(ctx: Context, index: int) -> list[tuple[str, Mention]]:
+    """"used to repress Uyghurs": repressing a named group of people is a human-rights concern."""
+    text = ctx.sentences[index].text
+    groups = [g for g in ctx.in_sentence(index, ("Group",)) if g.rule in PEOPLE_GROUP_RULES]
+    if not groups:
+        return []
+    for regex, key, label in ((REPRESSION, HUMAN_RIGHTS, "human rights violations"),
+                              (WATCHING, SURVEILLANCE, "surveillance")):
+        cue = regex.search(text)
+        if cue is not None and any(g.start > ctx.sentences[index].start + cue.start() for g in groups):
+            ctx.add_entity(entity_for(key, "ConcernType", label))
+            return [(key, groups[0])]
+    return []
 
 
 def _has_cue(ctx: Context, index: int) -> bool:
@@ -52,7 +77,8 @@ def _has_cue(ctx: Context, index: int) -> bool:
 
 
 def _concern_types(ctx: Context, index: int) -> list[tuple[str, Mention]]:
-    found = [(m.key, m) for m in ctx.in_sentence(index, ("ConcernType",))]
+    found = [(m.key, m) for m in ctx.in_sentence(index, ("ConcernType",))
+             if not DESCRIBES_BODY.match(ctx.text, m.end)]
     for m in ctx.in_sentence(index, ("Application",)):
         if m.key in APPLICATION_CONCERNS:
             found.append((APPLICATION_CONCERNS[m.key][0], m))

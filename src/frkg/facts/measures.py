@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 
 from frkg.entities import entity_for
-from frkg.facts.context import Context, fact
+from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.dates import find_date
+from frkg.facts.money import amount_values
 from frkg.identity import slugify
 from frkg.model import Fact, Mention
 
@@ -26,8 +27,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("Sanction", r"sanction(?:s|ed|ing)?|fined|fines|(?:a|the)\s+fine|penalt(?:y|ies)|"
                  r"blacklist(?:ed|ing|s)?|asset freezes?"),
     ("ExportRestriction", r"restrict(?:ions?|ed|s|ing)?|embargo(?:es)?|blockade|export controls?|"
-                          r"export bans?|Entity List|banned|bans?|barred|prevents?|prevented"),
-    ("Regulation", r"rules?|regulations?|regulated|laws?|ordinances?|ruled|ruling|ordered"),
+                          r"export bans?|Entity List|banned|bans?|barred|barring|prevents?|prevented"),
+    ("Regulation", r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
+                   r"prohibit(?:s|ed|ing|ions?)?"),
 )
 STRENGTH = {"Sanction": 3, "ExportRestriction": 2, "Regulation": 1}
 TRIGGER = re.compile(r"\b(?:%s)\b" % "|".join(f"(?P<{k}>{p})" for k, p in TRIGGERS))
@@ -46,6 +48,17 @@ THE_COMPANY = re.compile(r"\s*(?:on\s+|against\s+)?(?:the|this|that)\s+(?:compan
 THE_TECHNOLOGY = re.compile(r"\b(?:the|this|such)\s+(?:technology|technologies|tools?|systems?)\b|\bits\s+use\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$")
 BY = re.compile(r"\bby\s+(?:the\s+)?")
+# "added Hikvision and Dahua to its Entity List": the targets come before the list's name.
+ADDED_TO = re.compile(r"\badd(?:s|ed|ing)?\s+(?P<list>.+?)\s+to\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}$")
+# Named sanctions programmes and trade blacklists.
+PROGRAM = re.compile(r"\b(?:Entity List|Specially Designated Nationals(?: (?:and Blocked Persons )?List)?|SDN List|"
+                     r"Unverified List|Military End[- ]User List|NS-CMIC List|Global Magnitsky(?: Act)?|"
+                     r"Uyghur Forced Labor Prevention Act)\b")
+# "The law prohibits ...": a measure referring back to the one described before.
+THE_MEASURE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:new\s+|final\s+)?$")
+RESTRICTING = re.compile(r"\b(?:prohibit|bans?\b|banned|restrict|bars?\b|barred|forbid|outlaw)")
+# "ordered Clearview AI to pay a penalty": an order to pay is a sanction.
+TO_PAY = re.compile(r"\s+to\s+pay\b")
 TARGET_PREP = re.compile(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:use\s+of\s+)?$")
 
 
@@ -58,14 +71,15 @@ class _Measure:
 
 
 def extract(ctx: Context) -> list[Fact]:
-    """Measure facts in every sentence."""
+    """Measure facts in every sentence; "the law ..." refers back to the last imposer."""
     facts: list[Fact] = []
     for sentence in ctx.sentences:
-        facts += _sentence_measures(ctx, sentence.index)
+        previous = next((list(f.roles["imposedBy"]) for f in reversed(facts) if f.roles.get("imposedBy")), [])
+        facts += _sentence_measures(ctx, sentence.index, previous)
     return facts
 
 
-def _sentence_measures(ctx: Context, index: int) -> list[Fact]:
+def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fact]:
     s = ctx.sentences[index]
     measures = _group_triggers(ctx, index)
     out: list[Fact] = []
@@ -77,13 +91,17 @@ def _sentence_measures(ctx: Context, index: int) -> list[Fact]:
         if ctx.is_hypothetical(index, measure.start):
             previous_end = measure.end
             continue
-        passive = _passive(ctx, index, measure, previous_end)
+        passive = _passive(ctx, index, measure, previous_end, previous)
         if passive is not None:
             out.append(passive)
             previous_end = measure.window_end
             continue
         new_imposer, new_admin = _imposer(ctx, index, previous_end, measure.start)
         imposer, administration = new_imposer or imposer, new_admin or administration
+        confidence = 0.8
+        if not imposer and previous and THE_MEASURE.search(ctx.text, s.start, measure.start) \
+                and RESTRICTING.search(ctx.text, measure.start, measure.end):
+            imposer, confidence = previous, COREF_CONFIDENCE
         targets = [t for t in _targets(ctx, index, measure, previous_end, taken) if t.key not in imposer]
         technology = _technology(ctx, index, measure, targets)
         previous_end = max([measure.end] + [t.end for t in targets])
@@ -95,32 +113,51 @@ def _sentence_measures(ctx: Context, index: int) -> list[Fact]:
         date = find_date(ctx.text, s.start, s.end)
         end = max([measure.end] + [t.end for t in targets] + [reason_span[1] if reason_span else 0])
         start = min([measure.start] + [t.start for t in targets])
-        out.append(fact(measure.kind,
+        program = PROGRAM.search(ctx.text, s.start, s.end)
+        kind = "Sanction" if measure.kind == "Regulation" and TO_PAY.match(ctx.text, end) else measure.kind
+        out.append(fact(kind,
                         {"imposedBy": imposer, "administration": administration,
                          "targets": [t.key for t in targets], "restrictsTechnology": technology,
                          "affectedGroup": affected},
-                        {"reason": reason, "startDate": date[0] if date else None},
-                        ctx.evidence(index, start, end, f"measure:{slugify(measure.kind)}", 0.8)))
+                        {"reason": reason, "startDate": date[0] if date else None,
+                         "program": program.group() if program else None,
+                         **amount_values(ctx.text, measure.start, s.end)},
+                        ctx.evidence(index, start, end, f"measure:{slugify(kind)}", confidence)))
     return out
 
 
-def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int) -> Fact | None:
-    """"Clearview AI was fined £7.5m by the ICO": target before, imposer after "by"."""
+def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
+             previous: list[str]) -> Fact | None:
+    """"Clearview AI was fined £7.5m by the ICO": target before, imposer after "by".
+
+    Without "by" ("28 entities were blacklisted, including X and Y") the imposer is
+    the one of the measure described before (lower confidence); a collective
+    target followed by "including ..." is replaced by the members it names.
+    """
     if not PASSIVE_BEFORE.search(ctx.text, previous_end, measure.start):
         return None
     by = BY.search(ctx.text, measure.end, measure.window_end)
-    if by is None:
-        return None
-    imposers = [m for m in ctx.in_sentence(index, IMPOSER_TYPES) if m.start == by.end()]
     targets = ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start)
-    if not imposers or not targets:
+    if by is not None:
+        found = [m.key for m in ctx.in_sentence(index, IMPOSER_TYPES) if m.start == by.end()]
+        imposers, confidence, end = found[:1], 0.8, by.end()
+    else:
+        imposers, confidence, end = previous, COREF_CONFIDENCE, measure.end
+    including = INCLUDING.match(ctx.text, measure.end)
+    listed = _first_run(ctx, ctx.in_sentence(index, TARGET_TYPES, including.end())) if including else []
+    listed = listed if listed and listed[0].start == including.end() else []
+    if not imposers or not (targets or listed):
         return None
+    named = listed if listed and (not targets or targets[-1].entity_type == "Group") else targets[-1:]
     reason, span = _reason(ctx, measure)
     date = find_date(ctx.text, ctx.sentences[index].start, ctx.sentences[index].end)
-    return fact(measure.kind, {"imposedBy": [imposers[0].key], "targets": [targets[-1].key]},
-                {"reason": reason, "startDate": date[0] if date else None},
-                ctx.evidence(index, targets[-1].start, max(imposers[0].end, span[1] if span else 0),
-                             f"measure:{slugify(measure.kind)}-passive", 0.8))
+    end = max([end, span[1] if span else 0] + [t.end for t in named])
+    return fact(measure.kind, {"imposedBy": imposers, "targets": [t.key for t in named]},
+                {"reason": reason, "startDate": date[0] if date else None,
+                 **amount_values(ctx.text, measure.start, ctx.sentences[index].end)},
+                ctx.evidence(index, (targets or named)[-1].start if targets else measure.start, end,
+                     f"measure:{slugify(measure.kind)}-passive",
+                             confidence))
 
 
 def _group_triggers(ctx: Context, index: int) -> list[_Measure]:
@@ -182,6 +219,11 @@ def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
     after = ctx.in_sentence(index, TARGET_TYPES, measure.end, measure.window_end)
     direct = [c for c in ctx.in_sentence(index, ("Country",), measure.end, measure.window_end)
               if c.rule != "demonym" and TARGET_PREP.fullmatch(ctx.text[measure.end:c.start])]
+    added = ADDED_TO.search(ctx.text, previous_end, measure.start)
+    if added:
+        listed = ctx.in_sentence(index, TARGET_TYPES, added.start("list"), added.end("list"))
+        if listed:
+            return _first_run(ctx, listed)
     if after or direct:
         return _first_run(ctx, direct + after)
     referred = _the_company(ctx, index, measure)

@@ -21,8 +21,11 @@ SPEAKER_TYPES = ("Person", "GovernmentBody", "Firm", "ThinkTank", "ResearchOrgan
                  "PoliceDepartment")
 CLAIMANT_TYPES = ("Group",)
 QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{3,}?)[”\"]")
-AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:(?P<v1>{SAY})\s+(?P<w1>\S)|(?P<w2>\S).{{0,60}}?\s+(?P<v2>{SAY})\b)")
+AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:(?P<v1>{SAY})\s+(?P<w1>\S)|(?P<w2>\S)[^“”\"]{{0,120}}?\s+(?P<v2>{SAY})\b)")
 BEFORE_QUOTE = re.compile(rf"(?:{SAY})\s*[:,]?\s*$")
+# "X said in a statement that the US “...”", "X told reporters that it “...”": the quote is
+# what the speaker said, inside reported speech.
+SAID_THAT_QUOTE = re.compile(rf"\b(?:{SAY})\b[^“”\"]{{0,60}}?\bthat\b[^“”\"]{{0,60}}$")
 VERB = re.compile(rf"\b(?:{SAY})\b")
 APPOSITIVE_TAIL = re.compile(r",[^,“”\"]{1,140},\s*$")
 OF_ORG_TAIL = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?$")
@@ -32,6 +35,17 @@ STUDY_TAIL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir)\s+(?:study|repor
 COAUTHORS_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors\s*$")
 TOLD_OUTLET = re.compile(r"\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|reporters|journalists)\s+(?=that\b|,)")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
+IN_A_STATEMENT = re.compile(r"\s*(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?"
+                            r"(?:statement|interview|post|letter|email|blog post|press release|briefing|"
+                            r"press conference)\b")
+# "The organisation warned": the last named body of that kind (lower confidence).
+THE_BODY = re.compile(r"\b[Tt]he\s+(?P<noun>organi[sz]ation|group|charity|NGO|company|firm|agency|"
+                      r"watchdog|regulator|department|ministry|think tank)\s*$")
+BODY_TYPES = {"company": ("Firm",), "firm": ("Firm",), "think tank": ("ThinkTank",),
+              "agency": ("GovernmentBody",), "watchdog": ("GovernmentBody",),
+              "regulator": ("GovernmentBody",), "department": ("GovernmentBody",),
+              "ministry": ("GovernmentBody",)}
+CIVIL_TYPES = ("CivilSocietyOrganization", "ThinkTank", "ResearchOrganization", "Organization")
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -87,6 +101,11 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
         speaker, confidence = _subject_before(ctx, index, before.start())
         if speaker:
             return speaker, confidence, q_end, "statement:quote-attribution-before"
+    said_that = SAID_THAT_QUOTE.search(ctx.text, s.start, q_start)
+    if said_that:
+        speaker, confidence = _subject_before(ctx, index, said_that.start())
+        if speaker:
+            return speaker, confidence, q_end, "statement:said-that-quote"
     previous = [f for f in earlier if f.kind == "Statement" and f.values.get("isDirectQuote")]
     if previous and ctx.text[previous[-1].evidence[-1].end:q_start].strip(" .\n") == "" \
             and index - previous[-1].evidence[-1].sentence_index <= 1:
@@ -95,8 +114,9 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
 
 
 def _before_start(ctx: Context, index: int, q_start: int) -> int:
-    before = BEFORE_QUOTE.search(ctx.text, ctx.sentences[index].start, q_start)
-    return ctx.sentences[index].start if before else q_start
+    start = ctx.sentences[index].start
+    before = BEFORE_QUOTE.search(ctx.text, start, q_start) or SAID_THAT_QUOTE.search(ctx.text, start, q_start)
+    return start if before else q_start
 
 
 def _who_at(ctx: Context, index: int, position: int) -> tuple[str | None, float]:
@@ -115,6 +135,13 @@ def _pronoun(ctx: Context, position: int) -> tuple[str | None, float]:
         antecedent = pronoun_antecedent(position, ctx.mentions)
         speaker = antecedent.key if antecedent else None
     return speaker, COREF_CONFIDENCE
+
+
+def _last_body(ctx: Context, position: int, noun: str) -> tuple[str | None, float]:
+    """The body "the organisation" / "the company" refers to: the last one named before."""
+    types = BODY_TYPES.get(noun, CIVIL_TYPES)
+    named = [m for m in ctx.mentions if m.entity_type in types and m.end <= position]
+    return (named[-1].key, COREF_CONFIDENCE) if named else (None, 0.0)
 
 
 def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | None, float]:
@@ -136,6 +163,9 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
         return _pronoun(ctx, s.start + pronoun.start())
     if STUDY_TAIL.search(head) and ctx.study_key:
         return ctx.study_key, 0.8
+    body = THE_BODY.search(head)
+    if body:
+        return _last_body(ctx, s.start + body.start(), body.group("noun").lower())
     if COAUTHORS_TAIL.search(head) and ctx.study_key:
         return ctx.study_key, 0.8
     return None, 0.0
@@ -167,7 +197,8 @@ def _reported(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[F
     out = []
     for verb in VERB.finditer(s.text):
         v_start, v_end = s.start + verb.start(), s.start + verb.end()
-        if any(a <= v_start < b for a, b in quoted) or _next_to_quote(s, v_start, quoted):
+        if any(a <= v_start < b for a, b in quoted) or _next_to_quote(s, v_start, quoted) \
+                or _attributes_quote(ctx, s, v_end, quoted):
             continue
         speaker, confidence = _subject_before(ctx, index, v_start)
         if speaker is not None:
@@ -221,8 +252,16 @@ def _according_to(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> li
 def _content_start(ctx: Context, v_end: int, end: int) -> int:
     told = TOLD_OUTLET.match(ctx.text, v_end, end)
     position = told.end() if told else v_end
+    statement = IN_A_STATEMENT.match(ctx.text, position, end)
+    position = statement.end() if statement else position
     that = re.match(r"\s*,?\s*(?:that\b)?", ctx.text[position:end])
     return position + (that.end() if that else 0)
+
+
+def _attributes_quote(ctx: Context, sentence, v_end: int, quoted: list[tuple[int, int]]) -> bool:
+    """"said in a statement that the US “...”": the quote was already attributed to this verb."""
+    return any(v_end <= a <= sentence.end and SAID_THAT_QUOTE.search(ctx.text, v_end - 20, a)
+               and not re.search(r"[“”\"]", ctx.text[v_end:a]) for a, _ in quoted)
 
 
 def _next_to_quote(sentence, position: int, quoted: list[tuple[int, int]]) -> bool:

@@ -36,6 +36,11 @@ DOMINATED_BY = re.compile(r"\b(?:dominated|led)\s+by\s+")
 IN_PLACE = re.compile(r"\bwith\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+in\s+(?P<ord>\w+)\s+place\b")
 RANKS_SECOND = re.compile(r"\b(?:is|was|ranks|ranked|comes|came|placed|sits)\s+(?:in\s+)?(?P<ord>%s)\b"
                           % "|".join(ORDINALS))
+# "Huawei provides such technology to at least 50 countries", "IBM has sold its systems in 11 countries".
+COUNTRY_REACH = re.compile(
+    r"\b(?:suppl(?:y|ies|ied)|provid(?:e|es|ed)|s(?:ell|ells|old)|export(?:s|ed)?|deliver(?:s|ed)?|"
+    r"deployed|installed)\b[^.;]{0,80}?\b(?:to|in)\s+(?:at least\s+|more than\s+|over\s+|nearly\s+|"
+    r"some\s+|about\s+|around\s+|almost\s+)?(?P<num>\d{1,3})\s+(?:other\s+|different\s+)?countries\b")
 TRADE_CONTEXT = re.compile(r"\b(?:export\w*|market|deals?|trade|sell\w*|supplier|dealer)\b", re.I)
 
 
@@ -54,6 +59,7 @@ def _counts(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     out = []
     out += _respectively(ctx, index)
+    out += _country_reach(ctx, index)
     listed = {e.start for f in out for e in f.evidence}
     for m in COUNT.finditer(s.text):
         position = s.start + m.start("num")
@@ -68,6 +74,20 @@ def _counts(ctx: Context, index: int) -> list[Fact]:
         out.append(_statistic(ctx, index, party, int(m.group("num").replace(",", "")), rank,
                               s.start + m.start("num") if not m.group("lead") else s.start + m.start("lead"),
                               s.start + m.end(), rule, position))
+    return out
+
+
+def _country_reach(ctx: Context, index: int) -> list[Fact]:
+    """How many countries an exporter supplies: the party named before the verb."""
+    s = ctx.sentences[index]
+    out = []
+    for m in COUNTRY_REACH.finditer(s.text):
+        party = _party_before(ctx, index, s.start + m.start())
+        if party is None or ctx.is_hypothetical(index, s.start + m.start()):
+            continue
+        out.append(_statistic(ctx, index, party, None, None, party.start, s.start + m.end(),
+                              "deal-count:countries-reached", s.start + m.start("num"),
+                              country_count=int(m.group("num"))))
     return out
 
 
@@ -141,7 +161,7 @@ def _leads(ctx: Context, index: int) -> list[Fact]:
 
 
 def _statistic(ctx: Context, index: int, party: Mention, count: int | None, rank: int | None,
-               start: int, end: int, rule: str, position: int) -> Fact:
+               start: int, end: int, rule: str, position: int, country_count: int | None = None) -> Fact:
     tech = ctx.in_sentence(index, ("Technology",))
     confidence = 0.9
     if tech:
@@ -153,7 +173,7 @@ def _statistic(ctx: Context, index: int, party: Mention, count: int | None, rank
     return fact("DealStatistic",
                 {"exporter": [party.key], "technology": [technology] if technology else [],
                  "reportedBy": [ctx.study_key] if ctx.study_key and _study_near(ctx, index) else []},
-                {"dealCount": count, "rank": rank},
+                {"dealCount": count, "rank": rank, "countryCount": country_count},
                 ctx.evidence(index, start, end, rule, confidence))
 
 

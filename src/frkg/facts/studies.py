@@ -15,7 +15,7 @@ from frkg.facts.dates import find_date
 from frkg.identity import slugify
 from frkg.model import Fact
 
-STUDY_NOUN = r"(?:study|paper|report|research|survey|analysis|working paper|article)"
+STUDY_NOUN = r"(?:study|paper|report|research|survey|analysis|working paper|article|[Ii]ndex|investigation)"
 ORG_TYPES = ("ResearchOrganization", "ThinkTank", "Organization", "CivilSocietyOrganization",
              "GovernmentBody", "Firm")
 BY_RESEARCHERS = re.compile(
@@ -24,12 +24,16 @@ BY_RESEARCHERS = re.compile(
 BY_AUTHORS = re.compile(rf"\b{STUDY_NOUN}\s+(?:\w+\s+){{0,3}}?(?:by|from)\s+(?P<by>[^,.;]+)")
 RESEARCHERS_AT = re.compile(
     r"\b(?:researchers|scientists|economists|academics|scholars)\s+(?:at|from)\s+(?P<by>[^,.;]+)")
-PUBLISHED = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|issued)\s+(?:in|on)\s+")
+PUBLISHED = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|issued)\s+"
+                       r"(?:by\s+[^.;,]{0,80}?\s+)?(?:in|on)\s+")
 COAUTHORS = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors")
 ONE_OF = re.compile(r"one of\s+(?P<lead>\S+?)(?:’s|'s)\s+co-?authors")
 STUDY_AUTHOR = re.compile(
     r"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}),\s+(?:the|a|one of the)\s+"
     rf"{STUDY_NOUN}(?:’s|'s)\s+(?:lead\s+|main\s+|co-?)?authors?\b")
+AUTHOR_BEFORE_NAME = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts)\s+{STUDY_NOUN}(?:’s|'s)\s+(?:lead\s+|main\s+|co-?)?authors?,?\s+"
+    r"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})")
 DATED_STUDY = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<year>(?:19|20)\d\d)\s+{STUDY_NOUN}\b")
 STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\bco-?authors\b", re.I)
 
@@ -67,6 +71,12 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
         if people:
             authors.append(people[-1].key)
             affiliations += [ctx.affiliations[people[-1].key]] if people[-1].key in ctx.affiliations else []
+            rule = rule or "study:named-author"
+    for m in AUTHOR_BEFORE_NAME.finditer(s.text):
+        people = [p for p in ctx.in_sentence(index, ("Person",)) if p.start == s.start + m.start("person")]
+        if people:
+            authors.append(people[0].key)
+            affiliations += [ctx.affiliations[people[0].key]] if people[0].key in ctx.affiliations else []
             rule = rule or "study:named-author"
     for person in ctx.in_sentence(index, ("Person",)):
         tail = ctx.text[person.end:s.end]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from frkg.entities import entity_for
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.dates import find_date
+from frkg.facts.money import amount_values
 from frkg.gazetteer import ORG_TYPES
 from frkg.model import Fact, Mention
 
@@ -30,13 +32,18 @@ TO_IMPORTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s*(?:to|for|in|into)\s+(?:th
 GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w-]+\s+){0,3}?"
                             r"(?:system|systems|cameras|equipment|software|platform|technology|tools)\b")
 PASSIVE = re.compile(r"\b(?:supplied|provided|sold|delivered|exported|made|built|developed)\s+by\s+(?:the\s+)?")
+# "cameras supplied by X": a generic product right before the passive verb.
+GENERIC_PRODUCT = re.compile(r"\b(?:cameras|systems?|equipment|software|hardware|platforms?|technology)\s+$")
 CLAUSE_END = re.compile(r"[;]|\bbut\b|\bwhile\b|\bwhich\b")
+CAMERAS = re.compile(r"\b(?:cameras|CCTV)\b")
+SURVEILLANCE_CAMERAS = "technology/surveillance-cameras"
+IN_COUNTRY = re.compile(r"\s*In\s+(?:the\s+)?")
 
 
 def extract(ctx: Context) -> list[Fact]:
     """Export and Deal facts; sentences already read as statistics are skipped."""
     statistic_sentences = {e.sentence_index for f in ctx.facts if f.kind == "DealStatistic"
-                           for e in f.evidence}
+                           and ("dealCount" in f.values or "rank" in f.values) for e in f.evidence}
     facts: list[Fact] = []
     for sentence in ctx.sentences:
         if sentence.index in statistic_sentences:
@@ -62,12 +69,13 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
             tech, confidence = _generic_object(ctx, index, verb_end), COREF_CONFIDENCE
         if seller is None or tech is None:
             continue
-        importer = _importer_after(ctx, index, tech.end)
+        importer = _importer_after(ctx, index, tech.end) or _importer_object(ctx, index, verb_end) \
+            or _importer_in(ctx, index)
         end = importer.end if importer else tech.end
         kind = "Deal" if importer else "Export"
         out.append(fact(kind, {"exporter": [seller.key], "technology": [tech.key],
                                "importer": [importer.key] if importer else []},
-                        {"dealDate": _date(ctx, index)},
+                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, seller.start, s.end)},
                         ctx.evidence(index, seller.start, end, "export:verb", confidence)))
     return out
 
@@ -89,11 +97,22 @@ def _contracts(ctx: Context, index: int) -> list[Fact]:
         if not tech:
             last = ctx.last_technology(s.start)
             tech, confidence = ([last] if last else []), COREF_CONFIDENCE + 0.2
-        out.append(fact("Deal", {"exporter": [seller.key], "importer": [buyers[0].key],
-                                 "technology": [tech[0].key] if tech else []},
-                        {"dealDate": _date(ctx, index)},
-                        ctx.evidence(index, seller.start, buyers[0].end, "deal:contract-with", confidence)))
+        keys = [tech[0].key] if tech else _cameras(ctx, index)
+        if not keys:
+            continue  # a deal is about some technology (the shapes require one)
+        out.append(fact("Deal", {"exporter": [seller.key], "importer": [buyers[0].key], "technology": keys},
+                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, seller.start, s.end)},
+                        ctx.evidence(index, min(seller.start, buyers[0].start), max(seller.end, buyers[0].end),
+                                     "deal:contract-with", confidence)))
     return out
+
+
+def _cameras(ctx: Context, index: int) -> list[str]:
+    """"install 1,000 cameras": plain cameras are surveillance cameras when nothing else is named."""
+    if not CAMERAS.search(ctx.sentences[index].text):
+        return []
+    ctx.add_entity(entity_for(SURVEILLANCE_CAMERAS, "Technology", "surveillance cameras"))
+    return [SURVEILLANCE_CAMERAS]
 
 
 def _purchases(ctx: Context, index: int) -> list[Fact]:
@@ -110,7 +129,8 @@ def _purchases(ctx: Context, index: int) -> list[Fact]:
                    if p.start == s.start + m.end() + source.end()]
         if sellers:
             out.append(fact("Deal", {"exporter": [sellers[0].key], "importer": [buyer.key],
-                                     "technology": [tech.key]}, {"dealDate": _date(ctx, index)},
+                                     "technology": [tech.key]},
+                            {"dealDate": _date(ctx, index), **amount_values(ctx.text, buyer.start, s.end)},
                             ctx.evidence(index, buyer.start, sellers[0].end, "deal:bought-from", 0.8)))
     return out
 
@@ -123,10 +143,19 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
         sellers = [p for p in ctx.in_sentence(index, SELLER_TYPES) if p.start == s.start + m.end()]
         tech = [t for t in ctx.in_sentence(index, ("Technology",), s.start, s.start + m.start())
                 if s.start + m.start() - t.end <= 40]
+        confidence = 0.8
+        if sellers and not tech and m.group().startswith(("supplied", "provided", "sold", "delivered", "exported")) \
+                and GENERIC_PRODUCT.search(s.text, 0, m.start()):
+            last = ctx.last_technology(s.start + m.start())
+            tech, confidence = ([last] if last else []), COREF_CONFIDENCE
         if sellers and tech:
-            out.append(fact("Export", {"exporter": [sellers[0].key], "technology": [tech[-1].key]},
-                            {"dealDate": _date(ctx, index)},
-                            ctx.evidence(index, tech[-1].start, sellers[0].end, "export:supplied-by", 0.8)))
+            importer = _importer_in(ctx, index)
+            out.append(fact("Deal" if importer else "Export",
+                            {"exporter": [sellers[0].key], "technology": [tech[-1].key],
+                             "importer": [importer.key] if importer else []},
+                            {"dealDate": _date(ctx, index), **amount_values(ctx.text, sellers[0].start, s.end)},
+                            ctx.evidence(index, min(tech[-1].start, s.start + m.start()), sellers[0].end,
+                                         "export:supplied-by", confidence)))
     return out
 
 
@@ -155,6 +184,25 @@ def _generic_object(ctx: Context, index: int, position: int) -> Mention | None:
         return None
     return Mention(last.doc_id, index, m.start(), m.end(), ctx.text[m.start():m.end()], last.key,
                    last.entity_type, "coref:technology", COREF_CONFIDENCE)
+
+
+def _importer_object(ctx: Context, index: int, verb_end: int) -> Mention | None:
+    """"supplied Uganda's police with T": the party right after the verb, before "with"."""
+    m = re.match(r"\s+(?:the\s+)?", ctx.text[verb_end:])
+    found = [p for p in ctx.in_sentence(index, PARTY_TYPES) if m and p.start == verb_end + m.end()]
+    if found and re.match(r"(?:(?:’s|'s)\s+[a-z]+(?:\s+[a-z]+)?)?\s+with\b", ctx.text[found[0].end:]):
+        return found[0]
+    return None
+
+
+def _importer_in(ctx: Context, index: int) -> Mention | None:
+    """"In Ecuador, ... supplied by X": a country opening the sentence is where the deal went."""
+    s = ctx.sentences[index]
+    m = IN_COUNTRY.match(ctx.text, s.start, s.end)
+    if not m:
+        return None
+    found = [c for c in ctx.in_sentence(index, ("Country",)) if c.start == m.end() and c.rule != "demonym"]
+    return found[0] if found and ctx.text[found[0].end:found[0].end + 1] == "," else None
 
 
 def _importer_after(ctx: Context, index: int, position: int) -> Mention | None:

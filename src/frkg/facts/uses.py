@@ -16,7 +16,7 @@ from frkg.facts.context import Context, fact
 from frkg.model import Fact, Mention
 
 CUE = re.compile(r"\b(?:use[sd]?|using|usage|deploy\w*|appl(?:y|ied|ies|ication)|adapt\w*|sells?|sold|"
-                 r"suppl(?:y|ies|ied)|for (?:its|their|the|a)|"
+                 r"suppl(?:y|ies|ied)|markets?|marketed|offers?|offered|licen[sc]es?|licen[sc]ed|for (?:its|their|the|a)|"
                  r"enhanc\w*|power\w*|tools?|to (?:identify|track|monitor|surveil)|rel(?:y|ies|ied) on)\b", re.I)
 DESCRIPTOR = re.compile(r"\s+(?:company|companies|firm|firms|startup|giant|vendor|maker)\b")
 EXAMPLE = re.compile(r"(?:such as|like|including)\s+$")
@@ -24,6 +24,7 @@ USER_TYPES = ("PoliceDepartment", "GovernmentBody", "Firm", "Organization", "Gro
 USER_BEFORE = re.compile(r"(?<!supplied)(?<!provided)(?<!developed)(?<!made)(?<!built)(?<!sold)"
                          r"\s+(?:by|among|in)\s+(?:the\s+)?$")
 POLICING = "application/policing"
+POLICE_WORD = re.compile(r"\b(?:police|law enforcement|officers|detectives)\b", re.I)
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -45,6 +46,9 @@ def _uses(ctx: Context, index: int, tech: Mention) -> list[Fact]:
     if any(u.entity_type == "PoliceDepartment" for u in users) and POLICING not in applications:
         ctx.add_entity(entity_for(POLICING, "Application", "policing"))
         applications.append(POLICING)
+    if not applications and not users and POLICE_WORD.search(ctx.sentences[index].text):
+        ctx.add_entity(entity_for(POLICING, "Application", "policing"))
+        applications.append(POLICING)  # "used by police", "markets it to police forces"
     if not applications and not users:
         return []
     evidence = ctx.sentence_evidence(index, "use:technology-application", 0.75)

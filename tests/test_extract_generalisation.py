@@ -1,0 +1,129 @@
+"""Phrasing families added after the second held-out round (one family per test).
+
+The sentences are new variants of each family, not the held-out sentences.
+"""
+from __future__ import annotations
+
+from frkg.extract import extract_document
+from frkg.facts.money import find_amount
+from frkg.model import Document, Extraction, Fact
+from frkg.readers import document_id
+
+
+def run(text: str) -> Extraction:
+    return extract_document(Document(document_id(text), "t.txt", text))
+
+
+def facts(text: str, kind: str) -> list[Fact]:
+    return [f for f in run(text).facts if f.kind == kind]
+
+
+def entities(text: str) -> set[tuple[str, str]]:
+    return {(e.key, e.entity_type) for e in run(text).entities}
+
+
+def test_money_amounts_in_symbols_words_and_codes() -> None:
+    assert find_amount("a deal worth US$1.2 billion")[:2] == (1_200_000_000, "USD")
+    assert find_amount("fined £7.5m")[:2] == (7_500_000, "GBP")
+    assert find_amount("a penalty of 30.5 million euros")[:2] == (30_500_000, "EUR")
+    assert find_amount("EUR 400,000 was paid")[:2] == (400_000, "EUR")
+    assert find_amount("in 2019 it installed 2,000 cameras") is None
+
+
+def test_deal_and_fine_carry_amount_and_currency() -> None:
+    [deal] = facts("Dahua signed a $4 million contract with the city of Quito for facial recognition.", "Deal")
+    assert (deal.values["amount"], deal.values["currency"]) == (4_000_000, "USD")
+    [fine] = facts("Italy's data protection authority, the Garante, fined Clearview AI €20 million in 2022.", "Sanction")
+    assert fine.roles["targets"] == ("org/clearview-ai",)
+    assert (fine.values["amount"], fine.values["currency"]) == (20_000_000, "EUR")
+
+
+def test_supplied_party_with_technology_is_a_deal() -> None:
+    [deal] = facts("Hikvision supplied Kenya's police with surveillance cameras costing $5 million.", "Deal")
+    assert deal.roles["importer"] == ("country/KE",) and deal.values["amount"] == 5_000_000
+
+
+def test_country_counts_are_statistics() -> None:
+    text = "Hikvision sells surveillance cameras in more than 40 countries, and ZTE supplies AI to 12 countries."
+    found = {(f.roles["exporter"][0], f.values.get("countryCount")) for f in facts(text, "DealStatistic")}
+    assert found == {("org/hikvision", 40), ("org/zte", 12)}
+
+
+def test_added_to_a_named_list_targets_the_listed_firms() -> None:
+    text = ("The Commerce Department added SenseTime and Megvii to the Entity List on Thursday, "
+            "cutting the Chinese companies off from US suppliers.")
+    [measure] = facts(text, "ExportRestriction")
+    assert set(measure.roles["targets"]) == {"org/sensetime", "org/megvii"}
+    assert measure.roles["imposedBy"] == ("org/us-department-of-commerce",)
+    assert measure.values["program"] == "Entity List"
+
+
+def test_passive_measure_without_by_inherits_the_imposer_and_names_members() -> None:
+    text = ("The Treasury Department imposed sanctions on Dahua in March. "
+            "Eight other firms were blacklisted, including Yitu, iFlytek and CloudWalk.")
+    found = [f for f in facts(text, "Sanction") if "org/yitu" in f.roles.get("targets", ())]
+    assert [set(f.roles["targets"]) for f in found] == [{"org/yitu", "org/iflytek", "org/cloudwalk"}]
+    assert found[0].roles["imposedBy"] == ("org/us-department-of-the-treasury",)
+    assert found[0].evidence[0].confidence < 0.8  # the imposer is a coreference
+
+
+def test_the_law_refers_back_to_the_last_imposer() -> None:
+    text = ("The European Parliament adopted new rules on artificial intelligence. "
+            "The law bans emotion recognition and facial recognition in workplaces.")
+    # "law" + "bans" form one measure of the stronger kind (ExportRestriction).
+    measures = facts(text, "Regulation") + facts(text, "ExportRestriction")
+    [ban] = [f for f in measures if "technology/face-recognition" in f.roles.get("restrictsTechnology", ())]
+    assert ban.roles["imposedBy"] == ("org/european-parliament",)
+    assert ban.evidence[0].confidence < 0.8
+
+
+def test_order_to_pay_is_a_sanction() -> None:
+    text = "The CNIL ordered Clearview AI to pay 5.2 million euros for ignoring its earlier order."
+    [fine] = facts(text, "Sanction")
+    assert fine.roles == {"imposedBy": ("org/cnil",), "targets": ("org/clearview-ai",)} | \
+        {k: v for k, v in fine.roles.items() if k not in ("imposedBy", "targets")}
+    assert fine.values["amount"] == 5_200_000
+
+
+def test_quote_inside_reported_speech_is_direct_and_titles_are_not_names() -> None:
+    text = ('Senator Jane Holloway told The Washington Post that the software "should never be used '
+            'on peaceful protesters." Governor Tom Reyes said in a statement that the state "will review every contract."')
+    statements = {(f.roles["speaker"][0], f.values["quotedText"], f.values["isDirectQuote"])
+                  for f in facts(text, "Statement")}
+    assert ("person/jane-holloway", "should never be used on peaceful protesters.", True) in statements
+    assert ("person/tom-reyes", "will review every contract.", True) in statements
+    assert ("org/the-washington-post", "Organization") in entities(text)
+
+
+def test_the_organisation_refers_to_the_last_named_body() -> None:
+    text = ("Access Now published a briefing on Monday. The organisation warned that "
+            'police cameras "threaten the privacy of every commuter."')
+    [statement] = facts(text, "Statement")
+    assert statement.roles["speaker"] == ("org/access-now",)
+
+
+def test_organisations_described_before_or_after_their_name() -> None:
+    text = ("Digital Freedom Coalition, a network of civil liberties groups, criticised the plan. "
+            "Data from the research group Surveillance Watchers and the broadcaster Radio Sud was cited. "
+            "Retail chain Mega Mart also used the cameras.")
+    found = entities(text)
+    assert ("org/digital-freedom-coalition", "CivilSocietyOrganization") in found
+    assert ("org/surveillance-watchers", "ResearchOrganization") in found
+    assert ("org/radio-sud", "Organization") in found
+    assert ("org/mega-mart", "Firm") in found
+    assert not any(key.startswith("person/") for key, _ in found)
+
+
+def test_byline_author_and_closing_affiliation() -> None:
+    text = ("Why we must ban face surveillance\n\nBy Lena Ortiz\n\nCities are buying cameras.\n\n"
+            "The author is a senior researcher at Privacy International.")
+    [affiliation] = facts(text, "Affiliation")
+    assert affiliation.roles == {"member": ("person/lena-ortiz",), "organization": ("org/privacy-international",)}
+
+
+def test_regions_are_not_countries_and_repression_is_a_concern() -> None:
+    text = "Chinese vendors sell cameras across Latin America. Critics say the systems are used to persecute Uyghurs."
+    assert ("country/US", "Country") not in entities(text)
+    [concern] = facts(text, "HumanRightsConcern")
+    assert concern.roles["concernType"] == ("concern-type/human-rights-violations",)
+    assert concern.roles["affectedGroup"] == ("group/uyghurs",)
