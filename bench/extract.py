@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 # Running a script puts its folder first on sys.path; bench/ holds other scripts
-# (bench/catalogue.py) whose names would shadow libraries spaCy imports.
+# (formerly bench/catalogue.py) whose names would shadow libraries spaCy imports.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from frkg.model import Document  # noqa: E402

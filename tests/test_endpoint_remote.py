@@ -6,7 +6,8 @@ import pytest
 import requests
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from frkg.remote import UNION_GRAPH, RemoteBackend, upload_store, with_values
+from frkg.remote import UNION_GRAPH, RemoteBackend, upload_store
+from frkg.sparql_text import with_values
 from tests.plugins.endpoint import frkg_serve
 
 pytestmark = pytest.mark.virtuoso
@@ -67,4 +68,4 @@ def test_serve_over_virtuoso(loaded_virtuoso, endpoint_store, tmp_path):
 def test_with_values_pins_bound_variables_outside_strings_and_iris():
     query = 'PREFIX x: <http://x/a#b> # { comment\nSELECT ?l ("{" AS ?brace) WHERE { ?c x:p "{" , ?l }'
     bound = with_values(query, {"c": CN})
-    assert bound.endswith(f'WHERE {{ VALUES (?c) {{ (<{CN.value}>) }}  ?c x:p "{{" , ?l }}')
+    assert bound.endswith(f'WHERE {{ VALUES (?c) {{ (<{CN.value}>) }}\n ?c x:p "{{" , ?l }}')

@@ -27,6 +27,7 @@ from tqdm import tqdm
 
 from frkg import __version__
 from frkg.backend import _BUILD_ID_QUERY, Row
+from frkg.sparql_text import with_values
 
 UNION_GRAPH = "https://w3id.org/frkg/graph/union"
 _GRAPH_KEYWORD = re.compile(r"\bGRAPH\s*[?$<\w]", re.IGNORECASE)
@@ -128,56 +129,6 @@ class RemoteBackend:
         for row in rows:
             return row["id"].value
         return ""
-
-
-def with_values(query: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """``query`` with a VALUES block opening its WHERE group, pinning each bound variable.
-
-    Remote servers have no substitution parameter, so the bound terms go into
-    the query text -- written by pyoxigraph (``str(term)`` is the escaped
-    N-Triples form), never from request text.
-    """
-    names = list(bindings)
-    variables = " ".join(f"?{ox.Variable(n).value}" for n in names)
-    terms = " ".join(str(bindings[n]) for n in names)
-    block = f" VALUES ({variables}) {{ ({terms}) }} "
-    where = _first_group_brace(query)
-    return query[: where + 1] + block + query[where + 1:]
-
-
-def _first_group_brace(query: str) -> int:
-    """Index of the first ``{`` outside IRIs, strings and comments (the WHERE group of a SELECT)."""
-    i, n = 0, len(query)
-    while i < n:
-        c = query[i]
-        if c == "#":
-            newline = query.find("\n", i)
-            i = n if newline < 0 else newline
-        elif c == "<" and _looks_like_iri(query, i):
-            i = query.index(">", i)
-        elif c in "\"'":
-            quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else c
-            i = _string_end(query, i + len(quote), quote)
-        elif c == "{":
-            return i
-        i += 1
-    raise ValueError("the query has no WHERE group to bind values in")
-
-
-def _looks_like_iri(query: str, i: int) -> bool:
-    end = query.find(">", i)
-    return end > i and not any(ch in query[i + 1:end] for ch in " \t\n{}\"")
-
-
-def _string_end(query: str, i: int, quote: str) -> int:
-    while i < len(query):
-        if query[i] == "\\":
-            i += 2
-            continue
-        if query.startswith(quote, i):
-            return i + len(quote) - 1
-        i += 1
-    return len(query)
 
 
 def upload_store(store_path: str | Path, endpoint_url: str, graph_store_url: str | None = None,

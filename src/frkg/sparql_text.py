@@ -134,26 +134,26 @@ def _service_iri(target: Token | None, prefixes: dict[str, str]) -> str:
         prefix, _, local = target.text.partition(":")
         if prefix in prefixes:
             return prefixes[prefix] + local
-    raise QueryTextError(f"SERVICE {target.text}: the endpoint must be a fixed IRI so it can be checked")
+    raise QueryTextError(f"SERVICE {target.text} is refused: the endpoint must be a constant IRI so it can be checked")
 
 
 class ServiceNotAllowedError(QueryTextError):
     """The query calls a SERVICE endpoint that is not on the allowlist."""
 
 
-def check_services(query: str, allowed: Iterable[str] = ()) -> list[str]:
+def check_services(query: str, allowed: Iterable[str] = (), option: str = "--allow-service") -> list[str]:
     """The query's SERVICE endpoints, if all are allowed; otherwise :class:`ServiceNotAllowedError`.
 
     Federation is off unless asked for: a SERVICE clause makes the engine call
-    an arbitrary URL, so each endpoint must be allowed explicitly.
+    an arbitrary URL, so each endpoint must be allowed explicitly.  ``option``
+    names the command-line option that allows one, for the error message.
     """
     allowed = {url.rstrip("/") for url in allowed}
     endpoints = service_endpoints(query)
     refused = [url for url in endpoints if url.rstrip("/") not in allowed]
     if refused:
         raise ServiceNotAllowedError(
-            f"the query calls SERVICE <{refused[0]}>, which is not allowed; "
-            f"federation is off by default: allow it with --allow-service {refused[0]} "
-            "(needs network access to that endpoint)"
+            f"SERVICE <{refused[0]}> is refused: federation is off by default; "
+            f"allow this endpoint with {option} {refused[0]} (needs network access to it)"
         )
     return endpoints

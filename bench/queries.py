@@ -1,7 +1,7 @@
 """Time every catalogue query (defaults bound) on a store: which questions stay fast as the graph grows.
 
     python3 bench/datagen.py --triples 100000 --store /tmp/store100k
-    python3 bench/catalogue.py --store /tmp/store100k [--repeat 5] [--json bench/results/catalogue.json]
+    python3 bench/queries.py --store /tmp/store100k [--repeat 5] [--json bench/results/catalogue.json]
 
 Reports, per query, the median wall time of ``repeat`` runs and the row count.
 Parameters without a default get the first fact IRI found (evidence-for-fact).
