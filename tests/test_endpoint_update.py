@@ -100,3 +100,70 @@ def test_graph_store_protocol_cycle(writable_server):
 def test_graph_store_needs_a_graph(writable_server):
     response = requests.get(writable_server.url + "/graph-store")
     assert response.status_code == 400 and "?graph=" in response.text
+
+
+# -- the default graph stays the deduplicated union of the named graphs (docs/design.md) --
+
+def update(served, text: str) -> requests.Response:
+    return requests.post(served.sparql, data={"update": text}, headers=bearer())
+
+
+def in_default_graph(served, subject: str) -> int:
+    """How often ``subject`` has a triple in the default graph (no GRAPH, no dataset parameters)."""
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{subject}> ?p ?o }}"
+    response = requests.get(served.sparql, params={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_insert_into_named_graph_is_visible_in_default_graph(writable_server):
+    subject = "http://x/union-insert"
+    assert in_default_graph(writable_server, subject) == 0  # also caches the old answer
+    response = update(writable_server, f"INSERT DATA {{ GRAPH <http://x/g1> {{ <{subject}> <http://x/p> 1 }} }}")
+    assert response.status_code == 200
+    assert in_default_graph(writable_server, subject) == 1
+
+
+def test_delete_keeps_triples_another_graph_holds(writable_server):
+    subject = "http://x/union-delete"
+    triple = f"<{subject}> <http://x/p> 7"
+    both = f"INSERT DATA {{ GRAPH <http://x/ga> {{ {triple} }} GRAPH <http://x/gb> {{ {triple} }} }} ;"
+    assert update(writable_server, both).status_code == 200  # trailing ';' is valid SPARQL and accepted
+    assert in_default_graph(writable_server, subject) == 1  # deduplicated, not once per graph
+    assert update(writable_server, f"DELETE DATA {{ GRAPH <http://x/ga> {{ {triple} }} }}").status_code == 200
+    assert in_default_graph(writable_server, subject) == 1  # <http://x/gb> still holds it
+    assert update(writable_server, "DROP GRAPH <http://x/gb> # last line is a comment").status_code == 200
+    assert in_default_graph(writable_server, subject) == 0
+
+
+def test_failed_update_changes_neither_graph(writable_server):
+    subject = "http://x/union-failed"
+    failing = (f"INSERT DATA {{ GRAPH <http://x/gc> {{ <{subject}> <http://x/p> 1 }} }} ;"
+               " DROP GRAPH <http://example.org/graph/does-not-exist>")
+    response = update(writable_server, failing)
+    assert response.status_code == 400 and "nothing was written" in response.text
+    assert in_default_graph(writable_server, subject) == 0 and count(writable_server, "http://x/gc") == 0
+
+
+def test_malformed_update_error_names_users_text(writable_server):
+    response = update(writable_server, "INSERT DATA { GRAPH <http://x/g> { <http://x/s> <http://x/p> }")
+    assert response.status_code == 400 and "Malformed" in response.text
+    assert "FILTER NOT EXISTS" not in response.text
+
+
+def test_graph_store_writes_keep_the_union(writable_server):
+    url, subject = writable_server.url + "/graph-store", "http://x/union-gsp"
+    turtle = {"Content-Type": "text/turtle", **bearer()}
+    put = requests.put(url, params={"graph": "http://x/gsp"}, data=f"<{subject}> <http://x/p> 1, 2 .", headers=turtle)
+    assert put.status_code == 201 and in_default_graph(writable_server, subject) == 2
+    replaced = requests.put(url, params={"graph": "http://x/gsp"}, data=f"<{subject}> <http://x/p> 3 .",
+                            headers=turtle)
+    assert replaced.status_code == 200 and in_default_graph(writable_server, subject) == 1
+    assert requests.delete(url, params={"graph": "http://x/gsp"}, headers=bearer()).status_code == 200
+    assert in_default_graph(writable_server, subject) == 0
+
+
+def test_graph_store_refuses_writes_to_the_default_graph(writable_server):
+    response = requests.post(writable_server.url + "/graph-store?default", data="<http://x/d> <http://x/p> 1 .",
+                             headers={"Content-Type": "text/turtle", **bearer()})
+    assert response.status_code == 405 and "?graph=" in response.text and response.headers["Allow"] == "GET, HEAD"
+    assert in_default_graph(writable_server, "http://x/d") == 0

@@ -1,8 +1,10 @@
 """``frkg serve``: the web app and SPARQL endpoint under gunicorn (a production WSGI server).
 
 Each gunicorn worker opens the store read-only (they share it through the
-operating system's page cache) and keeps one query process of its own, which
-it kills and replaces when a query overruns ``--timeout``.
+operating system's page cache) and runs queries itself; a query that overruns
+``--timeout`` is answered 503 and its worker ended and replaced
+(:mod:`frkg.sparql.inprocess`).  In update mode one worker keeps one writable
+query process, killed and replaced on a timeout (:mod:`frkg.sparql.executor`).
 """
 from __future__ import annotations
 
@@ -93,6 +95,7 @@ def serve(store, host, port, workers, timeout, max_rows, max_query_length, cache
         "FRKG_CACHE_BYTES": cache_mb * 1024 * 1024,
         "FRKG_UPDATE_TOKEN": update_token,
         "FRKG_SERVICE_ALLOWLIST": list(service_allowlist),
+        "FRKG_QUERY_IN_PROCESS": not update_token,  # read-only: no query-process round trip (inprocess.py)
         "MAX_CONTENT_LENGTH": _max_body(max_query_length, bool(update_token)),
     }
     metrics_dir = tempfile.mkdtemp(prefix="frkg-metrics-")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from frkg.mentions import Candidate
 from frkg.model import Mention, Sentence
@@ -64,3 +65,58 @@ def pronoun_antecedent(position: int, mentions: list[Mention], types: tuple[str,
         return None
     ends = [m.end for m in candidates]
     return candidates[bisect.bisect_right(ends, position) - 1]
+
+
+DEFINITE_CONFIDENCE = 0.6
+FIRM_TYPES = ("Firm",)
+BODY_TYPES = ("GovernmentBody", "PoliceDepartment", "Legislature")
+CIVIL_TYPES = ("CivilSocietyOrganization", "ThinkTank", "ResearchOrganization", "Organization")
+# Head noun of a definite description -> the entity types it can refer back to.
+DEFINITE_HEADS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("company", "firm", "retailer", "chain", "giant", "manufacturer", "vendor",
+                     "maker", "supplier", "startup", "start-up", "conglomerate", "provider"), FIRM_TYPES),
+    **dict.fromkeys(("agency", "regulator", "watchdog", "ministry", "department", "authority",
+                     "commission", "bureau"), BODY_TYPES),
+    **dict.fromkeys(("police", "force"), ("PoliceDepartment",)),
+    **dict.fromkeys(("group", "organisation", "organization", "charity", "ngo", "campaigners"),
+                    CIVIL_TYPES),
+    "think tank": ("ThinkTank",),
+}
+# "the company", "the Chinese company", "the telecoms giant", "the privacy regulator": at most two
+# lower-case or demonym modifiers between the article and the head noun.
+DEFINITE = re.compile(r"\b[Tt]he\s+(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,2}?(?P<head>(?i:%s))\b"
+                      r"(?!\s+(?:of\b|[A-Z])|-)"
+                      % "|".join(sorted((re.escape(h) for h in DEFINITE_HEADS), key=len, reverse=True)))
+
+
+def definite_descriptions(found: list[Candidate], text: str, sentences: list[Sentence]) -> list[Candidate]:
+    """ "the company", "the agency", "the group": the last entity of a compatible type named before.
+
+    Only descriptions that overlap no named mention count (a name already says who it is);
+    they get a lower confidence and the rule ``coref:definite``.
+    """
+    if not sentences:
+        return []
+    names = sorted((c for c in found if c.layer == 0), key=lambda c: c.start)
+    starts = [c.start for c in names]
+    out = []
+    for m in DEFINITE.finditer(text, sentences[0].start, sentences[-1].end):
+        head = m.group("head").lower()
+        modifiers = text[m.start():m.start("head")].split()[1:]
+        if any(w[0].isupper() and w not in _demonym_forms() for w in modifiers):
+            continue  # "the Dutch National Police": a name, not a description
+        i = bisect.bisect_left(starts, m.start())
+        if i < len(names) and names[i].start < m.end():
+            continue
+        before = [c for c in names[:i] if c.entity_type in DEFINITE_HEADS[head] and c.end <= m.start()]
+        if before:
+            c = before[-1]
+            out.append(Candidate(m.start(), m.end(), c.key, c.entity_type, "coref:definite",
+                                 DEFINITE_CONFIDENCE, 3))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _demonym_forms() -> frozenset[str]:
+    from frkg import gazetteer as gz
+    return frozenset(gz.demonym_index())

@@ -9,13 +9,15 @@ from frkg.model import Entity, Value
 
 # When patterns disagree on an entity's type, the more specific class wins.
 _GENERIC_TYPES = ("Organization",)
+DEFINITE_RULE = "coref:definite"
 
 
 def build_entities(result: MentionResult, extra: dict[str, Entity] | None = None) -> list[Entity]:
     """Entities for every key mentioned, plus ``extra`` ones facts introduced."""
     by_key: dict[str, list] = defaultdict(list)
     for mention in result.mentions:
-        by_key[mention.key].append(mention)
+        if mention.rule != DEFINITE_RULE:  # "the company" is no name of the firm
+            by_key[mention.key].append(mention)
     entities = {key: _entity(key, mentions, result) for key, mentions in by_key.items()}
     for key, entity in (extra or {}).items():
         entities.setdefault(key, entity)

@@ -21,6 +21,7 @@ from frkg.sentences import Parsed, nlp
 
 NAME_LAYER, CONCEPT_LAYER = 0, 1
 REGION_WORDS = frozenset({"Latin", "South", "North", "Central", "East", "West", "Southeast", "Sub-Saharan"})
+PUBLIC_BODY = "pattern:public-body"
 CONCEPT_MENTION_TYPES = frozenset({"Technology", "Application", "ConcernType"})
 
 
@@ -105,7 +106,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
             if taken.find(1, cand.start, cand.end) < 0:
                 taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
                 chosen.append(cand)
-            elif cand.rule == "demonym" and _inside_group(cand, chosen):
+            elif cand.rule in ("demonym", "country-name") and _inside_group(cand, chosen):
                 chosen.append(cand)
     owner: list[Candidate | None] = [None] * size  # the name covering each character
     for name in (c for c in chosen if c.layer == NAME_LAYER):
@@ -121,8 +122,11 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _inside_group(cand: Candidate, chosen: list[Candidate]) -> bool:
-    """A demonym opening a collective ("*Chinese* companies") still names the country."""
-    return any(c.entity_type == "Group" and c.start == cand.start and cand.end <= c.end for c in chosen)
+    """A demonym opening a collective ("*Chinese* companies") or a country opening a public
+    body ("*Serbia*'s interior ministry") still names the country."""
+    return any(c.start == cand.start and cand.end <= c.end
+               and ((c.entity_type == "Group" and cand.rule == "demonym") or c.rule == PUBLIC_BODY)
+               for c in chosen)
 
 
 def _swallows(name: Candidate, concept: Candidate) -> bool:
@@ -160,11 +164,12 @@ def _drop_org_names_as_people(candidates: list[Candidate], text: str) -> list[Ca
 
 def find_mentions(parsed: Parsed, text: str) -> MentionResult:
     """All mentions of a parsed document: gazetteer, then context patterns, resolved."""
-    from frkg.coref import propagate_names, resolve_surnames
+    from frkg.coref import definite_descriptions, propagate_names, resolve_surnames
     from frkg.patterns import pattern_candidates
 
     base = gazetteer_candidates(parsed)
     candidates = _drop_org_names_as_people(base + pattern_candidates(parsed.sentences, text, base), text)
     resolved = resolve_surnames(resolve(candidates), text)
     resolved = resolve(resolved + propagate_names(resolved, parsed.sentences, text))
+    resolved = resolve(resolved + definite_descriptions(resolved, text, parsed.sentences))
     return to_mentions(resolved, parsed.sentences, text)

@@ -77,6 +77,21 @@ GROUP_TAIL = re.compile(
     rf"(?P<noun>{FIRM_NOUNS}|tech companies)\b(?:\s+of\s+(?P<tech>[a-z]))?")
 CITY = re.compile(rf"\b[Cc]ity\s+of\s+(?P<name>{PCAP}(?:\s+{PCAP}){{0,2}})")
 POLICE_TAIL = re.compile(r"\s+police(?:\s+(?:departments?|forces?|agencies))?\b")
+# "the Oslo police department", "the Kampala police": a city's force named in lower case.
+LOCAL_POLICE = re.compile(rf"\b[Tt]he\s+(?P<org>{PCAP}(?:\s+{PCAP})?\s+police(?:\s+(?:department|force|service|"
+                          r"district|authority))?)\b")
+# "Norway's data protection authority", "Serbia's interior ministry", "Uganda's police force":
+# a public body named by its country and function rather than by a proper name.
+BODY_TAIL = re.compile(
+    r"(?:’s|'s)\s+(?P<body>(?:(?:national\s+)?(?:data protection|privacy|information|data|competition|"
+    r"consumer protection|communications|telecoms?|media)\s+(?:authority|regulator|watchdog|agency|"
+    r"commissioner|office|board|inspectorate))|(?:interior|foreign|justice|defen[cs]e|home affairs|"
+    r"security|trade|commerce|finance|information)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|"
+    r"foreign affairs|justice|defen[cs]e|public security|home affairs)|(?:national\s+)?police"
+    r"(?:\s+(?:force|service|authority))?)\b(?!\s+(?:department|officers?|chiefs?)\b)")
+APPOSITIVE_NAME = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?")
+# "the German interior ministry": the same after a demonym, without the possessive.
+DEMONYM_BODY_TAIL = re.compile(BODY_TAIL.pattern.replace("(?:’s|'s)\\s+", "\\s+", 1))
 
 # Cheap keyword tests that gate the expensive patterns.
 ROLE_WORD = re.compile(rf"\b{ROLE}\b")
@@ -150,11 +165,16 @@ KIND_TYPES = (("research", "ResearchOrganization"), ("think", "ThinkTank"), ("wa
 DESCRIBED_WORD = re.compile(r"(?i:group|organi[sz]ation|body|watchdog|tank|NGO|charity|profit|broadcaster|"
                             r"newspaper|agency|outlet|chain|retailer|start|conglomerate|maker|telecom|giant|"
                             r"company|firm|vendor|supplier)")
+DEFINITE_BODY = (r"[Tt]he\s+(?:company|firm|organi[sz]ation|group|agency|authority|regulator|watchdog|"
+                 r"ministry|department|commission|police|force|charity|retailer)\b")
 BYLINE = re.compile(rf"^\s*By\s+(?P<person>{PERSON})\s*$")
 ROLE_BEFORE_PERSON = re.compile(
     rf"\b(?:{ROLE}|opposition leader|party leader)\s+(?P<person>{PCAP}(?:[ \t\u00a0]+{PCAP}){{1,2}})")
 PERSON_APPOSITIVE_ROLE = re.compile(
-    rf"(?P<person>{PERSON}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{ROLE}\b(?!\s+(?:at|of|with|for|from)\b)")
+    rf"(?P<person>{PERSON}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{ROLE}\b(?!\s+(?:at|of|with|for|from)\b"
+    rf"(?!\s+{DEFINITE_BODY}))")
+# "a spokesperson for the company": a role at a body named before is a person's description.
+ROLE_AT_DEFINITE = re.compile(rf"\b{ROLE}\s+(?:at|of|with|for|from)\s+{DEFINITE_BODY}")
 OUTLET_AFTER_SAY = re.compile(rf"\b(?:told|tells)\s+(?P<org>The\s+{OCAP}(?:\s+{OCAP}){{0,2}})")
 
 
@@ -182,6 +202,8 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
             yield from _person(m, "person", offset, "pattern:appositive-role")
     if "," in s:
         for m in ORG_DESCRIBED_AFTER.finditer(s):
+            if ROLE_AT_DEFINITE.search(m.group()):
+                continue
             yield from _org(m, "org", offset, "pattern:described-org", _kind_type(m.group("kind")),
                             single_word=True, confidence=0.85)
     for m in (ORG_DESCRIBED_BEFORE.finditer(s) if DESCRIBED_WORD.search(s) else ()):
@@ -210,6 +232,13 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     if "dministration" in s:
         for m in ADMINISTRATION.finditer(s):
             yield from _administration(m, offset)
+    if "police" in s:
+        for m in LOCAL_POLICE.finditer(s):
+            if not any(_is_country_word(w) for w in m.group("org").split()[:2]):
+                name = " ".join(m.group("org").split())
+                label = name[0].upper() + name[1:]
+                yield Candidate(offset + m.start("org"), offset + m.end("org"), "org/" + slugify(name),
+                                "PoliceDepartment", "pattern:local-police", 0.8, 1, label=label)
     if "ity of" in s:
         for m in CITY.finditer(s):
             label = "City of " + " ".join(m.group("name").split())
@@ -220,6 +249,8 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
             yield from _firm_list(m, offset)
     if "," in s and FIRM_WORD.search(s):
         for m in FIRM_APPOSITIVE.finditer(s):
+            if ROLE_AT_DEFINITE.search(m.group()):
+                continue
             country = _country_in(m.group("desc"))
             yield from _org(m, "org", offset, "pattern:firm-appositive", "Firm",
                             (("country", country),) if country else (), single_word=True)
@@ -317,6 +348,7 @@ def _firm_list(m: re.Match, offset: int) -> Iterator[Candidate]:
 def _collectives(base: list[Candidate], text: str) -> Iterator[Candidate]:
     """"Chinese face recognition providers", "US police departments" after a country word."""
     concepts = {c.start: c for c in base if c.entity_type in ("Technology", "Application")}
+    bodies: list[tuple[Candidate, re.Match]] = []
     for cand in base:
         if cand.entity_type != "Country":
             continue
@@ -328,10 +360,46 @@ def _collectives(base: list[Candidate], text: str) -> Iterator[Candidate]:
             yield Candidate(cand.start, police.end(), "org/" + slugify(f"{demonym} police departments"),
                             "PoliceDepartment", "pattern:police", 0.8, 1, attrs, label=label)
             continue
+        body = (DEMONYM_BODY_TAIL if cand.rule == "demonym" else BODY_TAIL).match(text, cand.end)
+        if body:
+            bodies.append((cand, body))
+            continue
         group = GROUP_TAIL.match(text, cand.end)
         if group is None:
             continue
         yield from _group(cand, group, demonym, attrs, concepts)
+    yield from _public_bodies(bodies, base, text)
+
+
+def _public_bodies(bodies: list[tuple[Candidate, re.Match]], base: list[Candidate],
+                   text: str) -> Iterator[Candidate]:
+    """"France's data protection authority, the CNIL," names the CNIL: every description of that
+    country's body of the same kind in the document (the headline's "French privacy watchdog")
+    then denotes it; otherwise the description is an entity of its own."""
+    named = {c.start: c for c in base if c.entity_type in ("GovernmentBody", "PoliceDepartment")}
+    known: dict[tuple[str, str], Candidate] = {}
+    for cand, body in bodies:
+        appositive = APPOSITIVE_NAME.match(text, body.end())
+        if appositive and appositive.end() in named:
+            known[(cand.key, _body_kind(body.group("body")))] = named[appositive.end()]
+    for cand, body in bodies:
+        name = known.get((cand.key, _body_kind(body.group("body"))))
+        if name is not None:
+            yield Candidate(cand.start, body.end(), name.key, name.entity_type, "pattern:public-body", 0.8, 1)
+            continue
+        demonym = canonical_demonym(cand.key.split("/")[1])
+        label = f"{demonym} {' '.join(body.group('body').split())}"
+        body_type = "PoliceDepartment" if "police" in label else "GovernmentBody"
+        yield Candidate(cand.start, body.end(), "org/" + slugify(label), body_type, "pattern:public-body",
+                        0.8, 1, (("country", cand.key),), label=label[0].upper() + label[1:])
+
+
+def _body_kind(body: str) -> str:
+    """Regulators, ministries and police forces are told apart; the wording within a kind varies."""
+    for kind in ("police", "ministry"):
+        if kind in body:
+            return kind
+    return "regulator"
 
 
 def _group(cand: Candidate, group: re.Match, demonym: str, attrs: tuple,
@@ -357,7 +425,13 @@ def _concept_label(words: str) -> str:
 
 
 def org_type(name: str, default: str = "Organization") -> str:
-    """Ontology class of an organisation from the shape of its name."""
+    """Ontology class of an organisation from the shape of its name ("Council of the
+    European Union": the head before "of" decides)."""
+    head = re.match(r"(?:[Tt]he\s+)?(?P<head>(?:[A-Z][\w-]*\s+){0,2}?[A-Z][\w-]*)\s+(?:of|for|on)\s", name)
+    if head and not head.group("head").endswith(("Center", "Centre", "Institute")):
+        for word, entity_type in ORG_TYPE_WORDS:
+            if re.search(rf"\b{re.escape(word)}\b", head.group("head")):
+                return entity_type
     for word, entity_type in ORG_TYPE_WORDS:
         if re.search(rf"\b{re.escape(word)}\b", name):
             return entity_type

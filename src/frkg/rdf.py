@@ -69,7 +69,8 @@ def document_graphs(extractions: list[Extraction], merged: Merged) -> dict[str, 
 
 
 def document_views(extractions: list[Extraction], merged: Merged) -> list[Extraction]:
-    """Each extraction with the merged entities and facts its graph holds (see
+    """Each extraction with the merged entities and facts (with this document's
+    evidence) its graph holds (see
     :func:`document_graphs`); a view is self-contained, so it can be turned into
     RDF and validated in a worker process."""
     entities = {e.key: e for e in merged.entities}
@@ -79,7 +80,11 @@ def document_views(extractions: list[Extraction], merged: Merged) -> list[Extrac
             facts_by_doc.setdefault(doc_id, []).append(fact)
     views = []
     for ex in extractions:
-        facts = facts_by_doc.get(ex.document.doc_id, [])
+        doc_id = ex.document.doc_id
+        # only this document's evidence: a view is sent to a worker, and a fact
+        # read in every document would otherwise carry all of their evidence
+        facts = [replace(f, evidence=[ev for ev in f.evidence if ev.doc_id == doc_id])
+                 for f in facts_by_doc.get(doc_id, [])]
         keys = {e.key for e in ex.entities} | {k for f in facts for keys in f.roles.values() for k in keys}
         views.append(replace(ex, entities=[entities[k] for k in sorted(keys) if k in entities], facts=facts))
     return views

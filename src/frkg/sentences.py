@@ -21,6 +21,7 @@ from frkg.model import Document, Sentence
 
 _LINE = re.compile(r"[^\n]+")
 MAX_SENTENCE_CHARS = 1500
+MAX_QUOTE_CHARS = 700
 _ODD_SPACE = re.compile(r"[^\S\n ]")
 _OPENING_QUOTES = "“‘\"'«"
 # "5G." and "the US." end sentences: split the stop from digit+capital and acronyms.
@@ -61,8 +62,8 @@ def parse(document: Document) -> Parsed:
     docs = list(zip((offset for offset, _ in lines), nlp().pipe(line for _, line in lines)))
     bounds: list[tuple[int, int]] = []
     for offset, doc in docs:
-        bounds.extend(_move_opening_quotes(
-            [(offset + s.start_char, offset + s.end_char) for s in doc.sents], text))
+        bounds.extend(_join_open_quotes(_move_opening_quotes(
+            [(offset + s.start_char, offset + s.end_char) for s in doc.sents], text), text))
     sentences: list[Sentence] = []
     for start, end in (piece for bound in bounds for piece in _cap_length(text, *bound)):
         start, end = _trim(text, start, end)
@@ -101,6 +102,24 @@ def _move_opening_quotes(bounds: list[tuple[int, int]], text: str) -> list[tuple
             fixed[i] = (start, cut)
             fixed[i + 1] = (cut, fixed[i + 1][1])
     return fixed
+
+
+def _open_quote(piece: str) -> bool:
+    """Whether ``piece`` opens a quotation it does not close."""
+    return piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1
+
+
+def _join_open_quotes(bounds: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A quotation of several sentences ("It works. It is lawful," she said) stays one
+    sentence, so the quote and its attribution are read together (bounded in length)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if joined and _open_quote(text[joined[-1][0]:joined[-1][1]]) \
+                and end - joined[-1][0] <= MAX_QUOTE_CHARS:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

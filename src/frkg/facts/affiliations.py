@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from frkg.facts.context import Context, fact
+from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.gazetteer import ORG_TYPES
 from frkg.model import Fact
 from frkg.patterns import APPOSITIVE_ROLE, ROLE
@@ -18,6 +18,8 @@ PERSON_ORG_ROLE = re.compile(
     rf"(?:’s|'s)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?)\s*,")
 ORG_ROLE_TAIL = re.compile(rf"\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s+$")
 POSSESSIVE = re.compile(r"(?:’s|'s)\s")  # "the FTC's Bureau of ...": the bureau, not the FTC
+ROLE_AT_DEFINITE_TAIL = re.compile(rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+"
+                                   r"(?:of|at|for|with|from)\s+(?=[Tt]he\s)")
 OF_THE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 # "The author is associate China director at Human Rights Watch" (after a "By X" byline).
 AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
@@ -34,6 +36,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _org_role_name(ctx, sentence.index)
         facts += _author_is(ctx, sentence.index)
         facts += _person_org_role(ctx, sentence.index)
+        facts += _role_at_definite(ctx, sentence.index)
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -52,6 +55,24 @@ def _appositives(ctx: Context, index: int) -> list[Fact]:
             out.append(fact("Affiliation", {"member": [people[-1].key], "organization": [org.key]},
                             {"role": role}, ctx.evidence(index, s.start + m.start(), org.end,
                                                          "affiliation:appositive-role", 0.9)))
+    return out
+
+
+def _role_at_definite(ctx: Context, index: int) -> list[Fact]:
+    """"X, a spokesperson for the company", "Y, president of the authority": the body is the
+    one the description refers back to (lower confidence)."""
+    s = ctx.sentences[index]
+    out = []
+    for person in ctx.in_sentence(index, ("Person",)):
+        m = ROLE_AT_DEFINITE_TAIL.match(ctx.text, person.end, s.end)
+        if m is None:
+            continue
+        orgs = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.start == m.end() and o.rule == "coref:definite"]
+        if orgs:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [orgs[0].key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, person.start, orgs[0].end, "affiliation:role-at-definite",
+                                         COREF_CONFIDENCE)))
     return out
 
 

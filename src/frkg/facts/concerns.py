@@ -10,6 +10,7 @@ is a group of people named in the sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from frkg.coref import pronoun_antecedent
 from frkg.entities import entity_for
@@ -44,14 +45,64 @@ DESCRIBES_BODY = re.compile(r"\s+(?:organi[sz]ations?|groups?|watchdogs?|regulat
                             r"commissioners?|campaigners|advocates|NGOs?|charit(?:y|ies)|experts)\b")
 
 
+# "X raised concerns about ...", "X criticised ...", "X warned that ...": an explicit act of
+# raising a concern, even when the sentence names no concern type.
+EXPLICIT = re.compile(r"(?:(?:has|have|had|also|repeatedly|previously|again|strongly)\s+)*"
+                      r"(?:(?:raised?|raising|expressed|voiced)\s+(?:[\w-]+\s+){0,2}?concerns?|"
+                      r"critici[sz]ed|condemned|denounced|decried|warned|protested|fear(?:s|ed)?)\b")
+# Words that say which kind of concern an untyped one is.
+TYPE_WORDS = ((re.compile(r"privacy|personal data|data protection", re.I), "concern-type/privacy", "privacy"),
+              (re.compile(r"\b(?:monitor|track|surveil|spy|watch)\w*", re.I), SURVEILLANCE, "surveillance"),
+              (re.compile(r"discriminat|bias|misidentif|racial", re.I), "concern-type/discrimination",
+               "discrimination"))
+
+
 def extract(ctx: Context) -> list[Fact]:
     """Concern facts for every concern type named in a risk-framing sentence."""
     facts: list[Fact] = []
+    untyped = []
     for sentence in ctx.sentences:
-        concerns = _concern_types(ctx, sentence.index) or _repression(ctx, sentence.index)
-        if concerns and _has_cue(ctx, sentence.index):
-            facts += [_concern(ctx, sentence.index, concern) for concern in concerns]
+        concerns = _concern_types(ctx, sentence.index)
+        repression = [] if concerns else _repression(ctx, sentence.index)
+        if (concerns or repression) and _has_cue(ctx, sentence.index):
+            facts += [_concern(ctx, sentence.index, concern) for concern in concerns or repression]
+        elif not concerns:
+            untyped.append(sentence.index)
+    named = Counter(m.key for m in ctx.mentions if m.entity_type == "ConcernType")
+    named.update(k for f in facts for k in f.roles.get("concernType", ()))
+    for index in untyped:
+        facts += _explicit(ctx, index, named)
     return facts
+
+
+def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
+    """"Human Rights Watch has also raised concerns about ...": typed from the sentence's words,
+    else from the concern the document is most about (lower confidence)."""
+    raisers = [m for m in ctx.in_sentence(index, RAISER_TYPES) if EXPLICIT.match(ctx.text, m.end + 1)
+               and ctx.text[m.end:m.end + 1] == " "]
+    if not raisers:
+        return []
+    s = ctx.sentences[index]
+    key, confidence = None, COREF_CONFIDENCE
+    for regex, type_key, label in TYPE_WORDS:
+        if regex.search(s.text):
+            ctx.add_entity(entity_for(type_key, "ConcernType", label))
+            key, confidence = type_key, 0.7
+            break
+    if key is None:
+        if not named:
+            return []
+        key = named.most_common(1)[0][0]
+    tech = ctx.in_sentence(index, ("Technology",))
+    last = ctx.last_technology(s.start)
+    technology = [tech[0].key] if tech else ([last.key] if last else [])
+    affected = [m.key for m in ctx.in_sentence(index, ("Group",))
+                if m.rule in PEOPLE_GROUP_RULES and m.key != raisers[0].key]
+    return [fact("HumanRightsConcern",
+                 {"concernType": [key], "aboutTechnology": technology,
+                  "about": [m.key for m in ctx.in_sentence(index, ("Firm",))],
+                  "raisedBy": [raisers[0].key], "affectedGroup": affected}, {},
+                 ctx.evidence(index, s.start, s.end, "concern:explicit", confidence))]
 
 
 def _repression(ctx: Context, index: int) -> list[tuple[str, Mention]]:

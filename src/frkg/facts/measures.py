@@ -27,6 +27,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("Sanction", r"sanction(?:s|ed|ing)?|fined|fines|(?:a|the)\s+fine|penalt(?:y|ies)|"
                  r"blacklist(?:ed|ing|s)?|asset freezes?"),
     ("ExportRestriction", r"restrict(?:ions?|ed|s|ing)?|embargo(?:es)?|blockade|export controls?|"
+                          r"(?:export\s+)?licen[cs]e requirements?|(?:export\s+)?licen[cs]ing requirements?|"
+                          r"(?:obtain|get|seek|apply for)\s+(?:a|an)\s+(?:export\s+)?licen[cs]e|"
                           r"export bans?|Entity List|banned|bans?|barred|barring|prevents?|prevented"),
     ("Regulation", r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
                    r"prohibit(?:s|ed|ing|ions?)?"),
@@ -56,6 +58,9 @@ PROGRAM = re.compile(r"\b(?:Entity List|Specially Designated Nationals(?: (?:and
                      r"Uyghur Forced Labor Prevention Act)\b")
 # "The law prohibits ...": a measure referring back to the one described before.
 THE_MEASURE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:new\s+|final\s+)?$")
+# "The rule also adds three firms to the Entity List": the subject is the measure described before.
+SUBJECT_MEASURE = re.compile(r"\s*(?:The|This|That|These|Its)\s+(?:new\s+|final\s+|latest\s+)?(?:rules?|measures?|"
+                             r"regulations?|order|decision|ruling|move|action|law|package)\b")
 RESTRICTING = re.compile(r"\b(?:prohibit|bans?\b|banned|restrict|bars?\b|barred|forbid|outlaw)")
 # "ordered Clearview AI to pay a penalty": an order to pay is a sanction.
 TO_PAY = re.compile(r"\s+to\s+pay\b")
@@ -87,9 +92,13 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
     administration: list[str] = []
     previous_end = s.start
     taken: set[str] = set()
-    for measure in measures:
+    refers_back = False
+    for i, measure in enumerate(measures):
         if ctx.is_hypothetical(index, measure.start):
             previous_end = measure.end
+            continue
+        if i == 0 and len(measures) > 1 and SUBJECT_MEASURE.fullmatch(ctx.text, s.start, measure.end):
+            refers_back = True  # "The rule also adds X to the Entity List": the rule is the subject
             continue
         passive = _passive(ctx, index, measure, previous_end, previous)
         if passive is not None:
@@ -99,8 +108,9 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
         new_imposer, new_admin = _imposer(ctx, index, previous_end, measure.start)
         imposer, administration = new_imposer or imposer, new_admin or administration
         confidence = 0.8
-        if not imposer and previous and THE_MEASURE.search(ctx.text, s.start, measure.start) \
-                and RESTRICTING.search(ctx.text, measure.start, measure.end):
+        if not imposer and previous and ((THE_MEASURE.search(ctx.text, s.start, measure.start)
+                                          and RESTRICTING.search(ctx.text, measure.start, measure.end))
+                                         or refers_back or SUBJECT_MEASURE.match(ctx.text, s.start, measure.end)):
             imposer, confidence = previous, COREF_CONFIDENCE
         targets = [t for t in _targets(ctx, index, measure, previous_end, taken) if t.key not in imposer]
         technology = _technology(ctx, index, measure, targets)
@@ -214,8 +224,29 @@ def _person_country(ctx: Context, key: str) -> dict:
     return {"country": f"country/{entry.country}"} if entry and entry.country else {}
 
 
+# "licence requirements on exports of cameras to Russia", "barred firms from selling chips to
+# Huawei": the destination of the restricted trade is the measure's target.
+DESTINATION = re.compile(r"\b(?:exports?|exporting|selling|sales?|supplying|shipping|shipments?|providing|"
+                         r"transfers?)\b[^.;]{0,90}?\bto\s+(?:the\s+)?")
+DESTINATION_TYPES = ("Country", "Firm", "Group", "Organization", "GovernmentBody", "PoliceDepartment")
+
+
+def _destination(ctx: Context, index: int, measure: _Measure) -> list[Mention]:
+    m = DESTINATION.search(ctx.text, measure.start, measure.window_end)
+    if m is None or measure.kind != "ExportRestriction":
+        return []
+    found = [p for p in ctx.in_sentence(index, DESTINATION_TYPES, m.end(), measure.window_end)
+             if p.start == m.end() and p.rule != "demonym"]
+    return _first_run(ctx, found + [p for p in ctx.in_sentence(index, DESTINATION_TYPES, m.end(),
+                                                                 measure.window_end) if p.rule != "demonym"])\
+        if found else []
+
+
 def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
              taken: set[str]) -> list[Mention]:
+    destination = _destination(ctx, index, measure)
+    if destination:
+        return destination
     after = ctx.in_sentence(index, TARGET_TYPES, measure.end, measure.window_end)
     direct = [c for c in ctx.in_sentence(index, ("Country",), measure.end, measure.window_end)
               if c.rule != "demonym" and TARGET_PREP.fullmatch(ctx.text[measure.end:c.start])]
@@ -243,10 +274,11 @@ def _first_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     run = mentions[:1]
     for m in mentions[1:]:
         gap = ctx.text[run[-1].end:m.start]
-        if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
+        if len(run) == 1 and run[0].entity_type == "Group" and m.entity_type != "Group" \
+                and (INCLUDING.fullmatch(gap) or re.fullmatch(r"\s*[,:]\s*", gap)):
+            run = [m]  # "two Chinese firms, Dahua and Hikvision": the members named
+        elif re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
             run.append(m)
-        elif len(run) == 1 and run[0].entity_type == "Group" and INCLUDING.fullmatch(gap):
-            run = [m]
         else:
             break
     return run

@@ -9,18 +9,25 @@ from __future__ import annotations
 import re
 
 SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-           "gbp": "GBP", "¥": "CNY", "cny": "CNY", "rmb": "CNY", "a$": "AUD", "c$": "CAD"}
+           "gbp": "GBP", "¥": "CNY", "cny": "CNY", "rmb": "CNY", "a$": "AUD", "c$": "CAD",
+           "r$": "BRL", "₹": "INR", "₽": "RUB"}
 WORDS = {"dollars": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
          "pounds sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
-         "rupees": "INR", "francs": "CHF"}
+         "rupees": "INR", "francs": "CHF", "swiss francs": "CHF", "swedish kronor": "SEK",
+         "kronor": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK", "roubles": "RUB",
+         "rubles": "RUB", "rand": "ZAR", "naira": "NGN", "kenyan shillings": "KES",
+         "ugandan shillings": "UGX", "tanzanian shillings": "TZS", "reais": "BRL", "dirhams": "AED",
+         "riyals": "SAR", "zlotys": "PLN", "zloty": "PLN", "lira": "TRY",
+         "australian dollars": "AUD", "canadian dollars": "CAD", "singapore dollars": "SGD",
+         "hong kong dollars": "HKD"}
 SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
           "billion": 10**9, "bn": 10**9, "b": 10**9}
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|mn|bn|m|k|b)\b)?"
 MONEY = re.compile(
-    rf"(?P<sym>US\$|A\$|C\$|\$|€|£|¥|\b(?:USD|EUR|GBP|CNY|RMB)\s?){_NUMBER}{_SCALE}"
+    rf"(?P<sym>US\$|A\$|C\$|R\$|\$|€|£|¥|₹|₽|\b(?:USD|EUR|GBP|CNY|RMB)\s?){_NUMBER}{_SCALE}"
     rf"|\b{_NUMBER.replace('num', 'num2')}\s*(?P<scale2>thousand|million|billion)?\s+"
-    r"(?P<word>US dollars|dollars|euros?|pounds sterling|pounds|yuan|renminbi|yen|rupees|francs)\b",
+    r"(?P<word>%s)\b" % "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True)),
     re.I)
 
 

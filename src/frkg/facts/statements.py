@@ -34,6 +34,13 @@ STUDY_TAIL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir)\s+(?:study|repor
                         r"analysis|authors|survey)\s*$")
 COAUTHORS_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors\s*$")
 TOLD_OUTLET = re.compile(r"\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|reporters|journalists)\s+(?=that\b|,)")
+# "told parliament the cameras ...": the audience after "told" is not part of what was said.
+TOLD_AUDIENCE = re.compile(r"\s*(?:parliament|lawmakers|legislators|senators|MPs|reporters|journalists|"
+                           r"(?:a|the)\s+(?:[\w-]+\s+)?(?:committee|hearing|conference|briefing|parliament|"
+                           r"court|senate|assembly|audience|press|media))\s+(?=[a-z])")
+# "added Hikvision to the Entity List": "added" puts something on a list; it reports no speech.
+ADDED_TO_LIST = re.compile(r"\s+[^.;:“”\"]{0,140}?\bto\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:[Ll]ist|blacklist|register|database|roster)\b")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
 IN_A_STATEMENT = re.compile(r"\s*(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?"
                             r"(?:statement|interview|post|letter|email|blog post|press release|briefing|"
@@ -200,6 +207,8 @@ def _reported(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[F
         if any(a <= v_start < b for a, b in quoted) or _next_to_quote(s, v_start, quoted) \
                 or _attributes_quote(ctx, s, v_end, quoted):
             continue
+        if verb.group().startswith("add") and ADDED_TO_LIST.match(ctx.text, v_end, s.end):
+            continue
         speaker, confidence = _subject_before(ctx, index, v_start)
         if speaker is not None:
             text_start = _content_start(ctx, v_end, s.end)
@@ -251,6 +260,8 @@ def _according_to(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> li
 
 def _content_start(ctx: Context, v_end: int, end: int) -> int:
     told = TOLD_OUTLET.match(ctx.text, v_end, end)
+    if told is None and ctx.text[v_end - 5:v_end] in (" told", " tells"[1:]):
+        told = TOLD_AUDIENCE.match(ctx.text, v_end, end)
     position = told.end() if told else v_end
     statement = IN_A_STATEMENT.match(ctx.text, position, end)
     position = statement.end() if statement else position

@@ -21,11 +21,13 @@ ORG_TYPES = ("ResearchOrganization", "ThinkTank", "Organization", "CivilSocietyO
 BY_RESEARCHERS = re.compile(
     rf"\b{STUDY_NOUN}\s+(?:\w+\s+){{0,3}}?(?:by|from)\s+(?P<by>[^,.;]+?)\s+"
     r"(?:researchers|scientists|economists|academics|scholars|experts|analysts)\b")
-BY_AUTHORS = re.compile(rf"\b{STUDY_NOUN}\s+(?:\w+\s+){{0,3}}?(?:by|from)\s+(?P<by>[^,.;]+)")
+BY_AUTHORS = re.compile(rf"\b{STUDY_NOUN}(?:\s+(?:\w+\s+){{0,3}}?|,\s+(?:(?:written|authored|compiled|prepared|"
+                        r"published|released|produced|conducted|commissioned|led|co-written)\s+)?)"
+                        r"(?:by|from)\s+(?P<by>[^,.;]+)")
 RESEARCHERS_AT = re.compile(
     r"\b(?:researchers|scientists|economists|academics|scholars)\s+(?:at|from)\s+(?P<by>[^,.;]+)")
 PUBLISHED = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|issued)\s+"
-                       r"(?:by\s+[^.;,]{0,80}?\s+)?(?:in|on)\s+")
+                       r"(?:by\s+(?P<by>[^.;,]{0,80}?)\s+)?(?:in|on)\s+")
 COAUTHORS = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors")
 ONE_OF = re.compile(r"one of\s+(?P<lead>\S+?)(?:’s|'s)\s+co-?authors")
 STUDY_AUTHOR = re.compile(
@@ -95,6 +97,9 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
         found = find_date(ctx.text, s.start + published.end(), s.end)
         date = found[0] if found else None
         rule = rule or "study:published"
+        if published.group("by") and not affiliations:
+            affiliations += [x.key for x in _mentions_in(ctx, index, s.start + published.start("by"),
+                                                         s.start + published.end("by"), ORG_TYPES)]
     dated = DATED_STUDY.search(s.text)
     if dated and rule:
         date = date or dated.group("year")

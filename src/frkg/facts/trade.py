@@ -21,6 +21,7 @@ SELLER_TYPES = ("Country", "Firm", "Group")
 EXPORT_VERB = re.compile(
     r"\b(?:exports|exported|exporting|sells|sold|selling|supplies|supplied|supplying|provides|"
     r"provided|delivered|delivers|shipped|ships|installed|installs|deployed|deploys|"
+    r"(?<=\bto )(?:supply|sell|provide|deliver|install|export)|"
     r"is (?:also )?(?:a|an|the) (?:[\w-]+ ){0,2}exporter of|are (?:[\w-]+ ){0,2}exporters of)\b")
 DEAL_WITH = re.compile(
     r"\b(?:signed|struck|won|agreed|inked|concluded|sealed)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?"
@@ -29,15 +30,27 @@ DEAL_WITH = re.compile(
 BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchases|imported|imports)\b")
 TO_IMPORTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s*(?:to|for|in|into)\s+(?:the\s+)?(?:(?:city|government|police|authorities)"
                          r"\s+(?:of|in)\s+)?")
-GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w-]+\s+){0,3}?"
-                            r"(?:system|systems|cameras|equipment|software|platform|technology|tools)\b")
+GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w,-]+\s+){0,3}?"
+                            r"(?:system|systems|cameras|CCTV|equipment|software|platform|technology|tools)\b")
 PASSIVE = re.compile(r"\b(?:supplied|provided|sold|delivered|exported|made|built|developed)\s+by\s+(?:the\s+)?")
 # "cameras supplied by X": a generic product right before the passive verb.
 GENERIC_PRODUCT = re.compile(r"\b(?:cameras|systems?|equipment|software|hardware|platforms?|technology)\s+$")
 CLAUSE_END = re.compile(r"[;]|\bbut\b|\bwhile\b|\bwhich\b")
 CAMERAS = re.compile(r"\b(?:cameras|CCTV)\b")
 SURVEILLANCE_CAMERAS = "technology/surveillance-cameras"
+# "barred X from selling", "a licence before exporting", "ban exports": trade that a measure
+# stops or conditions is no deal.
+RESTRICTED = re.compile(r"\b(?:from|before|bar(?:s|red)?|ban(?:s|ned)?|prohibit\w*|restrict\w*|licen[cs]e|"
+                        r"forbid\w*|block\w*|stop\w*|prevent\w*)\s+(?:[\w-]+\s+){0,6}?$")
 IN_COUNTRY = re.compile(r"\s*In\s+(?:the\s+)?")
+# "the sale of T by X to Y", "X's supply of T to Y": a deal named by its noun.
+NOMINAL = re.compile(r"\b(?:sales?|supply|supplies|exports?|delivery|deliveries|provision|shipments?|"
+                     r"installation)\s+of\s+")
+NOMINAL_BY = re.compile(r"\s*(?:,\s*)?by\s+(?:the\s+)?")
+# "Pakistan awarded Huawei a contract": the buyer gives the seller the deal.
+AWARDED = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:the\s+)?")
+AWARDED_DEAL = re.compile(r"\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\b")
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -52,7 +65,84 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _contracts(ctx, sentence.index)
         facts += _purchases(ctx, sentence.index)
         facts += _passive(ctx, sentence.index)
-    return facts
+        facts += _nominal(ctx, sentence.index)
+        facts += _awarded(ctx, sentence.index)
+    return _drop_subsumed(facts)
+
+
+def _drop_subsumed(facts: list[Fact]) -> list[Fact]:
+    """An Export read in the sentence of a Deal by the same seller of the same technology is
+    that deal seen without its buyer ("signed a contract with Y to supply T")."""
+    deals = {(f.evidence[0].sentence_index, f.roles.get("exporter"), f.roles.get("technology"))
+             for f in facts if f.kind == "Deal"}
+    return [f for f in facts if f.kind != "Export" or
+            (f.evidence[0].sentence_index, f.roles.get("exporter"), f.roles.get("technology")) not in deals]
+
+
+def _nominal(ctx: Context, index: int) -> list[Fact]:
+    """"the sale of face recognition systems by NEC to the Brazilian police"."""
+    s = ctx.sentences[index]
+    out = []
+    for m in NOMINAL.finditer(s.text):
+        start, end = s.start + m.start(), s.start + m.end()
+        tech = _technology_after(ctx, index, end)
+        tech = tech if tech is not None and tech.start - end <= 25 else _generic_object(ctx, index, end - 1)
+        if tech is None:
+            continue
+        by = NOMINAL_BY.match(ctx.text, tech.end)
+        sellers = _run_at(ctx, index, by.end(), SELLER_TYPES) if by else []
+        if not sellers:
+            owner = [p for p in ctx.in_sentence(index, SELLER_TYPES, s.start, start)
+                     if re.fullmatch(r"(?:’s|'s)\s+", ctx.text[p.end:start])]
+            sellers = owner[-1:]
+        if not sellers:
+            continue
+        importer = _importer_after(ctx, index, max(tech.end, sellers[-1].end))
+        importer = _buyer(ctx, importer) if importer else None
+        out.append(fact("Deal" if importer else "Export",
+                        {"exporter": [p.key for p in sellers], "technology": [tech.key],
+                         "importer": [importer.key] if importer else []},
+                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, start, s.end)},
+                        ctx.evidence(index, min(start, sellers[0].start), max(p.end for p in sellers + [tech]
+                                     + ([importer] if importer else [])), "deal:nominal", 0.8)))
+    return out
+
+
+def _awarded(ctx: Context, index: int) -> list[Fact]:
+    """"Pakistan awarded Huawei a contract worth $150 million for cameras"."""
+    s = ctx.sentences[index]
+    out = []
+    for m in AWARDED.finditer(s.text):
+        start, end = s.start + m.start(), s.start + m.end()
+        sellers = _run_at(ctx, index, end, ("Firm", "Group"))
+        if not sellers or not AWARDED_DEAL.match(ctx.text, sellers[-1].end):
+            continue
+        buyer = _nearest_before(ctx, index, start, PARTY_TYPES)
+        if buyer is None:
+            continue
+        buyer = _buyer(ctx, buyer)
+        tech = ctx.in_sentence(index, ("Technology",), sellers[-1].end)
+        keys = [tech[0].key] if tech else _cameras(ctx, index)
+        if not keys:
+            last = ctx.last_technology(start)
+            keys = [last.key] if last else []
+        if not keys:
+            continue
+        out.append(fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyer.key],
+                                 "technology": keys},
+                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, start, s.end)},
+                        ctx.evidence(index, buyer.start, sellers[-1].end, "deal:awarded", 0.8)))
+    return out
+
+
+def _run_at(ctx: Context, index: int, position: int, types: tuple[str, ...]) -> list[Mention]:
+    """The party starting at ``position`` and those listed right after it ("CEIEC and Huawei")."""
+    parties = [p for p in ctx.in_sentence(index, types, position) if p.rule != "demonym"]
+    run = [p for p in parties if p.start == position][:1]
+    for p in parties:
+        if run and p.start > run[-1].start and LIST_GAP.fullmatch(ctx.text[run[-1].end:p.start]):
+            run.append(p)
+    return run
 
 
 def _exports(ctx: Context, index: int) -> list[Fact]:
@@ -60,7 +150,7 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
     out = []
     for m in EXPORT_VERB.finditer(s.text):
         verb_start, verb_end = s.start + m.start(), s.start + m.end()
-        if ctx.is_hypothetical(index, verb_start):
+        if ctx.is_hypothetical(index, verb_start) or RESTRICTED.search(ctx.text, s.start, verb_start):
             continue
         seller = _nearest_before(ctx, index, verb_start, SELLER_TYPES)
         tech = _technology_after(ctx, index, verb_end)
@@ -71,6 +161,7 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
             continue
         importer = _importer_after(ctx, index, tech.end) or _importer_object(ctx, index, verb_end) \
             or _importer_in(ctx, index)
+        importer = _buyer(ctx, importer) if importer else None
         end = importer.end if importer else tech.end
         kind = "Deal" if importer else "Export"
         out.append(fact(kind, {"exporter": [seller.key], "technology": [tech.key],
@@ -86,11 +177,14 @@ def _contracts(ctx: Context, index: int) -> list[Fact]:
     for m in DEAL_WITH.finditer(s.text):
         seller = _nearest_before(ctx, index, s.start + m.start(), ("Firm", "Group"))
         buyers = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start >= s.start + m.end()]
+        sellers = [seller] if seller else []
         if seller is None and buyers and buyers[0].entity_type == "Firm":
             buyer = _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
+            sellers = _run_at(ctx, index, buyers[0].start, ("Firm", "Group"))
             seller, buyers = buyers[0], [buyer] if buyer else []
         if seller is None or not buyers:
             continue
+        buyers = [_buyer(ctx, buyers[0])]
         tech = [t for t in ctx.in_sentence(index, ("Technology",)) if t.start >= s.start + m.end()] \
             or ctx.in_sentence(index, ("Technology",))
         confidence = 0.85
@@ -100,7 +194,8 @@ def _contracts(ctx: Context, index: int) -> list[Fact]:
         keys = [tech[0].key] if tech else _cameras(ctx, index)
         if not keys:
             continue  # a deal is about some technology (the shapes require one)
-        out.append(fact("Deal", {"exporter": [seller.key], "importer": [buyers[0].key], "technology": keys},
+        out.append(fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyers[0].key],
+                                 "technology": keys},
                         {"dealDate": _date(ctx, index), **amount_values(ctx.text, seller.start, s.end)},
                         ctx.evidence(index, min(seller.start, buyers[0].start), max(seller.end, buyers[0].end),
                                      "deal:contract-with", confidence)))
@@ -122,9 +217,10 @@ def _purchases(ctx: Context, index: int) -> list[Fact]:
         buyer = _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
         rest = s.text[m.end():]
         source = re.search(r"\bfrom\s+(?:the\s+)?", rest)
-        tech = _technology_after(ctx, index, s.start + m.end())
+        tech = _technology_after(ctx, index, s.start + m.end()) or _generic_object(ctx, index, s.start + m.end())
         if buyer is None or source is None or tech is None:
             continue
+        buyer = _buyer(ctx, buyer)
         sellers = [p for p in ctx.in_sentence(index, SELLER_TYPES)
                    if p.start == s.start + m.end() + source.end()]
         if sellers:
@@ -140,7 +236,7 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     out = []
     for m in PASSIVE.finditer(s.text):
-        sellers = [p for p in ctx.in_sentence(index, SELLER_TYPES) if p.start == s.start + m.end()]
+        sellers = _run_at(ctx, index, s.start + m.end(), SELLER_TYPES)
         tech = [t for t in ctx.in_sentence(index, ("Technology",), s.start, s.start + m.start())
                 if s.start + m.start() - t.end <= 40]
         confidence = 0.8
@@ -151,10 +247,10 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
         if sellers and tech:
             importer = _importer_in(ctx, index)
             out.append(fact("Deal" if importer else "Export",
-                            {"exporter": [sellers[0].key], "technology": [tech[-1].key],
+                            {"exporter": [p.key for p in sellers], "technology": [tech[-1].key],
                              "importer": [importer.key] if importer else []},
                             {"dealDate": _date(ctx, index), **amount_values(ctx.text, sellers[0].start, s.end)},
-                            ctx.evidence(index, min(tech[-1].start, s.start + m.start()), sellers[0].end,
+                            ctx.evidence(index, min(tech[-1].start, s.start + m.start()), sellers[-1].end,
                                          "export:supplied-by", confidence)))
     return out
 
@@ -180,10 +276,22 @@ def _generic_object(ctx: Context, index: int, position: int) -> Mention | None:
     if not m:
         return None
     last = ctx.last_technology(position)
+    if CAMERAS.search(m.group()) and (last is None or last.key != SURVEILLANCE_CAMERAS):
+        ctx.add_entity(entity_for(SURVEILLANCE_CAMERAS, "Technology", "surveillance cameras"))
+        return Mention(ctx.document.doc_id, index, m.start(), m.end(), ctx.text[m.start():m.end()],
+                       SURVEILLANCE_CAMERAS, "Technology", "object:cameras", 0.8)
     if last is None:
         return None
     return Mention(last.doc_id, index, m.start(), m.end(), ctx.text[m.start():m.end()], last.key,
                    last.entity_type, "coref:technology", COREF_CONFIDENCE)
+
+
+def _buyer(ctx: Context, party: Mention) -> Mention:
+    """"Serbia's interior ministry signed ...": a public body named by its country buys for it."""
+    if party.rule != "pattern:public-body":
+        return party
+    country = [c for c in ctx.in_sentence(party.sentence_index, ("Country",)) if c.start == party.start]
+    return country[0] if country else party
 
 
 def _importer_object(ctx: Context, index: int, verb_end: int) -> Mention | None:

@@ -16,6 +16,9 @@ class ServiceRefused(Exception):
 
 def check_services(query: str, allowlist: list[str]) -> None:
     """Raise :class:`ServiceRefused` naming the first SERVICE target not in ``allowlist``."""
+    text = query.lower()
+    if "service" not in text and "\\u" not in text:  # fast path: no keyword (nor \\u escapes hiding one)
+        return
     try:
         _check_text(query, allowlist, option="--service-allowlist")
     except QueryTextError as err:

@@ -2,7 +2,9 @@
 
 Refused (403) unless the server was started with an update token; then every
 write needs ``Authorization: Bearer <token>``.  Each write is one SPARQL
-Update, which Oxigraph applies in one transaction (all or nothing).  Uploaded
+Update, which Oxigraph applies in one transaction (all or nothing), together
+with the re-derivation of the default graph as the union of the named graphs
+(see :func:`frkg.sparql.worker._update`); so writes go to named graphs only.  Uploaded
 RDF is parsed by pyoxigraph and written back as N-Triples by pyoxigraph's own
 serialiser, so no request text is ever pasted into the update unescaped.
 """
@@ -116,17 +118,20 @@ def _read_graph(graph: ox.NamedNode | None) -> Response:
 
 
 def _write_graph(graph: ox.NamedNode | None) -> Response:
-    target = str(graph) if graph is not None else None  # pyoxigraph writes the IRI escaped: <...>
+    if graph is None:
+        response = plain(405, "the default graph is the union of the named graphs and is kept by the server: "
+                              "write into a named graph with ?graph=<IRI> instead")
+        response.headers["Allow"] = "GET, HEAD"
+        return response
+    target = str(graph)  # pyoxigraph writes the IRI escaped: <...>
     if request.method == "DELETE":
         if not _exists(graph):
             return plain(404, f"no graph <{graph.value}> in this store")
-        return apply_update(f"DROP GRAPH {target}" if target else "DROP DEFAULT")
+        return apply_update(f"DROP GRAPH {target}")
     existed = _exists(graph)
-    data = _uploaded_ntriples()
-    insert = f"INSERT DATA {{ GRAPH {target} {{ {data} }} }}" if target else f"INSERT DATA {{ {data} }}"
+    insert = f"INSERT DATA {{ GRAPH {target} {{ {_uploaded_ntriples()} }} }}"
     if request.method == "PUT":
-        drop = f"DROP SILENT GRAPH {target}" if target else "DROP SILENT DEFAULT"
-        insert = f"{drop} ;\n{insert}"
+        insert = f"DROP SILENT GRAPH {target} ;\n{insert}"
     response = apply_update(insert)
     if response.status_code == 200 and not existed:
         response.status_code = 201

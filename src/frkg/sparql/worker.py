@@ -52,13 +52,33 @@ def run_job(store: ox.Store, job: QueryJob | UpdateJob) -> Outcome:
         return Outcome("error", message=str(err))
 
 
+# The default graph is the deduplicated union of the named graphs (docs/design.md).
+# These operations restore that after any write: drop what no named graph holds
+# any more, add what a named graph gained.  Full IRIs only, so the user's prologue
+# cannot change their meaning.
+_KEEP_UNION = """
+DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
+INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"""
+
+
 def _update(store: ox.Store, job: UpdateJob) -> Outcome:
-    """Oxigraph applies all operations of one update in one transaction."""
-    try:
-        store.update(job.update)
-    except (RuntimeError, ValueError) as err:
-        return Outcome("rejected", message=f"the update failed and nothing was written: {err}")
-    return Outcome("ok", message="update applied")
+    """Apply the update and re-derive the default graph in ONE SPARQL Update, i.e. one transaction.
+
+    The operations are appended after a newline and ``;`` (or only a newline
+    when the user's text already ends with ``;``).  A syntax error is reported
+    from the user's text alone, parsed against a throwaway in-memory store so
+    that its message and position refer to what the user sent.
+    """
+    for joint in ("\n;", "\n"):
+        try:
+            store.update(job.update + joint + _KEEP_UNION)
+            return Outcome("ok", message="update applied")
+        except SyntaxError:
+            continue
+        except (RuntimeError, ValueError) as err:
+            return Outcome("rejected", message=f"the update failed and nothing was written: {err}")
+    ox.Store().update(job.update)  # raises the user's own SyntaxError; never touches the real store
+    return Outcome("syntax", message="the update is not valid SPARQL 1.1 Update")
 
 
 def _query(store: ox.Store, job: QueryJob):
