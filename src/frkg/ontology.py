@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.namespace import RDF, SKOS
 
 from frkg.namespaces import PREFIXES
 
@@ -44,3 +45,14 @@ def load_ontology(directory: Path | None = None) -> Graph:
 def load_shapes(path: Path | None = None) -> Graph:
     """The SHACL shapes graph (ontology/shapes.ttl)."""
     return _bind_prefixes(Graph()).parse(path or SHAPES_FILE, format="turtle")
+
+
+@lru_cache(maxsize=1)
+def taxonomy_concepts() -> frozenset[str]:
+    """IRIs of the SKOS concepts the taxonomy defines (and so names).
+
+    Documents must not give these concepts labels of their own: the taxonomy's
+    preferred and alternative labels are the single source of their names.
+    """
+    graph = _parsed(ONTOLOGY_DIR)
+    return frozenset(str(c) for c in graph.subjects(RDF.type, SKOS.Concept))

@@ -24,6 +24,7 @@ from frkg.identity import short_hash, slugify
 from frkg.merge import Merged
 from frkg.model import Document, Entity, Evidence, Extraction, Fact, Mention, Sentence, Value
 from frkg.namespaces import FRKG, ID, OA, PREFIXES, SCHEMA, iri_for
+from frkg.ontology import taxonomy_concepts
 
 PIPELINE_VERSION = __version__
 ACTIVITY = ID[f"activity/frkg-{PIPELINE_VERSION}"]
@@ -167,9 +168,15 @@ def add_mention(graph: Graph, mention: Mention) -> None:
 
 
 def add_entity(graph: Graph, entity: Entity) -> None:
-    """Type, names and attributes; external identifiers go to graph/links, not here."""
+    """Type, names and attributes; external identifiers go to graph/links, not here.
+
+    Concepts of the taxonomy keep the taxonomy's names only, so a document's
+    wording ("surveillance") never becomes a second label of a concept.
+    """
     node = iri_for(entity.key)
     graph.add((node, RDF.type, FRKG[entity.entity_type]))
+    if str(node) in taxonomy_concepts():
+        return
     graph.add((node, RDFS.label, Literal(entity.label)))
     for alias in entity.aliases:
         if alias != entity.label:
