@@ -110,12 +110,14 @@ end
 """
 
 
-def measure(url: str, queries: list[str], seconds: float, concurrency: int, client_cpu: str) -> dict:
+def measure(url: str, queries: list[str], seconds: float, concurrency: int, client_cpu: str,
+            warmup: float = 0) -> dict:
     """Load ``url`` with ``queries`` (in turn) for ``seconds`` from wrk pinned to ``client_cpu``.
 
     wrk (C, one event loop) keeps ``concurrency`` connections busy for a fixed
     duration; its Lua ``done`` hook reports the request count, errors and
-    latency percentiles.  Every query is checked once first (200, row count).
+    latency percentiles.  Every query is checked once first (200, row count),
+    then an unmeasured wrk run of ``warmup`` seconds warms the server up.
     """
     headers = {"Accept": "application/sparql-results+json"}
     rows = 0
@@ -127,10 +129,15 @@ def measure(url: str, queries: list[str], seconds: float, concurrency: int, clie
     lua_paths = ", ".join(json.dumps(f"{p.path}?{p.query}") for p in paths)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_WRK_SCRIPT % lua_paths)
-    command = ["taskset", "-c", client_cpu, "wrk", "-t1", f"-c{concurrency}", f"-d{seconds:g}s",
-               "--timeout", "300s", "-s", script.name, "-H", f"Accept: {headers['Accept']}", url]
+    def wrk(duration: float) -> subprocess.CompletedProcess:
+        command = ["taskset", "-c", client_cpu, "wrk", "-t1", f"-c{concurrency}", f"-d{duration:g}s",
+                   "--timeout", "300s", "-s", script.name, "-H", f"Accept: {headers['Accept']}", url]
+        return subprocess.run(command, capture_output=True, text=True, check=True)
+
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        if warmup:
+            wrk(warmup)
+        done = wrk(seconds)
     finally:
         os.unlink(script.name)
     report = json.loads(done.stderr.strip().splitlines()[-1])
@@ -165,6 +172,7 @@ def servers(store: Path, ntriples: Path, workers: int, cpus: str):
 @click.option("--sizes", "-s", multiple=True, type=int, default=[100_000], show_default=True,
               help="Triples to generate (repeatable).")
 @click.option("--seconds", default=10.0, show_default=True, help="Duration of the wrk run per query and server.")
+@click.option("--warmup", default=3.0, show_default=True, help="Unmeasured wrk seconds before each measurement.")
 @click.option("--concurrency", default=4, show_default=True, help="Open connections kept busy by wrk.")
 @click.option("--workers", default=2, show_default=True, help="gunicorn workers for frkg and the bare app.")
 @click.option("--server-cpus", default="1", show_default=True, help="taskset CPU list for the server under test.")
@@ -173,7 +181,7 @@ def servers(store: Path, ntriples: Path, workers: int, cpus: str):
 @click.option("--workdir", type=click.Path(path_type=Path), default=Path(tempfile.gettempdir()) / "frkg-bench",
               show_default=True, help="Generated stores and N-Triples files (reused when present).")
 @click.option("--out", type=click.Path(path_type=Path), help="Write the figures as JSON here.")
-def main(sizes, seconds, concurrency, workers, server_cpus, client_cpu, only, workdir, out) -> None:
+def main(sizes, seconds, warmup, concurrency, workers, server_cpus, client_cpu, only, workdir, out) -> None:
     """Requests/s and p50/p99 latency of frkg serve, a bare reference and rdflib-endpoint.
 
     Load comes from wrk (a C client: apt-get install -y wrk; benchmark machines
@@ -204,7 +212,7 @@ def main(sizes, seconds, concurrency, workers, server_cpus, client_cpu, only, wo
             click.echo(f"[{size}] starting {name}", err=True)
             with server(command, port, env, path) as url:
                 for query_name, query in QUERIES.items():
-                    figures = measure(url, query, seconds, concurrency, client_cpu)
+                    figures = measure(url, query, seconds, concurrency, client_cpu, warmup)
                     results.append({"triples": size, "server": name, "query": query_name, **figures})
                     click.echo(json.dumps(results[-1]), err=True)
     _print_table(results)

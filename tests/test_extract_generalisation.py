@@ -127,3 +127,94 @@ def test_regions_are_not_countries_and_repression_is_a_concern() -> None:
     [concern] = facts(text, "HumanRightsConcern")
     assert concern.roles["concernType"] == ("concern-type/human-rights-violations",)
     assert concern.roles["affectedGroup"] == ("group/uyghurs",)
+
+
+# --- Third round: general mechanisms (definite descriptions, public bodies, nominal deals,
+# export controls, multi-sentence quotes, coordinated parties).  Sentences are dev variants,
+# not held-out text.
+
+
+def test_definite_description_refers_to_last_compatible_entity() -> None:
+    text = ("Megvii has sold face recognition to police in Kenya. "
+            "The firm said in a statement that it complies with all applicable laws.")
+    [said] = facts(text, "Statement")
+    assert said.roles["speaker"] == ("org/megvii",)
+    assert said.evidence[0].confidence <= 0.85
+    keys = {e.key: e for e in run(text).entities}
+    assert "the firm" not in keys["org/megvii"].aliases  # a description is no name
+
+
+def test_country_public_body_is_an_entity_and_buys_for_its_country() -> None:
+    text = "Norway's data protection authority fined the Oslo police district 500,000 euros."
+    [fine] = facts(text, "Sanction")
+    assert fine.roles["imposedBy"] == ("org/norwegian-data-protection-authority",)
+    assert fine.roles["targets"] == ("org/oslo-police-district",)
+    assert ("country/NO", "Country") in entities(text)
+    [deal] = facts("Serbia's interior ministry purchased 1,000 cameras from Huawei in 2019.", "Deal")
+    assert deal.roles["importer"] == ("country/RS",) and deal.roles["exporter"] == ("org/huawei",)
+
+
+def test_public_body_named_in_apposition_is_that_body() -> None:
+    keys = {k for k, _ in entities("France's data protection authority, the CNIL, fined Clearview AI.")}
+    assert "org/cnil" in keys and "org/french-data-protection-authority" not in keys
+
+
+def test_nominal_and_awarded_deals() -> None:
+    [deal] = facts("The sale of face recognition systems by NEC to the Brazilian police was approved.", "Deal")
+    assert deal.roles["exporter"] == ("org/nec",) and deal.roles["technology"] == ("technology/face-recognition",)
+    [won] = facts("Pakistan awarded Huawei a $150 million contract for CCTV cameras in Lahore.", "Deal")
+    assert won.roles["importer"] == ("country/PK",) and won.values["amount"] == 150_000_000
+
+
+def test_coordinated_sellers_and_generic_camera_objects() -> None:
+    [deal] = facts("Bolivia signed a deal with ZTE and Huawei in 2016, installing 2,000 cameras.", "Deal")
+    assert deal.roles["exporter"] == ("org/zte", "org/huawei")
+    [bought] = facts("The city of Davao purchased 12,000 cameras from Dahua last year.", "Deal")
+    assert bought.roles["technology"] == ("technology/surveillance-cameras",)
+    [export] = facts("Investigators found cameras supplied by Dahua and Uniview at the camps.", "Export")
+    assert export.roles["exporter"] == ("org/dahua", "org/uniview")
+
+
+def test_export_control_targets_the_destination_not_a_deal() -> None:
+    text = ("Japan's trade ministry issued rules requiring companies to obtain a licence before "
+            "exporting facial recognition software to Iran.")
+    assert not facts(text, "Deal") and not facts(text, "Export")
+    [rule] = facts(text, "ExportRestriction")
+    assert rule.roles["targets"] == ("country/IR",)
+    text = ("The Commerce Department imposed licence requirements on exports of surveillance cameras to "
+            "Russia. The rule also adds three Russian firms to the Entity List.")
+    found = facts(text, "ExportRestriction")
+    assert {f.roles.get("imposedBy") for f in found} == {("org/us-department-of-commerce",)}
+    assert any(f.values.get("program") == "Entity List" for f in found)
+
+
+def test_multi_sentence_quote_is_one_statement() -> None:
+    [said] = facts('"This is a turning point. No firm should scrape our faces," said Ella Jakubowska, '
+                   'a policy adviser at European Digital Rights.', "Statement")
+    assert said.values["quotedText"].startswith("This is a turning point. No firm")
+
+
+def test_role_at_a_definite_body_and_senior_org_official() -> None:
+    text = ('SenseTime denied the allegations. "We never sold such products," said Li Wei, '
+            'a spokesperson for the company.')
+    assert ("person/li-wei", "Person") in entities(text)
+    [aff] = facts(text, "Affiliation")
+    assert aff.roles["organization"] == ("org/sensetime",)
+    [aff] = facts('"We are watching," Mark Delaney, a senior State Department official, told reporters.',
+                  "Affiliation")
+    assert aff.roles["organization"] == ("org/us-department-of-state",)
+
+
+def test_explicit_concern_without_type_word_takes_the_documents_type() -> None:
+    text = ("Critics say the privacy risks are obvious. "
+            "Human Rights Watch has also raised concerns about the contract.")
+    found = [f for f in facts(text, "HumanRightsConcern") if f.roles.get("raisedBy")]
+    assert [f.roles["raisedBy"] for f in found] == [("org/human-rights-watch",)]
+    assert found[0].roles["concernType"] == ("concern-type/privacy",)
+
+
+def test_added_to_a_list_is_no_statement_and_told_audience_is_dropped() -> None:
+    assert not facts("The Commerce Department added eight Chinese companies, including SenseTime, "
+                     "to the Entity List.", "Statement")
+    [said] = facts("Interior minister Ana Pereira told parliament the cameras had reduced crime.", "Statement")
+    assert said.values["quotedText"] == "the cameras had reduced crime"

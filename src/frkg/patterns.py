@@ -87,7 +87,7 @@ BODY_TAIL = re.compile(
     r"consumer protection|communications|telecoms?|media)\s+(?:authority|regulator|watchdog|agency|"
     r"commissioner|office|board|inspectorate))|(?:interior|foreign|justice|defen[cs]e|home affairs|"
     r"security|trade|commerce|finance|information)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|"
-    r"foreign affairs|justice|defen[cs]e|public security|home affairs)|(?:national\s+)?police"
+    r"foreign affairs|justice|defen[cs]e|public security|home affairs)|embassy|(?:national\s+)?police"
     r"(?:\s+(?:force|service|authority))?)\b(?!\s+(?:department|officers?|chiefs?)\b)")
 APPOSITIVE_NAME = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?")
 # "the German interior ministry": the same after a demonym, without the possessive.
@@ -185,7 +185,31 @@ def pattern_candidates(sentences: list[Sentence], text: str,
     for sentence in sentences:
         found.extend(_sentence_candidates(sentence, text))
     found.extend(_collectives(base, text))
+    found.extend(_coordinated_firms(base, text))
     return found
+
+
+# "Dahua and Uniview", "Uniview, Hikvision": an unknown name listed with a known firm is a firm.
+AFTER_FIRM = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][\w&-]+)\b(?![’'-]|\s+[A-Z])")
+BEFORE_FIRM = re.compile(r"(?<![\w’'-])(?<![A-Z][\w&-] )(?P<name>[A-Z][\w&-]+)(?:\s*,\s*|\s+(?:and|or)\s+)$")
+
+
+def _coordinated_firms(base: list[Candidate], text: str) -> Iterator[Candidate]:
+    starts = {c.start for c in base}
+    for firm in (c for c in base if c.entity_type == "Firm"):
+        after = AFTER_FIRM.match(text, firm.end)
+        before = BEFORE_FIRM.search(text, max(0, firm.start - 40), firm.start)
+        for m in (after, before):
+            if m is None or m.start("name") in starts:
+                continue
+            name = m.group("name")
+            if name.lower() in NOT_NAMES or name.lower() in STOP_WORDS or _is_country_word(name) \
+                    or gz.lookup(name) is not None or not re.search(r"[a-z]", name) and len(name) < 3:
+                continue
+            if m is before and m.start("name") > 0 and text[m.start("name") - 2:m.start("name")] in (". ", "\n"):
+                continue  # a capitalised first word of a sentence is no evidence of a name
+            yield Candidate(m.start("name"), m.end("name"), "org/" + slugify(name), "Firm",
+                            "pattern:listed-with-firm", 0.7, 2, label=name)
 
 
 def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
@@ -275,6 +299,8 @@ def _person(m: re.Match, group: str, offset: int, rule: str) -> Iterator[Candida
     if re.search(r"\b[Tt]he\s+$", m.string[max(0, start - 4):start]) or \
             name.split()[-1:] and name.split()[-1].lower() in ORG_LAST_WORDS:
         return  # "told The Guardian", "European Digital Rights said": not a person
+    if " " not in name and re.search(r"\b(?:in|at|from|near|across)\s+$", m.string[max(0, start - 8):start]):
+        return  # "the embassy in Washington said": a place, not a speaker
     entry = gz.lookup(name)
     if entry is not None:
         yield Candidate(offset + start, offset + end, entry.key, entry.entity_type, rule, 0.9, 1)

@@ -20,6 +20,9 @@ ORG_ROLE_TAIL = re.compile(rf"\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s+$")
 POSSESSIVE = re.compile(r"(?:’s|'s)\s")  # "the FTC's Bureau of ...": the bureau, not the FTC
 ROLE_AT_DEFINITE_TAIL = re.compile(rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+"
                                    r"(?:of|at|for|with|from)\s+(?=[Tt]he\s)")
+ARTICLE_MODIFIERS = re.compile(r",\s+(?:an?|the)\s+(?:(?:senior|top|former|deputy|chief|leading|veteran|"
+                               r"longtime|high-ranking|junior)\s+)*")
+ROLE_AFTER_ORG = re.compile(rf"\s+(?P<role>(?:[a-z-]+\s+)?{ROLE})\b")
 OF_THE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 # "The author is associate China director at Human Rights Watch" (after a "By X" byline).
 AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
@@ -37,6 +40,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _author_is(ctx, sentence.index)
         facts += _person_org_role(ctx, sentence.index)
         facts += _role_at_definite(ctx, sentence.index)
+        facts += _org_official(ctx, sentence.index)
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -55,6 +59,23 @@ def _appositives(ctx: Context, index: int) -> list[Fact]:
             out.append(fact("Affiliation", {"member": [people[-1].key], "organization": [org.key]},
                             {"role": role}, ctx.evidence(index, s.start + m.start(), org.end,
                                                          "affiliation:appositive-role", 0.9)))
+    return out
+
+
+def _org_official(ctx: Context, index: int) -> list[Fact]:
+    """"Mark Delaney, a senior State Department official": the organisation inside the role."""
+    s = ctx.sentences[index]
+    out = []
+    orgs = {o.start: o for o in ctx.in_sentence(index, ORG_TYPES)}
+    for person in ctx.in_sentence(index, ("Person",)):
+        m = ARTICLE_MODIFIERS.match(ctx.text, person.end, s.end)
+        org = orgs.get(m.end()) if m else None
+        role = ROLE_AFTER_ORG.match(ctx.text, org.end, s.end) if org else None
+        if org is not None and role is not None:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]},
+                            {"role": " ".join(role.group("role").split())},
+                            ctx.evidence(index, person.start, s.start + role.end() - s.start,
+                                         "affiliation:org-official", 0.75)))
     return out
 
 

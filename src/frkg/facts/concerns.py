@@ -21,7 +21,7 @@ CUE = re.compile(
     r"concern|worr|fear|risk|threat|danger|raise[sd]?\b|lead to|led to|violat|invade|invasion|"
     r"infring|abuse|undermin|erod|argue|warn|critic|protect|harm|unsavory|oppress|persecut|"
     r"repress|censor|proliferation|intrusive|chilling|unlawful|illegal|breach|role in|complicit|"
-    r"dangerous|amplif|misidentif|enabl|allow|loophole", re.I)
+    r"dangerous|amplif|misidentif|enabl|allow|loophole|\bmass\b|pervasive|invasive|suspicious|profil", re.I)
 RAISE_VERB = re.compile(
     r"\s*(?:,[^,]{1,80},\s*)?(?:(?:has|have|had|also|repeatedly|previously|again)\s+)*(?:urge|urges|urged|argue|argues|argued|warn|warns|warned|say|says|said|fear|fears|"
     r"worry|worry|worries|raise|raises|raised|contend|contends|claim|claims|highlight|highlights|"
@@ -83,9 +83,13 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
     if not raisers:
         return []
     s = ctx.sentences[index]
+    words = list(s.text)  # the sentence without its names ("Human Rights *Watch*" is no watching)
+    for m in ctx.in_sentence(index):
+        words[m.start - s.start:m.end - s.start] = " " * (m.end - m.start)
+    unnamed = "".join(words)
     key, confidence = None, COREF_CONFIDENCE
     for regex, type_key, label in TYPE_WORDS:
-        if regex.search(s.text):
+        if regex.search(unnamed):
             ctx.add_entity(entity_for(type_key, "ConcernType", label))
             key, confidence = type_key, 0.7
             break

@@ -235,11 +235,9 @@ def _destination(ctx: Context, index: int, measure: _Measure) -> list[Mention]:
     m = DESTINATION.search(ctx.text, measure.start, measure.window_end)
     if m is None or measure.kind != "ExportRestriction":
         return []
-    found = [p for p in ctx.in_sentence(index, DESTINATION_TYPES, m.end(), measure.window_end)
-             if p.start == m.end() and p.rule != "demonym"]
-    return _first_run(ctx, found + [p for p in ctx.in_sentence(index, DESTINATION_TYPES, m.end(),
-                                                                 measure.window_end) if p.rule != "demonym"])\
-        if found else []
+    after = [p for p in ctx.in_sentence(index, DESTINATION_TYPES, m.end(), measure.window_end)
+             if p.rule != "demonym"]
+    return _first_run(ctx, after) if after and after[0].start == m.end() else []
 
 
 def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,

@@ -242,7 +242,10 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
         confidence = 0.8
         if sellers and not tech and m.group().startswith(("supplied", "provided", "sold", "delivered", "exported")) \
                 and GENERIC_PRODUCT.search(s.text, 0, m.start()):
+            product = GENERIC_PRODUCT.search(s.text, 0, m.start())
             last = ctx.last_technology(s.start + m.start())
+            if CAMERAS.search(product.group()):
+                last = _generic_object(ctx, index, s.start + product.start() - 1)
             tech, confidence = ([last] if last else []), COREF_CONFIDENCE
         if sellers and tech:
             importer = _importer_in(ctx, index)

@@ -111,10 +111,10 @@ def _stop(watch: _Watch) -> None:
     from frkg import metrics
 
     metrics.TIMEOUTS.inc()
-    _answer(watch.client, str(QueryTimeout(watch.seconds)))
     log.info(json.dumps(_timeout_record(watch.job, watch.seconds)))
     for handler in log.handlers:
         handler.flush()
+    _answer(watch.client, str(QueryTimeout(watch.seconds)))
     os._exit(75)  # gunicorn's arbiter starts a fresh worker
 
 
