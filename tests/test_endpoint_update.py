@@ -158,7 +158,12 @@ def test_graph_store_writes_keep_the_union(writable_server):
     replaced = requests.put(url, params={"graph": "http://x/gsp"}, data=f"<{subject}> <http://x/p> 3 .",
                             headers=turtle)
     assert replaced.status_code == 200 and in_default_graph(writable_server, subject) == 1
+    shared = requests.post(url, params={"graph": "http://x/gsp-other"}, data=f"<{subject}> <http://x/p> 3 .",
+                           headers=turtle)
+    assert shared.status_code == 201
     assert requests.delete(url, params={"graph": "http://x/gsp"}, headers=bearer()).status_code == 200
+    assert in_default_graph(writable_server, subject) == 1  # <http://x/gsp-other> still holds it
+    assert requests.delete(url, params={"graph": "http://x/gsp-other"}, headers=bearer()).status_code == 200
     assert in_default_graph(writable_server, subject) == 0
 
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 
@@ -37,6 +38,34 @@ def propagate_names(found: list[Candidate], sentences: list[Sentence], text: str
         key = short_names[m.group()]
         out.append(Candidate(m.start(), m.end(), key, "Person", "coref:name", NAME_REPEAT_CONFIDENCE, 2))
     return out
+
+
+# "the Observatorio de Derecho Informático Argentino (ODIA)": the acronym in brackets after a name.
+ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
+ORG_NAME_TYPES = ("Person", "Country", "Group")
+
+
+def propagate_org_names(found: list[Candidate], sentences: list[Sentence], text: str) -> list[Candidate]:
+    """Every later use of an organisation's name found from its context ("the local firm
+    Danaide ... Danaide said") or of an acronym defined after such a name ("a lawyer for ODIA")
+    names that organisation."""
+    from frkg import gazetteer as gz
+    acronyms: dict[str, Candidate] = {}
+    for cand in found:
+        if cand.layer != 0 or cand.entity_type in ORG_NAME_TYPES:
+            continue
+        m = ACRONYM_AFTER.match(text, cand.end)
+        if m and sum(ch.isupper() for ch in m.group("acr")) >= 2 and gz.lookup(m.group("acr")) is None:
+            acronyms.setdefault(m.group("acr"), cand)
+        name = " ".join(text[cand.start:cand.end].split())
+        if cand.rule.startswith("pattern:") and name[:1].isupper() and gz.lookup(name) is None:
+            acronyms.setdefault(name, cand)
+    if not acronyms or not sentences:
+        return []
+    pattern = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(a) for a in acronyms))
+    return [Candidate(m.start(), m.end(), acronyms[m.group()].key, acronyms[m.group()].entity_type,
+                      "coref:acronym", NAME_REPEAT_CONFIDENCE, 2)
+            for m in pattern.finditer(text, sentences[0].start, sentences[-1].end)]
 
 
 def resolve_surnames(found: list[Candidate], text: str) -> list[Candidate]:
@@ -75,8 +104,9 @@ CIVIL_TYPES = ("CivilSocietyOrganization", "ThinkTank", "ResearchOrganization", 
 DEFINITE_HEADS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("company", "firm", "retailer", "chain", "giant", "manufacturer", "vendor",
                      "maker", "supplier", "startup", "start-up", "conglomerate", "provider"), FIRM_TYPES),
-    **dict.fromkeys(("agency", "regulator", "watchdog", "ministry", "department", "authority",
-                     "commission", "bureau"), BODY_TYPES),
+    **dict.fromkeys(("agency", "regulator", "watchdog", "ministry", "authority", "commission",
+                     "bureau", "commissioner"), ("GovernmentBody", "Legislature")),
+    "department": BODY_TYPES,
     **dict.fromkeys(("police", "force"), ("PoliceDepartment",)),
     **dict.fromkeys(("group", "organisation", "organization", "charity", "ngo", "campaigners"),
                     CIVIL_TYPES),
@@ -106,14 +136,21 @@ def definite_descriptions(found: list[Candidate], text: str, sentences: list[Sen
         if any(w[0].isupper() and w not in _demonym_forms() for w in modifiers):
             continue  # "the Dutch National Police": a name, not a description
         i = bisect.bisect_left(starts, m.start())
-        if i < len(names) and names[i].start < m.end():
-            continue
+        if any(c.rule != "demonym" for c in itertools.takewhile(lambda c: c.start < m.end(), names[i:])):
+            continue  # a name inside the description; a demonym modifier ("the Chinese company") is not one
         before = [c for c in names[:i] if c.entity_type in DEFINITE_HEADS[head] and c.end <= m.start()]
         if before:
-            c = before[-1]
+            c = _named_like(before, head, text) or before[-1]
             out.append(Candidate(m.start(), m.end(), c.key, c.entity_type, "coref:definite",
                                  DEFINITE_CONFIDENCE, 3))
     return out
+
+
+def _named_like(before: list[Candidate], head: str, text: str) -> Candidate | None:
+    """ "the authority" after "the Norwegian Data Protection Authority ... the Oslo police": the
+    latest body whose own name has the head noun is meant, not merely the latest body."""
+    same = [c for c in before if re.search(rf"\b{re.escape(head)}\b", text[c.start:c.end], re.I)]
+    return same[-1] if same else None
 
 
 @lru_cache(maxsize=1)

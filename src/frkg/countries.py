@@ -23,6 +23,21 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "CN": ("PRC", "People's Republic of China", "People’s Republic of China"),
     "AE": ("UAE", "Emirates"), "CD": ("DRC",), "NL": ("Holland",),
 }
+# Capitals that news uses for their governments ("Washington blacklisted", "Beijing denied").
+# pycountry carries no capitals, so this small table is written by hand; it lists only capitals
+# of countries active in the surveillance-technology trade and its regulation, and only names
+# that do not also name a person or a company.
+CAPITALS: dict[str, str] = {
+    "Washington": "US", "Beijing": "CN", "Moscow": "RU", "London": "GB", "Brussels": "BE",
+    "Paris": "FR", "Berlin": "DE", "Tokyo": "JP", "Seoul": "KR", "Pyongyang": "KP",
+    "New Delhi": "IN", "Tehran": "IR", "Ankara": "TR", "Canberra": "AU", "Ottawa": "CA",
+    "Taipei": "TW", "Jerusalem": "IL", "Riyadh": "SA", "Abu Dhabi": "AE", "Islamabad": "PK",
+    "Hanoi": "VN", "Minsk": "BY", "Kyiv": "UA", "Kiev": "UA", "Caracas": "VE", "Brasília": "BR",
+    "Brasilia": "BR", "Pretoria": "ZA", "Cairo": "EG", "Belgrade": "RS", "Budapest": "HU",
+    "Warsaw": "PL", "The Hague": "NL", "Stockholm": "SE",
+}
+
+
 # Demonyms the suffix rules cannot derive (first one is the canonical form).
 IRREGULAR_DEMONYMS: dict[str, tuple[str, ...]] = {
     "CN": ("Chinese",), "US": ("American",), "GB": ("British",), "FR": ("French",),

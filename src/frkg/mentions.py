@@ -123,9 +123,12 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 def _inside_group(cand: Candidate, chosen: list[Candidate]) -> bool:
     """A demonym opening a collective ("*Chinese* companies") or a country opening a public
-    body ("*Serbia*'s interior ministry") still names the country."""
-    return any(c.start == cand.start and cand.end <= c.end
-               and ((c.entity_type == "Group" and cand.rule == "demonym") or c.rule == PUBLIC_BODY)
+    body ("*Serbia*'s interior ministry") still names the country, as does a demonym inside a
+    definite description ("the *Chinese* company")."""
+    return any((c.start == cand.start and cand.end <= c.end
+                and ((c.entity_type == "Group" and cand.rule == "demonym") or c.rule == PUBLIC_BODY))
+               or (c.rule == "coref:definite" and cand.rule == "demonym" and c.start <= cand.start
+                   and cand.end <= c.end)
                for c in chosen)
 
 
@@ -164,12 +167,13 @@ def _drop_org_names_as_people(candidates: list[Candidate], text: str) -> list[Ca
 
 def find_mentions(parsed: Parsed, text: str) -> MentionResult:
     """All mentions of a parsed document: gazetteer, then context patterns, resolved."""
-    from frkg.coref import definite_descriptions, propagate_names, resolve_surnames
+    from frkg.coref import definite_descriptions, propagate_names, propagate_org_names, resolve_surnames
     from frkg.patterns import pattern_candidates
 
     base = gazetteer_candidates(parsed)
     candidates = _drop_org_names_as_people(base + pattern_candidates(parsed.sentences, text, base), text)
     resolved = resolve_surnames(resolve(candidates), text)
-    resolved = resolve(resolved + propagate_names(resolved, parsed.sentences, text))
+    resolved = resolve(resolved + propagate_names(resolved, parsed.sentences, text)
+                       + propagate_org_names(resolved, parsed.sentences, text))
     resolved = resolve(resolved + definite_descriptions(resolved, text, parsed.sentences))
     return to_mentions(resolved, parsed.sentences, text)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from frkg import gazetteer as gz
-from frkg.countries import canonical_demonym
+from frkg.countries import CAPITALS, canonical_demonym
 from frkg.identity import slugify
 from frkg.mentions import Candidate
 from frkg.model import Sentence
@@ -24,7 +24,7 @@ PCAP = rf"[A-ZÀ-ÖØ-Þ][{LOWER}]+(?:[A-Z][{LOWER}]+)?(?:-[A-Z][{LOWER}]+)?"
 PERSON = rf"{PCAP}(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+)?{PCAP}){{0,2}}"
 OCAP = r"[A-Z][\w&\-]*(?:’s|'s)?"
 ORG = (rf"{OCAP}(?:\s+(?:(?:of|for|and|on|the|a|&|de)\s+)*{OCAP})*"
-       r"(?:\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b\.?)?(?:\s+\d{1,4}\b(?![.,]\d))?")
+       r"(?:\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b(?!-)\.?)?(?:\s+\d{1,4}\b(?![.,]\d))?")
 SAY = (r"(?:says|said|adds|added|told|tells|argues|argued|argue|warns|warned|notes|noted|explains|"
        r"explained|suggests|suggested|stated|states|writes|wrote|believes|claims|claimed|insists|"
        r"insisted|cautions|cautioned|observes|observed|comments|commented|acknowledged|contends|"
@@ -42,8 +42,27 @@ APPOSITIVE_ROLE = re.compile(
     rf"(?P<person>{PERSON}),\s+(?:[^,.;“”\"]{{0,60}}?\s+and\s+)?(?:(?:an?|the)\s+)?"
     rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?P<org>{ORG})")
 SPEAKER_BEFORE = re.compile(rf"(?P<person>{PERSON})(?:\s*,\s*[^,“”\"]{{3,140}}?,|,)?\s+{SAY}\b")
+# The name after the verb ends the clause or is described ("said Jane Doe, a lawyer", "said Jane
+# Doe of Acme"); "says Xinjiang police app tracks ..." starts what was said instead.
 SPEAKER_AFTER = re.compile(rf"\b(?:{SAY}|according to)\s+(?P<person>{PERSON})"
-                           rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?P<org>{ORG}))?")
+                           rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?P<org>{ORG}))?"
+                           r"(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:of|from|at|in|on|who|told|to|and|as)\b)")
+# "Washington blacklisted ...", "Beijing denied ...": a capital opening a clause, right before an
+# act only a government does, stands for its country.
+GOVERNMENT_ACT = (r"(?:(?:has|have|had|also|quickly|later|swiftly|has\s+since)\s+)*(?:said|says|denied|denies|"
+                  r"blacklisted|sanctioned|imposed|banned|restricted|accused|condemned|rejected|retaliated|"
+                  r"announced|warned|criticised|criticized|vowed|urged|protested|responded|placed|barred|"
+                  r"blocked|expelled|summoned|dismissed|retaliates|insisted|insists|added)")
+CAPITAL_ACTOR = re.compile(r"(?:^|(?<=, )|(?<=\band )|(?<=\bbut ))(?P<city>%s)(?=\s+%s\b)"
+                           % ("|".join(re.escape(c) for c in sorted(CAPITALS, key=len, reverse=True)),
+                              GOVERNMENT_ACT))
+CAPITAL_WORD = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(c) for c in CAPITALS))
+# "The UN special rapporteur on the right to privacy, Tomas Ekberg, urged": a title described in
+# lower case, then the name in apposition.
+TITLE_THEN_NAME = re.compile(
+    rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){{0,6}}?"
+    rf"(?i:{ROLE[3:-1]}|rapporteur|supervisor|ombudsman)\b"
+    rf"[^,“”\"]{{0,60}},\s+(?P<person>{PERSON}),")
 TITLED = re.compile(
     r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|"
     r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice)"
@@ -70,7 +89,7 @@ ORG_PREFIXED = re.compile(
     rf"Commission|Academy)\s+(?:of|for)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
     rf"(?:\s+(?:and\s+|of\s+|&\s+|for\s+)?{OCAP})*(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
 FIRM_SHAPED = re.compile(
-    rf"\b(?P<org>(?:{OCAP}\s+(?:&\s+)?){{1,6}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH|Corporation|Holdings)\b\.?|"
+    rf"\b(?P<org>(?:{OCAP}\s+(?:&\s+)?){{1,6}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH|Corporation|Holdings)\b(?!-)\.?|"
     rf"(?:{OCAP}\s+){{1,2}}(?:Technologies|AI|Labs|Systems|Networks|Robotics|Vision))\b")
 GROUP_TAIL = re.compile(
     r"(?:’s|'s)?\s+(?P<mid>(?:(?:[a-z][a-z-]*|AI|5G)\s+){0,3}?)"
@@ -149,7 +168,8 @@ ORG_LAST_WORDS = frozenset({
 ORG_KINDS = (r"(?:network|group|coalition|organi[sz]ation|NGO|charity|non-?profit|watchdog|"
              r"think[ -]tank|alliance|association|campaign group|advocacy group|trade body|lobby group)")
 ORG_DESCRIBED_AFTER = re.compile(
-    rf"(?P<org>{ORG}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<kind>{ORG_KINDS})\b")
+    rf"(?P<org>{ORG})(?:\s*\([A-Z][\w&-]{{1,9}}\))?,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<kind>{ORG_KINDS})\b"
+    rf"(?!\s+{SAY}\b)")
 ORG_DESCRIBED_BEFORE = re.compile(
     rf"\b(?:[\w-]+\s+){{0,2}}?(?P<kind>(?i:(?:research|rights|advocacy|campaign|civil liberties|privacy|"
     rf"human rights|digital rights|industry|trade)\s+(?:group|organi[sz]ation|body|watchdog)|think[ -]tank|"
@@ -157,6 +177,13 @@ ORG_DESCRIBED_BEFORE = re.compile(
     rf"store|hotel|restaurant) chain|retailer|startup|start-up|conglomerate|chipmaker|carmaker|telecoms? "
     rf"(?:giant|operator|company)|(?:tech|technology|security|surveillance|camera|software) "
     rf"(?:giant|company|firm|vendor|maker|supplier)))\s+(?P<org>(?:[A-Z][\w&-]*)(?:\s+[A-Z][\w&-]*){{0,3}})")
+# "the French company Engie", "a local firm Danaide", "the state-owned contractor X": a firm named
+# right after a noun saying it is one (modifiers: a demonym or lower-case words).
+FIRM_NOUN_THEN_NAME = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){{0,2}}?(?:company|firm|vendor|supplier|operator|"
+    rf"contractor|manufacturer|startup|start-up|developer)\s+(?P<org>(?!{WEEKDAY})[A-Z][\w&-]*"
+    rf"(?:\s+(?!{WEEKDAY})[A-Z][\w&-]*){{0,3}})")
+FIRM_NOUN_WORD = re.compile(r"(?:company|firm|vendor|supplier|operator|contractor|manufacturer|startup|start-up|developer) [A-Z]")
 KIND_TYPES = (("research", "ResearchOrganization"), ("think", "ThinkTank"), ("watchdog", "GovernmentBody"),
               ("industry", "Organization"), ("trade", "Organization"), ("broadcast", "Organization"),
               ("news", "Organization"), ("chain", "Firm"), ("retailer", "Firm"), ("start", "Firm"),
@@ -186,7 +213,18 @@ def pattern_candidates(sentences: list[Sentence], text: str,
         found.extend(_sentence_candidates(sentence, text))
     found.extend(_collectives(base, text))
     found.extend(_coordinated_firms(base, text))
-    return found
+    return _known_single_names(found, base, text)
+
+
+def _known_single_names(found: list[Candidate], base: list[Candidate], text: str) -> list[Candidate]:
+    """A lone capitalised word before "said" ("Moscow said", "Kiggundu said") is a person only
+    when the document names someone in full with that surname; news introduces people by full
+    name, so otherwise it is a place or a body standing for its government."""
+    surnames = {text[c.start:c.end].split()[-1] for c in found + base
+                if c.entity_type == "Person" and len(text[c.start:c.end].split()) > 1}
+    return [c for c in found if not (c.rule == "pattern:speaker" and c.entity_type == "Person"
+                                     and " " not in text[c.start:c.end].strip()
+                                     and text[c.start:c.end].strip() not in surnames)]
 
 
 # "Dahua and Uniview", "Uniview, Hikvision": an unknown name listed with a known firm is a firm.
@@ -233,6 +271,8 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     for m in (ORG_DESCRIBED_BEFORE.finditer(s) if DESCRIBED_WORD.search(s) else ()):
         yield from _org(m, "org", offset, "pattern:described-org", _kind_type(m.group("kind")),
                         single_word=True, confidence=0.85)
+    for m in (FIRM_NOUN_THEN_NAME.finditer(s) if FIRM_NOUN_WORD.search(s) else ()):
+        yield from _org(m, "org", offset, "pattern:firm-noun-name", "Firm", single_word=True, confidence=0.8)
     if "told The" in s or "tells The" in s:
         for m in OUTLET_AFTER_SAY.finditer(s):
             yield from _org(m, "org", offset, "pattern:outlet", "Organization", single_word=True,
@@ -247,6 +287,14 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
                 yield from _person(m, "person", offset, "pattern:speaker")
                 if m.groupdict().get("org"):
                     yield from _org(m, "org", offset, "pattern:speaker-of", "Organization", single_word=True)
+    if "," in s and ROLE_WORD.search(s) or "apporteur" in s or "upervisor" in s:
+        for m in TITLE_THEN_NAME.finditer(s):
+            yield from _person(m, "person", offset, "pattern:title-then-name")
+    if CAPITAL_WORD.search(s):
+        for m in CAPITAL_ACTOR.finditer(s.lstrip()):
+            shift = offset + len(s) - len(s.lstrip())
+            yield Candidate(shift + m.start(), shift + m.end(), "country/" + CAPITALS[m.group("city")],
+                            "Country", "pattern:capital-metonym", 0.7, 1)
     if TITLE_WORD.search(s):
         for m in TITLED.finditer(s):
             yield from _person(m, "person", offset, "pattern:title")
@@ -296,8 +344,9 @@ def _kind_type(kind: str) -> str:
 def _person(m: re.Match, group: str, offset: int, rule: str) -> Iterator[Candidate]:
     start, end = _strip_leading_stopwords(m.string, m.start(group), m.end(group), TITLE_WORDS)
     name = " ".join(m.string[start:end].split())
-    if re.search(r"\b[Tt]he\s+$", m.string[max(0, start - 4):start]) or \
-            name.split()[-1:] and name.split()[-1].lower() in ORG_LAST_WORDS:
+    last = name.split()[-1].lower() if name.split() else ""
+    if re.search(r"\b[Tt]he\s+$", m.string[max(0, start - 4):start]) or last in ORG_LAST_WORDS \
+            or last in TITLE_WORDS or last in ("supervisor", "rapporteur", "ombudsman"):
         return  # "told The Guardian", "European Digital Rights said": not a person
     if " " not in name and re.search(r"\b(?:in|at|from|near|across)\s+$", m.string[max(0, start - 8):start]):
         return  # "the embassy in Washington said": a place, not a speaker
@@ -315,10 +364,10 @@ def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
     name = " ".join(m.string[start:end].split())
     if name.endswith(("’s", "'s")):
         name, end = name[:-2], end - 2
-    owner = re.match(r"(?:the\s+)?[A-Z][\w&-]*(?:’s|'s)\s+(?=[A-Z])", name)
-    if owner and not _is_country_word(owner.group().split()[-1][:-2]) and len(name[owner.end():].split()) >= 2:
-        start += owner.end()
-        name = name[owner.end():]  # "FTC's Bureau of Consumer Protection": the bureau
+    owner = _owner_prefix(name)
+    if owner and len(name[owner:].split()) >= 2:
+        start += owner
+        name = name[owner:]  # "the US Commerce Department's Bureau of Industry and Security": the bureau
     country = re.match(r"(?:the\s+)?(\S+?)(?:’s|'s)?\s+", name)
     if country and _is_country_word(country.group(1)):
         rest = name[country.end():]
@@ -334,6 +383,16 @@ def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
     entity_type = org_type(name, default_type)
     yield Candidate(offset + start, offset + end, "org/" + slugify(name), entity_type, rule,
                     confidence, 1, attributes, label=name)
+
+
+def _owner_prefix(name: str) -> int:
+    """Length of the owner before the last possessive of a name ("FTC's ", "US Commerce
+    Department's "), 0 when there is none or the owner is just a country ("Norway's")."""
+    owners = list(re.finditer(r"(?:’s|'s)\s+(?=[A-Z])", name))
+    if not owners:
+        return 0
+    owner = re.sub(r"^the\s+", "", name[:owners[-1].start()])
+    return 0 if _is_country_word(owner) else owners[-1].end()
 
 
 def _administration(m: re.Match, offset: int) -> Iterator[Candidate]:

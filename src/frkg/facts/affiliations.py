@@ -9,8 +9,11 @@ from frkg.model import Fact
 from frkg.patterns import APPOSITIVE_ROLE, ROLE
 
 ROLE_BEFORE_NAME = re.compile(
-    rf"(?P<org>\b(?:[Tt]he\s+(?:company|firm)|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))(?:’s|'s)\s+"
+    rf"(?:(?P<org>\b(?:[Tt]he\s+(?:company|firm)|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))(?:’s|'s)|"
+    rf"(?P<its>\b(?:[Ii]ts|[Tt]heir)))\s+"
     rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?),\s+")
+# "Its executive director, X": "its" is the organisation named last before (not a country).
+ITS_ORG_TYPES = tuple(t for t in ORG_TYPES if t != "Country")
 # "Lindsey Chiswick, the Met's director of intelligence": the organisation may be a short
 # form of one named before ("the Met" for "the Metropolitan Police").
 PERSON_ORG_ROLE = re.compile(
@@ -137,15 +140,18 @@ def _role_before_name(ctx: Context, index: int) -> list[Fact]:
         people = [p for p in ctx.in_sentence(index, ("Person",)) if p.start == s.start + m.end()]
         if not people:
             continue
-        org_end = s.start + m.end("org")
-        named = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.end == org_end]
-        if not named and m.group("org").lower().endswith(("company", "firm")):
+        if m.group("its"):
+            named = [o for o in ctx.mentions if o.entity_type in ITS_ORG_TYPES and o.end <= s.start + m.start()
+                     and o.rule != "demonym"][-1:]
+        else:
+            named = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.end == s.start + m.end("org")]
+        if not named and m.group("org") and m.group("org").lower().endswith(("company", "firm")):
             named = [f for f in ctx.mentions if f.entity_type == "Firm" and f.end <= s.start + m.start()][-1:]
         if named:
             out.append(fact("Affiliation", {"member": [people[0].key], "organization": [named[-1].key]},
                             {"role": " ".join(m.group("role").split())},
-                            ctx.evidence(index, s.start + m.start(), people[0].end,
-                                         "affiliation:role-before-name", 0.75)))
+                            ctx.evidence(index, s.start + m.start(), people[0].end, "affiliation:role-before-name",
+                                         COREF_CONFIDENCE if m.group("its") else 0.75)))
     return out
 
 

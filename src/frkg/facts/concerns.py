@@ -15,6 +15,7 @@ from collections import Counter
 from frkg.coref import pronoun_antecedent
 from frkg.entities import entity_for
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
+from frkg.facts.measures import REPLY
 from frkg.model import Fact, Mention
 
 CUE = re.compile(
@@ -37,8 +38,11 @@ REPRESSION = re.compile(r"\b(?:repress\w*|persecut\w*|oppress\w*|detain\w*|deten
                         r"crackdown on)\b", re.I)
 HUMAN_RIGHTS = "concern-type/human-rights-violations"
 # "could be used to monitor protesters and journalists": watching named people is surveillance.
-WATCHING = re.compile(r"\b(?:monitor|track|spy on|surveil|watch)\w*\b", re.I)
+WATCHING = re.compile(r"\b(?:monitor(?:s|ed|ing)?|track(?:s|ed|ing)?|spy(?:ing)? on|spie[ds] on|"
+                      r"surveil(?:s|led|ling)?|watch(?:es|ed|ing)?)\b", re.I)
 SURVEILLANCE = "concern-type/surveillance"
+# How far after "monitor"/"repress" the watched group may start ("monitor ethnic Kazakhs").
+OBJECT_REACH = 40
 PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e)\s*$")
 # "a network of privacy organisations", "the privacy watchdog": a concern word naming a body.
 DESCRIBES_BODY = re.compile(r"\s+(?:organi[sz]ations?|groups?|watchdogs?|regulators?|authorit(?:y|ies)|"
@@ -61,11 +65,20 @@ def extract(ctx: Context) -> list[Fact]:
     """Concern facts for every concern type named in a risk-framing sentence."""
     facts: list[Fact] = []
     untyped = []
+    # "sanctions on providers of face recognition used to monitor Uyghurs": the measure already
+    # names the watched group as affected; that is its reason, not a separate concern.
+    measured: dict[int, set[str]] = {}
+    for f in ctx.facts:
+        for e in f.evidence:
+            measured.setdefault(e.sentence_index, set()).update(f.roles.get("affectedGroup", ()))
     for sentence in ctx.sentences:
         concerns = _concern_types(ctx, sentence.index)
-        repression = [] if concerns else _repression(ctx, sentence.index)
-        if (concerns or repression) and _has_cue(ctx, sentence.index):
-            facts += [_concern(ctx, sentence.index, concern) for concern in concerns or repression]
+        if concerns and _has_cue(ctx, sentence.index):
+            facts += [_concern(ctx, sentence.index, concern) for concern in concerns]
+            continue
+        repression = [r for r in _repression(ctx, sentence.index) if r[1].key not in measured.get(sentence.index, ())]
+        if repression:
+            facts += [_concern(ctx, sentence.index, concern) for concern in repression]
         elif not concerns:
             untyped.append(sentence.index)
     named = Counter(m.key for m in ctx.mentions if m.entity_type == "ConcernType")
@@ -79,7 +92,7 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
     """"Human Rights Watch has also raised concerns about ...": typed from the sentence's words,
     else from the concern the document is most about (lower confidence)."""
     raisers = [m for m in ctx.in_sentence(index, RAISER_TYPES) if EXPLICIT.match(ctx.text, m.end + 1)
-               and ctx.text[m.end:m.end + 1] == " "]
+               and ctx.text[m.end:m.end + 1] == " " and not _replies_to_measure(ctx, m.end)]
     if not raisers:
         return []
     s = ctx.sentences[index]
@@ -109,16 +122,26 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
                  ctx.evidence(index, s.start, s.end, "concern:explicit", confidence))]
 
 
+def _replies_to_measure(ctx: Context, position: int) -> bool:
+    """"China condemned the sanctions": a government's reply to a measure raises no rights concern."""
+    window = ctx.text[position:position + 60]
+    reply = REPLY.search(window)
+    return reply is not None and not window[:reply.start()].strip(" ,").count(" ") > 3
+
+
 def _repression(ctx: Context, index: int) -> list[tuple[str, Mention]]:
-    """"used to repress Uyghurs": repressing a named group of people is a human-rights concern."""
+    """"used to repress Uyghurs", "used to monitor Tibetans": repressing or watching a named group
+    of people is a human-rights concern in itself, with no further risk word needed."""
     text = ctx.sentences[index].text
     groups = [g for g in ctx.in_sentence(index, ("Group",)) if g.rule in PEOPLE_GROUP_RULES]
     if not groups:
         return []
+    start = ctx.sentences[index].start
     for regex, key, label in ((REPRESSION, HUMAN_RIGHTS, "human rights violations"),
                               (WATCHING, SURVEILLANCE, "surveillance")):
-        cue = regex.search(text)
-        if cue is not None and any(g.start > ctx.sentences[index].start + cue.start() for g in groups):
+        # the group is what is repressed or watched: the verb's object, a few words after it
+        # (any occurrence of the verb: "Human Rights *Watch* said police monitor Uyghurs")
+        if any(0 < g.start - (start + cue.end()) <= OBJECT_REACH for cue in regex.finditer(text) for g in groups):
             ctx.add_entity(entity_for(key, "ConcernType", label))
             return [(key, groups[0])]
     return []
@@ -145,6 +168,8 @@ def _concern(ctx: Context, index: int, concern: tuple[str, Mention]) -> Fact:
     if mention.key in APPLICATION_CONCERNS:
         ctx.add_entity(entity_for(key, "ConcernType", APPLICATION_CONCERNS[mention.key][1]))
     tech = ctx.in_sentence(index, ("Technology",))
+    if mention.entity_type == "Group":  # "providers of face recognition used to monitor Uyghurs"
+        tech = [t for t in tech if t.end <= mention.start][-1:] or tech
     confidence = 0.8
     if tech:
         technology = [tech[0].key]

@@ -24,7 +24,8 @@ from frkg.identity import slugify
 from frkg.model import Fact, Mention
 
 TRIGGERS: tuple[tuple[str, str], ...] = (
-    ("Sanction", r"sanction(?:s|ed|ing)?|fined|fines|(?:a|the)\s+fine|penalt(?:y|ies)|"
+    ("Sanction", r"sanction(?:s|ed|ing)?|fined|fines|(?:a|the)\s+fine|penalt(?:y|ies)|reprimand(?:s|ed)?|"
+                 r"enforcement notices?|"
                  r"blacklist(?:ed|ing|s)?|asset freezes?"),
     ("ExportRestriction", r"restrict(?:ions?|ed|s|ing)?|embargo(?:es)?|blockade|export controls?|"
                           r"(?:export\s+)?licen[cs]e requirements?|(?:export\s+)?licen[cs]ing requirements?|"
@@ -64,6 +65,13 @@ SUBJECT_MEASURE = re.compile(r"\s*(?:The|This|That|These|Its)\s+(?:new\s+|final\
 RESTRICTING = re.compile(r"\b(?:prohibit|bans?\b|banned|restrict|bars?\b|barred|forbid|outlaw)")
 # "ordered Clearview AI to pay a penalty": an order to pay is a sanction.
 TO_PAY = re.compile(r"\s+to\s+pay\b")
+# "China called the rule an abuse of export controls", "Beijing condemned the sanctions": a reply
+# to a measure named before; the measure words in it state no new measure.
+REPLY = re.compile(
+    r"\b(?:call(?:s|ed)?|describ(?:es|ed)|denounc(?:es|ed)|condemn(?:s|ed)|critici[sz](?:es|ed)|slamm?(?:s|ed)|"
+    r"reject(?:s|ed)|label(?:s|led|ed)|brand(?:s|ed)|dismiss(?:es|ed)|protest(?:s|ed)(?:\s+against)?)\s+"
+    r"(?:the|this|these|that|those|its|their)\s+(?:[\w’'-]+\s+){0,2}?(?:rules?|measures?|sanctions|restrictions|"
+    r"bans?|decision|move|listing|designations?|law|regulations?|order|fine|curbs|controls|blacklisting)\b[^;.]*")
 TARGET_PREP = re.compile(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:use\s+of\s+)?$")
 
 
@@ -86,7 +94,8 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fact]:
     s = ctx.sentences[index]
-    measures = _group_triggers(ctx, index)
+    replies = [(s.start + m.start(), s.start + m.end()) for m in REPLY.finditer(s.text)]
+    measures = [m for m in _group_triggers(ctx, index) if not any(a <= m.start < b for a, b in replies)]
     out: list[Fact] = []
     imposer: list[str] = []
     administration: list[str] = []

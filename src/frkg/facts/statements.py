@@ -13,7 +13,7 @@ import re
 
 from frkg.coref import pronoun_antecedent
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
-from frkg.model import Fact
+from frkg.model import Fact, Mention
 from frkg.patterns import SAY
 
 SPEAKER_TYPES = ("Person", "GovernmentBody", "Firm", "ThinkTank", "ResearchOrganization",
@@ -41,6 +41,8 @@ TOLD_AUDIENCE = re.compile(r"\s*(?:parliament|lawmakers|legislators|senators|MPs
 # "added Hikvision to the Entity List": "added" puts something on a list; it reports no speech.
 ADDED_TO_LIST = re.compile(r"\s+[^.;:“”\"]{0,140}?\bto\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:[Ll]ist|blacklist|register|database|roster)\b")
+# Capitalised titles that may stand before the name opening a sentence ("Senator", "Police chief").
+SUBJECT_TITLES = re.compile(r"(?:[A-Z][\w.-]*\s+(?:[a-z]+\s+)?){0,3}|")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
 IN_A_STATEMENT = re.compile(r"\s*(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?"
                             r"(?:statement|interview|post|letter|email|blog post|press release|briefing|"
@@ -137,11 +139,40 @@ def _who_at(ctx: Context, index: int, position: int) -> tuple[str | None, float]
 
 
 def _pronoun(ctx: Context, position: int) -> tuple[str | None, float]:
+    """The person a "she"/"he" of an attribution refers to.
+
+    A person who is the subject of a sentence after the latest statement ("Senator X criticised
+    the deal. “...,” he said.") is nearer than that statement's speaker; otherwise the latest
+    speaker, otherwise the closest person named before.
+    """
+    subject = _subject_since_last_statement(ctx, position)
+    if subject is not None:
+        return subject, COREF_CONFIDENCE
     speaker = ctx.last_speaker(position)
     if speaker is None:
         antecedent = pronoun_antecedent(position, ctx.mentions)
         speaker = antecedent.key if antecedent else None
     return speaker, COREF_CONFIDENCE
+
+
+def _subject_since_last_statement(ctx: Context, position: int) -> str | None:
+    """The person opening the pronoun's sentence or the one before it (past capitalised titles),
+    when that sentence comes after the latest statement's evidence."""
+    here = next((s.index for s in ctx.sentences if s.start <= position <= s.end), None)
+    if here is None:
+        return None
+    latest = max((e.end for f in ctx.facts if f.kind == "Statement" for e in f.evidence
+                  if e.start < position), default=-1)
+    for index in (here, here - 1):
+        if index < 0 or ctx.sentences[index].end <= latest:
+            continue
+        s = ctx.sentences[index]
+        people = [m for m in ctx.in_sentence(index, ("Person",))
+                  if m.end <= position and m.start >= latest
+                  and SUBJECT_TITLES.fullmatch(ctx.text[s.start:m.start])]
+        if people:
+            return people[0].key
+    return None
 
 
 def _last_body(ctx: Context, position: int, noun: str) -> tuple[str | None, float]:
@@ -196,7 +227,24 @@ def _speaker_head(ctx: Context, index: int, head: str) -> str:
             return stripped
     if start + len(bare) in ends:
         return bare
+    if stripped is not None:
+        nested = _nested_person_head(stripped, start, ends)
+        if nested is not None:
+            return nested
     return stripped if stripped is not None else head
+
+
+def _nested_person_head(stripped: str, start: int, ends: dict[int, Mention]) -> str | None:
+    """ "X, chief executive of Y, a Kampala-based group, said": one appositive more to strip.
+
+    Only when what remains ends with a person's name; a body's name alone is kept as is.
+    """
+    comma = stripped.rfind(",")
+    if comma < 0 or re.search(r"[“”\"]", stripped[comma:]) or len(stripped) - comma > 140:
+        return None
+    inner = stripped[:comma].rstrip()
+    person = ends.get(start + len(inner))
+    return inner if person is not None and person.entity_type == "Person" else None
 
 
 def _reported(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[Fact]:

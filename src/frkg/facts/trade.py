@@ -27,6 +27,13 @@ DEAL_WITH = re.compile(
     r"\b(?:signed|struck|won|agreed|inked|concluded|sealed)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?"
     r"(?:contract|deal|agreement|memorandum of understanding|partnership|tender)s?\s+"
     r"(?:with|from|for)\s+")
+# "a contract worth $126 million signed with the Chinese company": the deal named first, its
+# seller in a reduced relative clause; the buyer is the clause's subject before it.
+SIGNED_WITH = re.compile(
+    r"\b(?:contract|deal|agreement|memorandum of understanding)s?\s+(?:(?:worth|valued at)\s+[^,;]{1,40}?\s+)?"
+    r"(?:signed|struck|agreed|concluded|sealed|inked)\s+with\s+")
+# Between "with" and the seller's name: "the Chinese company", "the state-owned firm".
+SELLER_LEAD = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,3}?")
 BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchases|imported|imports)\b")
 TO_IMPORTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s*(?:to|for|in|into)\s+(?:the\s+)?(?:(?:city|government|police|authorities)"
                          r"\s+(?:of|in)\s+)?")
@@ -34,7 +41,7 @@ GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[
                             r"(?:system|systems|cameras|CCTV|equipment|software|platform|technology|tools)\b")
 PASSIVE = re.compile(r"\b(?:supplied|provided|sold|delivered|exported|made|built|developed)\s+by\s+(?:the\s+)?")
 # "cameras supplied by X": a generic product right before the passive verb.
-GENERIC_PRODUCT = re.compile(r"\b(?:cameras|systems?|equipment|software|hardware|platforms?|technology)\s+$")
+GENERIC_PRODUCT = re.compile(r"\b(?:cameras|systems?|equipment|software|hardware|platforms?|technology)\s*,?\s+$")
 CLAUSE_END = re.compile(r"[;]|\bbut\b|\bwhile\b|\bwhich\b")
 CAMERAS = re.compile(r"\b(?:cameras|CCTV)\b")
 SURVEILLANCE_CAMERAS = "technology/surveillance-cameras"
@@ -63,6 +70,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         facts += _exports(ctx, sentence.index)
         facts += _contracts(ctx, sentence.index)
+        facts += _signed_with(ctx, sentence.index)
         facts += _purchases(ctx, sentence.index)
         facts += _passive(ctx, sentence.index)
         facts += _nominal(ctx, sentence.index)
@@ -202,6 +210,55 @@ def _contracts(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
+def _signed_with(ctx: Context, index: int) -> list[Fact]:
+    """"Uganda's police installed cameras under a contract worth $126 million signed with Huawei"."""
+    s = ctx.sentences[index]
+    out = []
+    for m in SIGNED_WITH.finditer(s.text):
+        start, end = s.start + m.start(), s.start + m.end()
+        sellers = [p for p in ctx.in_sentence(index, ("Firm", "Group"), end)
+                   if p.rule != "demonym" and SELLER_LEAD.fullmatch(ctx.text[end:p.start])][:1]
+        sellers = _run_at(ctx, index, sellers[0].start, ("Firm", "Group")) if sellers else []
+        if not sellers:
+            continue
+        buyer = _subject_buyer(ctx, index, start, {p.key for p in sellers})
+        if buyer is None:
+            continue
+        tech = ctx.in_sentence(index, ("Technology",))
+        keys = [tech[0].key] if tech else _cameras(ctx, index)
+        if not keys:
+            last = ctx.last_technology(s.start)
+            keys = [last.key] if last else []
+        if not keys:
+            continue
+        out.append(fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyer.key],
+                                 "technology": keys},
+                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, start, s.end)},
+                        ctx.evidence(index, buyer.start, sellers[-1].end, "deal:signed-with", 0.8)))
+    return out
+
+
+def _described_seller(ctx: Context, index: int, position: int) -> list[Mention]:
+    """"supplied by the local firm Danaide": the firm named after a short description."""
+    found = [p for p in ctx.in_sentence(index, ("Firm",), position)
+             if p.rule != "demonym" and p.start - position <= 40
+             and re.fullmatch(r"(?:[\w-]+\s+){0,2}(?:company|firm|vendor|supplier|contractor|manufacturer|"
+                              r"startup|start-up|developer)\s+", ctx.text[position:p.start])]
+    return _run_at(ctx, index, found[0].start, ("Firm", "Group")) if found else []
+
+
+def _subject_buyer(ctx: Context, index: int, position: int, sellers: set[str]) -> Mention | None:
+    """The first party of the clause before ``position`` that is not a seller (its subject)."""
+    s = ctx.sentences[index]
+    clause_start = s.start
+    for m in CLAUSE_END.finditer(s.text, 0, position - s.start):
+        clause_start = s.start + m.end()
+    parties = [p for p in ctx.in_sentence(index, PARTY_TYPES, clause_start, position)
+               if p.rule != "demonym" and p.key not in sellers]
+    buyer = _buyer(ctx, parties[0]) if parties else None
+    return buyer if buyer is not None and buyer.key not in sellers else None
+
+
 def _cameras(ctx: Context, index: int) -> list[str]:
     """"install 1,000 cameras": plain cameras are surveillance cameras when nothing else is named."""
     if not CAMERAS.search(ctx.sentences[index].text):
@@ -236,7 +293,7 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     out = []
     for m in PASSIVE.finditer(s.text):
-        sellers = _run_at(ctx, index, s.start + m.end(), SELLER_TYPES)
+        sellers = _run_at(ctx, index, s.start + m.end(), SELLER_TYPES) or _described_seller(ctx, index, s.start + m.end())
         tech = [t for t in ctx.in_sentence(index, ("Technology",), s.start, s.start + m.start())
                 if s.start + m.start() - t.end <= 40]
         confidence = 0.8

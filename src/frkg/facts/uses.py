@@ -23,6 +23,16 @@ EXAMPLE = re.compile(r"(?:such as|like|including)\s+$")
 USER_TYPES = ("PoliceDepartment", "GovernmentBody", "Firm", "Organization", "Group", "Country")
 USER_BEFORE = re.compile(r"(?<!supplied)(?<!provided)(?<!developed)(?<!made)(?<!built)(?<!sold)"
                          r"\s+(?:by|among|in)\s+(?:the\s+)?$")
+# "the chain used facial recognition", "X began using T", "X's use of T", "over its use of T".
+USE_VERB = re.compile(r"\b(?:us(?:es|ed|ing)|deploy(?:s|ed|ing)|rolled out|rolls out|(?:its|their)\s+use\s+of|"
+                      r"(?:’s|'s)\s+use\s+of)\s+(?:(?:the|its|their|a|an|live|real-time|[\w-]+ed)\s+)*$", re.I)
+# Between the user and the verb: no new clause ("Amnesty said police used ..." names no user).
+USER_GAP = re.compile(r"[^.;:“”\"]{0,80}")
+# ... nor a measure stopping the use ("FTC bars Rite Aid from using T": the FTC uses nothing).
+NEW_CLAUSE = re.compile(r"\b(?:that|said|says|which|who|warned|argued|after|while|because|bans?|banned|bars?|"
+                        r"barred|prohibit\w*|forbid\w*|stop\w*|from|against|criticis\w*|criticiz\w*)\b|"
+                        r",\s+(?:and|but)\b")
+SUBJECT_TYPES = ("PoliceDepartment", "GovernmentBody", "Firm", "Organization", "CivilSocietyOrganization")
 POLICING = "application/policing"
 POLICE_WORD = re.compile(r"\b(?:police|law enforcement|officers|detectives)\b", re.I)
 
@@ -42,7 +52,7 @@ def _uses(ctx: Context, index: int, tech: Mention) -> list[Fact]:
     applications = [a.key for a in found]
     if found:
         tech = _technology_for(ctx, index, found[0]) or tech
-    users = _users(ctx, index)
+    users = _users(ctx, index, tech)
     if any(u.entity_type == "PoliceDepartment" for u in users) and POLICING not in applications:
         ctx.add_entity(entity_for(POLICING, "Application", "policing"))
         applications.append(POLICING)
@@ -67,11 +77,28 @@ def _technology_for(ctx: Context, index: int, application: Mention) -> Mention |
     return before[0] if before else None
 
 
-def _users(ctx: Context, index: int) -> list[Mention]:
+def _users(ctx: Context, index: int, tech: Mention | None = None) -> list[Mention]:
     s = ctx.sentences[index]
     found = []
     for m in ctx.in_sentence(index, USER_TYPES):
         if m.entity_type == "PoliceDepartment" or USER_BEFORE.search(ctx.text[s.start:m.start][-12:]):
             if m.entity_type != "Country":
                 found.append(m)
-    return found
+    subject = _subject_user(ctx, index, tech) if tech is not None else None
+    return found + [subject] if subject is not None and subject.key not in {m.key for m in found} else found
+
+
+def _subject_user(ctx: Context, index: int, tech: Mention) -> Mention | None:
+    """"Southern Co-op used facial recognition", "over its use of T": the body before the verb."""
+    s = ctx.sentences[index]
+    verb = USE_VERB.search(ctx.text, max(s.start, tech.start - 60), tech.start)
+    if verb is None:
+        return None
+    before = [m for m in ctx.in_sentence(index, SUBJECT_TYPES, s.start, verb.start())
+              if m.rule != "demonym"]
+    if not before:
+        return None
+    gap = ctx.text[before[-1].end:verb.start()]
+    if not USER_GAP.fullmatch(gap) or NEW_CLAUSE.search(gap):
+        return None
+    return before[-1]

@@ -3,8 +3,10 @@
 Refused (403) unless the server was started with an update token; then every
 write needs ``Authorization: Bearer <token>``.  Each write is one SPARQL
 Update, which Oxigraph applies in one transaction (all or nothing), together
-with the re-derivation of the default graph as the union of the named graphs
-(see :func:`frkg.sparql.worker._update`); so writes go to named graphs only.  Uploaded
+with the operations that keep the default graph the union of the named graphs:
+a client's SPARQL Update is followed by a re-derivation of the whole union
+(:func:`frkg.sparql.worker._update`); a Graph Store write knows its triples and
+updates the union for them alone.  Writes therefore go to named graphs only.  Uploaded
 RDF is parsed by pyoxigraph and written back as N-Triples by pyoxigraph's own
 serialiser, so no request text is ever pasted into the update unescaped.
 """
@@ -23,6 +25,10 @@ from frkg.sparql.views import _finish, bp, outcome_response, plain
 from frkg.sparql.worker import QueryJob, UpdateJob
 
 _ANY_TRIPLE = "ASK { GRAPH ?g { ?s ?p ?o } }"  # run with the dataset restricted to one named graph
+# Before graph {g} is dropped or replaced: its triples that no other named graph holds leave the
+# default graph (the union).  Scoped to one graph, so cheaper than re-deriving the whole union.
+_LEAVE_UNION = ("DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+                "FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {g}) }} }}")
 
 
 def authorise() -> Response | None:
@@ -51,11 +57,11 @@ def run_update(req, started: float) -> Response:
     return _finish(started, "update", apply_update(req.update), req.update)
 
 
-def apply_update(update: str) -> Response:
+def apply_update(update: str, rederive_union: bool = True) -> Response:
     st = state()
     generation, _ = st.current_build()
     try:
-        outcome = st.executor.run(UpdateJob(update), generation)
+        outcome = st.executor.run(UpdateJob(update, rederive_union), generation)
     except QueryTimeout as err:
         return plain(503, str(err) + " Nothing was written.")
     if outcome.status == "ok":
@@ -127,12 +133,14 @@ def _write_graph(graph: ox.NamedNode | None) -> Response:
     if request.method == "DELETE":
         if not _exists(graph):
             return plain(404, f"no graph <{graph.value}> in this store")
-        return apply_update(f"DROP GRAPH {target}")
+        return apply_update(f"{_LEAVE_UNION.format(g=target)} ;\nDROP GRAPH {target}", rederive_union=False)
     existed = _exists(graph)
-    insert = f"INSERT DATA {{ GRAPH {target} {{ {_uploaded_ntriples()} }} }}"
+    data = _uploaded_ntriples()
+    # one INSERT DATA for both copies, so a blank node is the same node in the graph and the union
+    update = f"INSERT DATA {{ GRAPH {target} {{ {data} }}\n{data} }}"
     if request.method == "PUT":
-        insert = f"DROP SILENT GRAPH {target} ;\n{insert}"
-    response = apply_update(insert)
+        update = f"{_LEAVE_UNION.format(g=target)} ;\nDROP SILENT GRAPH {target} ;\n{update}"
+    response = apply_update(update, rederive_union=False)
     if response.status_code == 200 and not existed:
         response.status_code = 201
     return response

@@ -30,9 +30,15 @@ class QueryJob:
 
 @dataclass(frozen=True)
 class UpdateJob:
-    """One SPARQL Update (already authorised); applied in one transaction."""
+    """One SPARQL Update (already authorised); applied in one transaction.
+
+    ``rederive_union``: append the operations that recompute the default graph
+    as the union of the named graphs (a scan of the store).  Writers that keep
+    the default graph in step themselves (the Graph Store Protocol) pass False.
+    """
 
     update: str
+    rederive_union: bool = True
 
 
 def open_store(path: str, writable: bool) -> ox.Store:
@@ -69,9 +75,9 @@ def _update(store: ox.Store, job: UpdateJob) -> Outcome:
     from the user's text alone, parsed against a throwaway in-memory store so
     that its message and position refer to what the user sent.
     """
-    for joint in ("\n;", "\n"):
+    for joint in ("\n;", "\n") if job.rederive_union else ("",):
         try:
-            store.update(job.update + joint + _KEEP_UNION)
+            store.update(job.update + joint + _KEEP_UNION if job.rederive_union else job.update)
             return Outcome("ok", message="update applied")
         except SyntaxError:
             continue
