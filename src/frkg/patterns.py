@@ -59,10 +59,10 @@ CAPITAL_ACTOR = re.compile(r"(?:^|(?<=, )|(?<=\band )|(?<=\bbut ))(?P<city>%s)(?
 CAPITAL_WORD = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(c) for c in CAPITALS))
 # "The UN special rapporteur on the right to privacy, Tomas Ekberg, urged": a title described in
 # lower case, then the name in apposition.
-TITLE_THEN_NAME = re.compile(
+APPOSED_NAME = re.compile(rf",\s+(?P<person>{PERSON}),")
+TITLE_BEFORE_NAME = re.compile(
     rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){{0,6}}?"
-    rf"(?i:{ROLE[3:-1]}|rapporteur|supervisor|ombudsman)\b"
-    rf"[^,“”\"]{{0,60}},\s+(?P<person>{PERSON}),")
+    rf"(?i:{ROLE[3:-1]}|rapporteur|supervisor|ombudsman)\b[^,“”\"]{{0,60}}$")
 TITLED = re.compile(
     r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|"
     r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice)"
@@ -288,8 +288,9 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
                 if m.groupdict().get("org"):
                     yield from _org(m, "org", offset, "pattern:speaker-of", "Organization", single_word=True)
     if "," in s and ROLE_WORD.search(s) or "apporteur" in s or "upervisor" in s:
-        for m in TITLE_THEN_NAME.finditer(s):
-            yield from _person(m, "person", offset, "pattern:title-then-name")
+        for m in APPOSED_NAME.finditer(s):  # the rare ", Name," first, then the title before it
+            if TITLE_BEFORE_NAME.search(s, max(0, m.start() - 160), m.start()):
+                yield from _person(m, "person", offset, "pattern:title-then-name")
     if CAPITAL_WORD.search(s):
         for m in CAPITAL_ACTOR.finditer(s.lstrip()):
             shift = offset + len(s) - len(s.lstrip())
