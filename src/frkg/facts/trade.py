@@ -110,7 +110,7 @@ def _nominal(ctx: Context, index: int) -> list[Fact]:
         out.append(fact("Deal" if importer else "Export",
                         {"exporter": [p.key for p in sellers], "technology": [tech.key],
                          "importer": [importer.key] if importer else []},
-                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, start, s.end)},
+                        _trade_values(ctx, index, start),
                         ctx.evidence(index, min(start, sellers[0].start), max(p.end for p in sellers + [tech]
                                      + ([importer] if importer else [])), "deal:nominal", 0.8)))
     return out
@@ -138,9 +138,14 @@ def _awarded(ctx: Context, index: int) -> list[Fact]:
             continue
         out.append(fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyer.key],
                                  "technology": keys},
-                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, start, s.end)},
+                        _trade_values(ctx, index, start),
                         ctx.evidence(index, buyer.start, sellers[-1].end, "deal:awarded", 0.8)))
     return out
+
+
+def _trade_values(ctx: Context, index: int, start: int) -> dict:
+    """Date and amount of a deal or export, read from ``start`` to the end of its sentence."""
+    return {"dealDate": _date(ctx, index), **amount_values(ctx.text, start, ctx.sentences[index].end)}
 
 
 def _run_at(ctx: Context, index: int, position: int, types: tuple[str, ...]) -> list[Mention]:
@@ -174,7 +179,7 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
         kind = "Deal" if importer else "Export"
         out.append(fact(kind, {"exporter": [seller.key], "technology": [tech.key],
                                "importer": [importer.key] if importer else []},
-                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, seller.start, s.end)},
+                        _trade_values(ctx, index, seller.start),
                         ctx.evidence(index, seller.start, end, "export:verb", confidence)))
     return out
 
@@ -204,7 +209,7 @@ def _contracts(ctx: Context, index: int) -> list[Fact]:
             continue  # a deal is about some technology (the shapes require one)
         out.append(fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyers[0].key],
                                  "technology": keys},
-                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, seller.start, s.end)},
+                        _trade_values(ctx, index, seller.start),
                         ctx.evidence(index, min(seller.start, buyers[0].start), max(seller.end, buyers[0].end),
                                      "deal:contract-with", confidence)))
     return out
@@ -233,7 +238,7 @@ def _signed_with(ctx: Context, index: int) -> list[Fact]:
             continue
         out.append(fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyer.key],
                                  "technology": keys},
-                        {"dealDate": _date(ctx, index), **amount_values(ctx.text, start, s.end)},
+                        _trade_values(ctx, index, start),
                         ctx.evidence(index, buyer.start, sellers[-1].end, "deal:signed-with", 0.8)))
     return out
 
@@ -283,7 +288,7 @@ def _purchases(ctx: Context, index: int) -> list[Fact]:
         if sellers:
             out.append(fact("Deal", {"exporter": [sellers[0].key], "importer": [buyer.key],
                                      "technology": [tech.key]},
-                            {"dealDate": _date(ctx, index), **amount_values(ctx.text, buyer.start, s.end)},
+                            _trade_values(ctx, index, buyer.start),
                             ctx.evidence(index, buyer.start, sellers[0].end, "deal:bought-from", 0.8)))
     return out
 
@@ -309,7 +314,7 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
             out.append(fact("Deal" if importer else "Export",
                             {"exporter": [p.key for p in sellers], "technology": [tech[-1].key],
                              "importer": [importer.key] if importer else []},
-                            {"dealDate": _date(ctx, index), **amount_values(ctx.text, sellers[0].start, s.end)},
+                            _trade_values(ctx, index, sellers[0].start),
                             ctx.evidence(index, min(tech[-1].start, s.start + m.start()), sellers[-1].end,
                                          "export:supplied-by", confidence)))
     return out
