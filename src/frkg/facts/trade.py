@@ -129,18 +129,29 @@ def _awarded(ctx: Context, index: int) -> list[Fact]:
         if buyer is None:
             continue
         buyer = _buyer(ctx, buyer)
-        tech = ctx.in_sentence(index, ("Technology",), sellers[-1].end)
-        keys = [tech[0].key] if tech else _cameras(ctx, index)
-        if not keys:
-            last = ctx.last_technology(start)
-            keys = [last.key] if last else []
-        if not keys:
-            continue
-        out.append(fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyer.key],
-                                 "technology": keys},
-                        _trade_values(ctx, index, start),
-                        ctx.evidence(index, buyer.start, sellers[-1].end, "deal:awarded", 0.8)))
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",), sellers[-1].end), start)
+        if keys:
+            out.append(_buyer_seller_deal(ctx, index, sellers, buyer, keys, start, "deal:awarded"))
     return out
+
+
+def _deal_technology(ctx: Context, index: int, mentioned: list[Mention], position: int) -> list[str]:
+    """The deal's technology: the first one mentioned, else cameras, else the document's last one."""
+    if mentioned:
+        return [mentioned[0].key]
+    keys = _cameras(ctx, index)
+    if keys:
+        return keys
+    last = ctx.last_technology(position)
+    return [last.key] if last else []
+
+
+def _buyer_seller_deal(ctx: Context, index: int, sellers: list[Mention], buyer: Mention,
+                       keys: list[str], start: int, rule: str) -> Fact:
+    """A Deal whose evidence spans from the buyer to the last seller."""
+    return fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyer.key], "technology": keys},
+                _trade_values(ctx, index, start),
+                ctx.evidence(index, buyer.start, sellers[-1].end, rule, 0.8))
 
 
 def _trade_values(ctx: Context, index: int, start: int) -> dict:
@@ -229,17 +240,9 @@ def _signed_with(ctx: Context, index: int) -> list[Fact]:
         buyer = _subject_buyer(ctx, index, start, {p.key for p in sellers})
         if buyer is None:
             continue
-        tech = ctx.in_sentence(index, ("Technology",))
-        keys = [tech[0].key] if tech else _cameras(ctx, index)
-        if not keys:
-            last = ctx.last_technology(s.start)
-            keys = [last.key] if last else []
-        if not keys:
-            continue
-        out.append(fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyer.key],
-                                 "technology": keys},
-                        _trade_values(ctx, index, start),
-                        ctx.evidence(index, buyer.start, sellers[-1].end, "deal:signed-with", 0.8)))
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start)
+        if keys:
+            out.append(_buyer_seller_deal(ctx, index, sellers, buyer, keys, start, "deal:signed-with"))
     return out
 
 
