@@ -1,6 +1,6 @@
 """The bare reference for bench/endpoint.py: Flask + pyoxigraph, nothing else (no limits, no cache).
 
-    FRKG_BENCH_STORE=/tmp/store gunicorn -w 2 -b 127.0.0.1:8001 'bench.bare_flask:app'
+    FRKG_BENCH_STORE=/tmp/store granian --interface wsgi --workers 2 --port 8001 bench.bare_flask:app
 """
 from __future__ import annotations
 

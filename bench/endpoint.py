@@ -5,7 +5,8 @@ one at a time so they do not compete for the CPU:
 
 * frkg serve, result cache off (every request runs the query in a worker process);
 * frkg serve, result cache on (repeated catalogue/dashboard queries);
-* a bare Flask + pyoxigraph app (bench/bare_flask.py) under gunicorn, same worker count;
+* a bare Flask + pyoxigraph app (bench/bare_flask.py) under granian (frkg's server), same worker count,
+  and under gunicorn (pip install gunicorn -- benchmark environment only), the usual way to deploy it;
 * rdflib-endpoint (pip install "rdflib-endpoint[cli]" -- benchmark environment only).
 
 Two queries: a cheap lookup and a GROUP BY/COUNT aggregate.  The load comes
@@ -158,10 +159,17 @@ def servers(store: Path, ntriples: Path, workers: int, cpus: str):
     yield "frkg (cache off)", frkg + ["--port", str(port), "--cache-mb", "0"], port, {}, "/sparql"
     port = free_port()
     yield "frkg (cache on)", frkg + ["--port", str(port)], port, {}, "/sparql"
+    bare_env = {"FRKG_BENCH_STORE": str(store), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     port = free_port()
-    yield ("bare flask+pyoxigraph", pin + [sys.executable, "-m", "gunicorn", "-w", str(workers),
-                                           "-b", f"127.0.0.1:{port}", "bench.bare_flask:app"], port,
-           {"FRKG_BENCH_STORE": str(store), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}, "/sparql")
+    yield ("bare flask+pyoxigraph (granian)", pin + [sys.executable, "-m", "granian", "--interface", "wsgi",
+                                                     "--workers", str(workers), "--blocking-threads", "1",
+                                                     "--host", "127.0.0.1", "--port", str(port),
+                                                     "bench.bare_flask:app"], port, bare_env, "/sparql")
+    if shutil.which("gunicorn"):
+        port = free_port()
+        yield ("bare flask+pyoxigraph (gunicorn)", pin + [sys.executable, "-m", "gunicorn", "-w", str(workers),
+                                                          "-b", f"127.0.0.1:{port}", "bench.bare_flask:app"],
+               port, bare_env, "/sparql")
     if shutil.which("rdflib-endpoint"):
         port = free_port()
         yield ("rdflib-endpoint", pin + ["rdflib-endpoint", "serve", "--host", "127.0.0.1", "--port", str(port),
@@ -174,7 +182,7 @@ def servers(store: Path, ntriples: Path, workers: int, cpus: str):
 @click.option("--seconds", default=10.0, show_default=True, help="Duration of the wrk run per query and server.")
 @click.option("--warmup", default=3.0, show_default=True, help="Unmeasured wrk seconds before each measurement.")
 @click.option("--concurrency", default=4, show_default=True, help="Open connections kept busy by wrk.")
-@click.option("--workers", default=2, show_default=True, help="gunicorn workers for frkg and the bare app.")
+@click.option("--workers", default=2, show_default=True, help="Server workers for frkg and the bare app.")
 @click.option("--server-cpus", default="1", show_default=True, help="taskset CPU list for the server under test.")
 @click.option("--client-cpu", default="0", show_default=True, help="taskset CPU list for wrk.")
 @click.option("--only", multiple=True, help="Run only the servers whose name starts with this (repeatable).")
@@ -194,7 +202,7 @@ def main(sizes, seconds, warmup, concurrency, workers, server_cpus, client_cpu, 
 
     \b
     To reproduce the figures in the issue note:
-      apt-get install -y wrk && pip install "rdflib-endpoint[cli]"
+      apt-get install -y wrk && pip install "rdflib-endpoint[cli]" gunicorn
       python3 bench/endpoint.py -s 100000 -s 1000000 --out bench/results/endpoint.json
     """
     if not shutil.which("wrk") or not shutil.which("taskset"):
@@ -230,9 +238,10 @@ def _print_table(results: list[dict]) -> None:
         peer = by_key.get((size, query, "rdflib-endpoint"))
         if peer and name.startswith("frkg"):
             click.echo(f"{size} {query}: {name} = {r['rps'] / peer['rps']:.1f}x rdflib-endpoint req/s")
-        bare = by_key.get((size, query, "bare flask+pyoxigraph"))
-        if bare and name == "frkg (cache off)":
-            click.echo(f"{size} {query}: frkg p50 / bare p50 = {r['p50_ms'] / bare['p50_ms']:.2f}")
+        for bare_name in ("bare flask+pyoxigraph (granian)", "bare flask+pyoxigraph (gunicorn)"):
+            bare = by_key.get((size, query, bare_name))
+            if bare and name == "frkg (cache off)":
+                click.echo(f"{size} {query}: frkg p50 / {bare_name} p50 = {r['p50_ms'] / bare['p50_ms']:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The result cache: hits for repeated queries, and a new build swapped in on disk invalidates it."""
 from __future__ import annotations
 
+import json
 import time
 
 import requests
@@ -34,3 +35,21 @@ def test_cache_off(tmp_path):
     store = make_store(tmp_path / "store", 300)
     with frkg_serve(tmp_path, "--store", str(store), "--workers", "1", "--cache-mb", "0") as served:
         assert [ask(served).headers["X-frkg-Cache"] for _ in range(2)] == ["off", "off"]
+
+
+def test_repeated_get_is_answered_before_flask_with_the_same_headers(tmp_path):
+    """The shortcut (frkg.sparql.shortcut) sends what the view sent, says `hit`, and logs and counts the query."""
+    store = make_store(tmp_path / "store", 400, build_id="only-build")
+    with frkg_serve(tmp_path, "--store", str(store), "--workers", "1") as served:
+        first, second = ask(served, "text/csv"), ask(served, "text/csv")
+        assert (first.headers["X-frkg-Cache"], second.headers["X-frkg-Cache"]) == ("miss", "hit")
+        assert second.content == first.content and second.headers["Content-Type"].startswith("text/csv")
+        ignored = {"x-frkg-cache", "date", "server"}
+        assert {k.lower(): v for k, v in first.headers.items() if k.lower() not in ignored} == \
+               {k.lower(): v for k, v in second.headers.items() if k.lower() not in ignored}
+        assert second.headers["Access-Control-Allow-Origin"] == "*"
+        records = [json.loads(line) for line in served.log_text().splitlines() if line.startswith("{")]
+        assert [r["cache"] for r in records if r["event"] == "query"][-2:] == ["miss", "hit"]
+        metrics = requests.get(served.url + "/metrics").text
+        assert 'frkg_sparql_cache_total{outcome="hit"} 1.0' in metrics
+        assert ask(served, "application/sparql-results+xml").headers["X-frkg-Cache"] == "miss"

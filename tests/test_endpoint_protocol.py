@@ -1,4 +1,4 @@
-"""SPARQL 1.1 Protocol over real HTTP against `frkg serve` (gunicorn) on the generated fixture store."""
+"""SPARQL 1.1 Protocol over real HTTP against `frkg serve` (granian) on the generated fixture store."""
 from __future__ import annotations
 
 import csv

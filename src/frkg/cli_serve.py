@@ -1,67 +1,46 @@
-"""``frkg serve``: the web app and SPARQL endpoint under gunicorn (a production WSGI server).
+"""``frkg serve``: the web app and SPARQL endpoint under granian (a production WSGI server written in Rust).
 
-Each gunicorn worker opens the store read-only (they share it through the
-operating system's page cache) and runs queries itself; a query that overruns
-``--timeout`` is answered 503 and its worker ended and replaced
+Each worker process opens the store read-only (they share it through the
+operating system's page cache) and runs queries on its own query thread; a
+query that overruns ``--timeout`` is answered 503 and, once that answer is
+sent, its worker ends and granian starts a fresh one
 (:mod:`frkg.sparql.inprocess`).  In update mode one worker keeps one writable
 query process, killed and replaced on a timeout (:mod:`frkg.sparql.executor`).
+granian rather than gunicorn: its HTTP layer costs about a tenth of
+gunicorn's per request (bench/endpoint.py), which on a cached or cheap query
+is most of the time spent.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import click
-from gunicorn.app.base import BaseApplication
 
 from frkg.cli import cli
 
-
-class FrkgServer(BaseApplication):
-    """gunicorn running ``create_app(app_config)`` in every worker (no preloading: no shared RocksDB handle)."""
-
-    def __init__(self, app_config: dict[str, Any], options: dict[str, Any]) -> None:
-        self.app_config, self.options = app_config, options
-        super().__init__()
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-
-    def load(self):
-        from frkg.app import create_app
-
-        return create_app(self.app_config)
+CONFIG_ENV = "FRKG_SERVE_CONFIG"  # how the app's configuration reaches the worker processes (JSON)
 
 
-def _post_worker_init(worker) -> None:
-    """Start the worker's query process before the first request arrives."""
-    state = worker.wsgi.extensions.get("frkg.sparql")
-    warm = getattr(state.executor, "warm", None) if state else None
+def wsgi_app():
+    """Build the app in a worker process from the configuration ``frkg serve`` left in the environment."""
+    from frkg.app import create_app
+
+    app = create_app(json.loads(os.environ[CONFIG_ENV]))
+    warm = getattr(app.extensions["frkg.sparql"].executor, "warm", None)
     if warm:
-        warm()
-
-
-def _worker_exit(server, worker) -> None:
-    state = getattr(worker, "wsgi", None) and worker.wsgi.extensions.get("frkg.sparql")
-    if state:
-        state.executor.close()
-
-
-def _child_exit(server, worker) -> None:
-    from prometheus_client import multiprocess
-
-    multiprocess.mark_process_dead(worker.pid)
+        warm()  # update mode: start the writable query process before the first request
+    return app
 
 
 @cli.command("serve")
 @click.option("--store", "store", type=click.Path(path_type=Path), help="Store directory written by `frkg build`.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="TCP port.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="gunicorn worker processes.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Server worker processes.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds a query may run before it is stopped (answer 503).")
 @click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(1),
@@ -96,28 +75,31 @@ def serve(store, host, port, workers, timeout, max_rows, max_query_length, cache
         "FRKG_UPDATE_TOKEN": update_token,
         "FRKG_SERVICE_ALLOWLIST": list(service_allowlist),
         "FRKG_QUERY_IN_PROCESS": not update_token,  # read-only: no query-process round trip (inprocess.py)
+        "FRKG_SERVER_PID": os.getpid(),  # granian's main process, asked for fresh workers after a timeout
         "MAX_CONTENT_LENGTH": _max_body(max_query_length, bool(update_token)),
     }
     metrics_dir = tempfile.mkdtemp(prefix="frkg-metrics-")
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
-    options = {
-        "bind": f"{host}:{port}",
-        "workers": workers,
-        "worker_class": "sync",
-        "timeout": int(timeout) + 30,  # gunicorn's watchdog: only for a worker stuck outside a query
-        "graceful_timeout": 10,
-        "accesslog": None,
-        "post_worker_init": _post_worker_init,
-        "worker_exit": _worker_exit,
-        "child_exit": _child_exit,
-        "proc_name": "frkg-serve",
-        "control_socket_disable": True,
-    }
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir  # /metrics sums every worker (frkg.metrics)
+    os.environ[CONFIG_ENV] = json.dumps(app_config)
     click.echo(f"frkg: SPARQL endpoint at http://{host}:{port}/sparql ({workers} workers)", err=True)
     try:
-        FrkgServer(app_config, options).run()
+        _granian(host, port, workers).serve()
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _granian(host: str, port: int, workers: int):
+    """granian serving :func:`wsgi_app`: one request at a time per worker, workers replaced on SIGHUP."""
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    return Granian(
+        "frkg.cli_serve:wsgi_app", factory=True, interface=Interfaces.WSGI, address=host, port=port,
+        workers=workers, blocking_threads=1,
+        respawn_failed_workers=True, respawn_interval=0.5,
+        workers_kill_timeout=3,  # a worker stuck in a stopped query is ended this long after its replacement
+        log_access=False,
+    )
 
 
 def _max_body(max_query_length: int, updates: bool) -> int:

@@ -1,11 +1,12 @@
 """Prometheus metrics of the endpoint (prometheus_client).
 
-Under gunicorn every worker is a process: ``frkg serve`` sets
+Under ``frkg serve`` every worker is a process: ``frkg serve`` sets
 ``PROMETHEUS_MULTIPROC_DIR`` so that ``/metrics`` sums all workers.
 """
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client import REGISTRY, multiprocess
@@ -20,6 +21,20 @@ LATENCY = Histogram(
     "frkg_sparql_request_seconds", "Time to answer a SPARQL request", ["operation"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
 )
+
+
+@lru_cache(maxsize=None)
+def labelled(metric, *values: str):
+    """The child of ``metric`` for ``values``, looked up once (``labels()`` costs a lock and a dict build)."""
+    return metric.labels(*values)
+
+
+def observe_request(operation: str, status: int, seconds: float, error_kind: str | None) -> None:
+    """Count and time one answered request (and its error kind, if any)."""
+    labelled(REQUESTS, operation, str(status)).inc()
+    labelled(LATENCY, operation).observe(seconds)
+    if error_kind:
+        labelled(ERRORS, error_kind).inc()
 
 
 def exposition() -> tuple[bytes, str]:

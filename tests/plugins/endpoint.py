@@ -86,7 +86,7 @@ def _wait_healthy(served: Served, seconds: float = 60) -> None:
 
 
 def _stop(process: subprocess.Popen) -> None:
-    """SIGTERM the server's process group (gunicorn, its workers, their query processes)."""
+    """SIGTERM the server's process group (granian, its workers, their query processes)."""
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
         try:

@@ -2,6 +2,9 @@
 
 Keys include the store's build identity, so a new build never serves an old
 answer; entries are weighed by their size in bytes (cachetools' LRUCache).
+A second, smaller index maps the raw text of a GET request (query string and
+Accept header) to its parsed job, so :mod:`frkg.sparql.shortcut` can answer a
+repeated request without parsing it again.
 """
 from __future__ import annotations
 
@@ -13,6 +16,9 @@ from frkg.sparql.results import Outcome
 from frkg.sparql.worker import QueryJob
 
 
+RequestKey = tuple[str, str]  # (raw query string, raw Accept header) of a GET request
+
+
 class ResultCache:
     """LRU of successful outcomes, at most ``max_bytes`` of bodies; ``max_bytes=0`` disables it."""
 
@@ -20,6 +26,8 @@ class ResultCache:
         self.max_bytes = max_bytes
         self.max_entry_bytes = max_entry_bytes or max(max_bytes // 8, 1)
         self._lru: LRUCache = LRUCache(maxsize=max(max_bytes, 1), getsizeof=lambda o: len(o.body) + 256)
+        self._jobs: LRUCache = LRUCache(maxsize=max(max_bytes // 16, 1),
+                                        getsizeof=lambda job: 2 * len(job.query) + 256)
         self._lock = threading.Lock()
         self._build_id: str | None = None
         self.hits = self.misses = 0
@@ -42,6 +50,26 @@ class ResultCache:
         with self._lock:
             self._forget_other_builds(build_id)
             self._lru[job] = outcome
+
+    def remember_request(self, key: RequestKey, job: QueryJob) -> None:
+        """Note that the GET request ``key`` asks for ``job`` (whose answer was just cached)."""
+        if self.max_bytes:
+            with self._lock:
+                self._jobs[key] = job
+
+    def answer_for_request(self, key: RequestKey, build_id: str) -> tuple[QueryJob, Outcome] | None:
+        """The job and cached answer of a GET request seen before, if still cached for this build."""
+        if not self.max_bytes:
+            return None
+        with self._lock:
+            job = self._jobs.get(key)
+            if job is None or build_id != self._build_id:
+                return None
+            outcome = self._lru.get(job)
+            if outcome is None:
+                return None
+            self.hits += 1
+            return job, outcome
 
     def clear(self) -> None:
         with self._lock:

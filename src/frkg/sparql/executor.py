@@ -12,6 +12,7 @@ import queue
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Protocol
 
@@ -22,12 +23,13 @@ from frkg.sparql.worker import QueryJob, UpdateJob
 class QueryTimeout(Exception):
     """The query ran longer than the configured limit and was stopped."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, after_answer: Callable[[], None] | None = None) -> None:
         super().__init__(
             f"The query ran longer than the server's limit of {seconds:g} s and was stopped. "
             "Narrow it (more specific patterns, LIMIT) or ask the operator to raise --timeout."
         )
         self.seconds = seconds
+        self.after_answer = after_answer  # what stops the query, once the 503 has been sent
 
 
 class Executor(Protocol):
@@ -48,7 +50,7 @@ class _WorkerProcess:
     """One child process (running :func:`frkg.sparql.worker.main`) and the pipes to it.
 
     A fresh interpreter rather than multiprocessing: nothing is forked from a
-    process holding an open RocksDB, and the host's ``__main__`` (gunicorn,
+    process holding an open RocksDB, and the host's ``__main__`` (granian,
     pytest, a script) is never re-imported.
     """
 

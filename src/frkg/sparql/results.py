@@ -80,53 +80,76 @@ def _encode_boolean(value: bool, results_format: str | None) -> Outcome:
     return Outcome("ok", body, MEDIA_TYPES[results_format], "boolean", 1)
 
 
-def _encode_solutions(solutions: ox.QuerySolutions, results_format: str | None, max_rows: int) -> Outcome:
-    """Collect at most ``max_rows`` rows as SPARQL JSON, then let pyoxigraph write other formats.
+class _RowsExceeded(Exception):
+    """Raised by :class:`_LineBudget` to stop pyoxigraph's writer once the row limit is passed."""
 
-    pyoxigraph serialises only a whole result iterator, so a cut result is
-    first written as SPARQL JSON (a few lines here) and re-read by pyoxigraph.
+
+class _LineBudget:
+    """A file-like sink for pyoxigraph's line-per-row writers (TSV, N-Triples) that stops after ``limit`` rows.
+
+    pyoxigraph serialises a whole result in Rust, far faster than building it
+    row by row in Python, but it has no row limit; counting the newlines of
+    the chunks it writes gives one, and raising from ``write`` stops it early
+    so an unbounded result never fills memory.
+    """
+
+    def __init__(self, limit: int, header_lines: int) -> None:
+        self.chunks: list[bytes] = []
+        self.limit, self.lines = limit + header_lines, 0
+
+    def write(self, chunk) -> int:
+        data = bytes(chunk)
+        self.chunks.append(data)
+        self.lines += data.count(b"\n")
+        if self.lines > self.limit:
+            raise _RowsExceeded
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing buffered here."""
+
+    def body(self) -> tuple[bytes, bool]:
+        """The lines written, at most ``limit`` of them, and whether more were cut."""
+        data = b"".join(self.chunks)
+        if self.lines <= self.limit:
+            return data, False
+        cut = 0
+        for _ in range(self.limit):
+            cut = data.index(b"\n", cut) + 1
+        return data[:cut], True
+
+
+def _write_lines(result, line_format, limit: int, header_lines: int) -> tuple[bytes, bool]:
+    sink = _LineBudget(limit, header_lines)
+    try:
+        result.serialize(sink, format=line_format)
+    except _RowsExceeded:
+        pass
+    return sink.body()
+
+
+def _encode_solutions(solutions: ox.QuerySolutions, results_format: str | None, max_rows: int) -> Outcome:
+    """Write at most ``max_rows`` rows as TSV (one row a line: countable), then convert in pyoxigraph.
+
+    TSV keeps every term exactly (N-Triples syntax), so re-reading it and
+    writing JSON, XML or CSV loses nothing.
     """
     if results_format is None:
         return _not_acceptable("solutions")
-    names = [v.value for v in solutions.variables]
-    bindings, truncated = [], False
-    for solution in solutions:
-        if len(bindings) >= max_rows:
-            truncated = True
-            break
-        bindings.append({n: term_json(solution[n]) for n in names if solution[n] is not None})
-    body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
-    if results_format != "json":
-        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    body, truncated = _write_lines(solutions, ox.QueryResultsFormat.TSV, max_rows, header_lines=1)
+    rows = body.count(b"\n") - 1
+    if results_format != "tsv":
+        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV)
         body = parsed.serialize(format=RESULTS_FORMATS[results_format])
-    return Outcome("ok", body, MEDIA_TYPES[results_format], "solutions", len(bindings), truncated)
+    return Outcome("ok", body, MEDIA_TYPES[results_format], "solutions", rows, truncated)
 
 
-def _encode_triples(triples, graph_format: str | None, max_rows: int) -> Outcome:
+def _encode_triples(triples: ox.QueryTriples, graph_format: str | None, max_rows: int) -> Outcome:
+    """Write at most ``max_rows`` triples as N-Triples (one a line), then convert in pyoxigraph."""
     if graph_format is None:
         return _not_acceptable("graph")
-    kept, truncated = [], False
-    for triple in triples:
-        if len(kept) >= max_rows:
-            truncated = True
-            break
-        kept.append(triple)
-    body = ox.serialize(kept, format=GRAPH_FORMATS[graph_format]) or b""
-    return Outcome("ok", body, MEDIA_TYPES[graph_format], "graph", len(kept), truncated)
-
-
-def term_json(term) -> dict:
-    """One RDF term in the SPARQL 1.1 Query Results JSON format."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "triple", "value": {
-        "subject": term_json(term.subject), "predicate": term_json(term.predicate), "object": term_json(term.object)}}
+    body, truncated = _write_lines(triples, ox.RdfFormat.N_TRIPLES, max_rows, header_lines=0)
+    rows = body.count(b"\n")
+    if graph_format != "ntriples":
+        body = ox.serialize(ox.parse(body, format=ox.RdfFormat.N_TRIPLES), format=GRAPH_FORMATS[graph_format]) or b""
+    return Outcome("ok", body, MEDIA_TYPES[graph_format], "graph", rows, truncated)

@@ -15,7 +15,8 @@ DEFAULTS: dict[str, Any] = {
     "FRKG_MAX_ROWS": 10_000,             # rows or triples; more -> cut, signalled
     "FRKG_CACHE_BYTES": 64 * 1024 * 1024,  # 0 disables the result cache
     "FRKG_QUERY_PROCESSES": 1,           # worker processes per server process
-    "FRKG_QUERY_IN_PROCESS": False,      # run queries in the server process (gunicorn only: see inprocess.py)
+    "FRKG_QUERY_IN_PROCESS": False,      # run queries in the server process (frkg serve only: see inprocess.py)
+    "FRKG_SERVER_PID": None,             # with it: the granian process to ask for fresh workers after a timeout
     "FRKG_SERVICE_ALLOWLIST": [],        # SERVICE endpoints a query may call
     "FRKG_UPDATE_TOKEN": None,           # enables SPARQL Update + Graph Store writes
     "FRKG_RELOAD_INTERVAL": 1.0,         # seconds between checks for a new build on disk
@@ -55,7 +56,7 @@ def make_state(app: Flask, backend: Any) -> EndpointState:
     elif executor is None and config.get("FRKG_QUERY_IN_PROCESS") and hasattr(backend, "store"):
         from frkg.sparql.inprocess import InProcessExecutor
 
-        executor = InProcessExecutor(backend, timeout)
+        executor = InProcessExecutor(backend, int(config["FRKG_SERVER_PID"]), timeout)
     elif executor is None and hasattr(backend, "path"):
         executor = ProcessExecutor(str(backend.path), int(config["FRKG_QUERY_PROCESSES"]), timeout)
     elif executor is None:

@@ -21,7 +21,7 @@ from flask import Response, request
 from frkg.sparql.executor import QueryTimeout
 from frkg.sparql.protocol import ProtocolError, negotiate
 from frkg.sparql.state import state
-from frkg.sparql.views import _finish, bp, outcome_response, plain
+from frkg.sparql.views import _finish, bp, outcome_response, plain, timeout_response
 from frkg.sparql.worker import QueryJob, UpdateJob
 
 _ANY_TRIPLE = "ASK { GRAPH ?g { ?s ?p ?o } }"  # run with the dataset restricted to one named graph
@@ -63,7 +63,7 @@ def apply_update(update: str, rederive_union: bool = True) -> Response:
     try:
         outcome = st.executor.run(UpdateJob(update, rederive_union), generation)
     except QueryTimeout as err:
-        return plain(503, str(err) + " Nothing was written.")
+        return timeout_response(err, "Nothing was written.")
     if outcome.status == "ok":
         st.cache.clear()
         return plain(200, "update applied")
@@ -119,7 +119,7 @@ def _read_graph(graph: ox.NamedNode | None) -> Response:
     try:
         outcome = st.executor.run(job, st.current_build()[0])
     except QueryTimeout as err:
-        return plain(503, str(err))
+        return timeout_response(err)
     return outcome_response(outcome, int(st.config["FRKG_MAX_ROWS"]))
 
 

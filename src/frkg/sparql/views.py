@@ -11,6 +11,7 @@ from flask import Blueprint, Response, render_template, render_template_string, 
 from jinja2 import TemplateNotFound, UndefinedError
 
 from frkg import metrics
+from frkg.headers import CORS_READ_HEADERS, SECURITY_HEADERS
 from frkg.sparql.executor import QueryTimeout
 from frkg.sparql.federation import ServiceRefused, check_services
 from frkg.sparql.protocol import GRAPH_OFFERS, ProtocolError, negotiate, parse_request
@@ -20,6 +21,9 @@ from frkg.sparql.worker import QueryJob
 
 bp = Blueprint("sparql", __name__)
 log = logging.getLogger("frkg.query")
+# Every query answer carries these from the start: flask-cors leaves a response that already names its
+# allowed origin alone and the security hook finds nothing missing, so the hot path skips both hooks' work.
+_ANSWER_HEADERS = (*CORS_READ_HEADERS.items(), *SECURITY_HEADERS.items(), ("Vary", "Accept"))
 _STATUS = {"ok": 200, "syntax": 400, "rejected": 400, "refused": 403, "not_acceptable": 406, "error": 500}
 
 
@@ -65,31 +69,53 @@ def run_query(req, started: float) -> Response:
         try:
             outcome = st.executor.run(job, generation)
         except QueryTimeout as err:
-            metrics.TIMEOUTS.inc()
-            return _finish(started, "query", plain(503, str(err)), query)
+            return _finish(started, "query", timeout_response(err), query)
         st.cache.put(job, build_id, outcome)
-    metrics.CACHE.labels(cache_state).inc()
-    response = outcome_response(outcome, st.config["FRKG_MAX_ROWS"])
-    response.headers["X-frkg-Cache"] = cache_state
-    response.headers["X-frkg-Build"] = build_id
+    metrics.labelled(metrics.CACHE, cache_state).inc()
+    if cache_state != "off" and request.method == "GET":
+        st.cache.remember_request(request_key(request.environ), job)
+    response = outcome_response(outcome, st.config["FRKG_MAX_ROWS"], cache_state, build_id)
     return _finish(started, "query", response, query, outcome)
 
 
-def outcome_response(outcome: Outcome, max_rows: int) -> Response:
+def request_key(environ: dict) -> tuple[str, str]:
+    """What decides a GET query's answer besides the build: its raw query string and Accept header."""
+    return environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT", "")
+
+
+def outcome_response(outcome: Outcome, max_rows: int, cache_state: str | None = None,
+                     build_id: str | None = None) -> Response:
     """HTTP response for an executed query; a cut result says so in headers."""
     status = _STATUS[outcome.status]
     if status != 200:
         prefix = "Malformed query: " if outcome.status == "syntax" else ""
-        return plain(status, prefix + outcome.message)
-    response = Response(outcome.body, 200, content_type=outcome.media_type)
-    response.headers["Vary"] = "Accept"
+        response = plain(status, prefix + outcome.message)
+        response.headers.extend(_frkg_headers(cache_state, build_id))
+        return response
     if outcome.truncated:
         metrics.TRUNCATED.inc()
-        response.headers["X-frkg-Truncated"] = "true"
-        response.headers["X-frkg-Row-Limit"] = str(max_rows)
-        response.headers["Warning"] = (
-            f'199 frkg "result cut at the server limit of {max_rows} rows; page with LIMIT/OFFSET"'
-        )
+    return Response(outcome.body, 200, headers=answer_headers(outcome, max_rows, cache_state, build_id))
+
+
+def answer_headers(outcome: Outcome, max_rows: int, cache_state: str | None, build_id: str | None) -> list:
+    """Every header of a successful answer (also used as-is by :mod:`frkg.sparql.shortcut`)."""
+    headers = [*_ANSWER_HEADERS, ("Content-Type", outcome.media_type), *_frkg_headers(cache_state, build_id)]
+    if outcome.truncated:
+        headers += [("X-frkg-Truncated", "true"), ("X-frkg-Row-Limit", str(max_rows)), (
+            "Warning", f'199 frkg "result cut at the server limit of {max_rows} rows; page with LIMIT/OFFSET"')]
+    return headers
+
+
+def _frkg_headers(cache_state: str | None, build_id: str | None) -> list[tuple[str, str]]:
+    return [("X-frkg-Cache", cache_state), ("X-frkg-Build", build_id)] if cache_state else []
+
+
+def timeout_response(err: QueryTimeout, note: str = "") -> Response:
+    """503 for a stopped query; whatever stops it for good (ending this worker) runs once the answer is sent."""
+    metrics.TIMEOUTS.inc()
+    response = plain(503, f"{err} {note}".strip())
+    if err.after_answer:
+        response.call_on_close(err.after_answer)
     return response
 
 
@@ -100,25 +126,28 @@ def plain(status: int, message: str) -> Response:
 
 def _finish(started: float, operation: str, response: Response, text: str | None,
             outcome: Outcome | None = None) -> Response:
-    """Count, time and log the request: one JSON line per query."""
-    elapsed = time.perf_counter() - started
-    metrics.REQUESTS.labels(operation, str(response.status_code)).inc()
-    metrics.LATENCY.labels(operation).observe(elapsed)
-    if response.status_code >= 400:
-        metrics.ERRORS.labels(_error_kind(response.status_code)).inc()
+    """Count, time and log the request."""
+    log_request(operation, response.status_code, time.perf_counter() - started, text, outcome,
+                response.calculate_content_length() or 0, response.headers.get("X-frkg-Cache", ""))
+    return response
+
+
+def log_request(operation: str, status: int, seconds: float, text: str | None, outcome: Outcome | None,
+                size: int, cache_state: str) -> None:
+    """Metrics and one JSON log line for an answered request."""
+    metrics.observe_request(operation, status, seconds, _error_kind(status) if status >= 400 else None)
     record = {
         "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
         "event": operation,
-        "status": response.status_code,
-        "duration_ms": round(elapsed * 1000, 3),
+        "status": status,
+        "duration_ms": round(seconds * 1000, 3),
         "rows": outcome.rows if outcome else 0,
-        "bytes": response.calculate_content_length() or 0,
+        "bytes": size,
         "truncated": bool(outcome and outcome.truncated),
-        "cache": response.headers.get("X-frkg-Cache", ""),
+        "cache": cache_state,
         "query_sha256": hashlib.sha256(text.encode()).hexdigest()[:16] if text else "",
     }
     log.info(json.dumps(record))
-    return response
 
 
 def _error_kind(status: int) -> str:

@@ -7,21 +7,9 @@ import logging
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from frkg.headers import SECURITY_HEADERS
 from frkg.web.negotiation import MEDIA_TYPES
 
-# Only same-origin scripts, no inline script or eval.  YASGUI and CodeMirror
-# set style attributes from script, which CSP counts as inline style.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-}
 TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
           500: "Something went wrong", 502: "A service did not answer"}
 # The SPARQL endpoint's routes keep their protocol errors for scripts (browsers still get a page).
@@ -37,9 +25,11 @@ def install(app: Flask) -> None:
 
 
 def add_security_headers(response: Response) -> Response:
-    """Set the security headers unless a view chose its own."""
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    """Set the security headers unless a view chose its own (one pass over the headers, not one per name)."""
+    present = {name.lower() for name, _ in response.headers}
+    missing = [(name, value) for name, value in SECURITY_HEADERS.items() if name.lower() not in present]
+    if missing:
+        response.headers.extend(missing)
     return response
 
 
