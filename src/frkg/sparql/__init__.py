@@ -20,13 +20,13 @@ def init_endpoint(app, backend) -> None:
 
     from frkg.headers import CORS_EXPOSED_HEADERS
     from frkg.sparql import store_protocol  # noqa: F401 - registers /graph-store on the blueprint
-    from frkg.sparql.shortcut import RepeatedQueryShortcut
+    from frkg.sparql.shortcut import SparqlGetShortcut
     from frkg.sparql.state import make_state
     from frkg.sparql.views import bp
 
     app.extensions["frkg.sparql"] = endpoint_state = make_state(app, backend)
     app.register_blueprint(bp)
-    app.wsgi_app = RepeatedQueryShortcut(app.wsgi_app, endpoint_state)
+    app.wsgi_app = SparqlGetShortcut(app.wsgi_app, endpoint_state)
     CORS(app, resources={_READ_ROUTES: {"origins": "*"}}, send_wildcard=True,
          allow_headers=["Content-Type", "Authorization", "Accept"],
          expose_headers=list(CORS_EXPOSED_HEADERS),

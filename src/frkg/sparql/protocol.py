@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import parse_qsl
 
 from flask import Request
-from werkzeug.datastructures import MIMEAccept
+from werkzeug.datastructures import MIMEAccept, MultiDict
 from werkzeug.http import parse_accept_header
 
 # Offers in order of preference: with ``*/*`` the first one wins.
@@ -98,6 +99,14 @@ def parse_request(request: Request) -> SparqlRequest:
         415, f"unsupported Content-Type {mimetype!r}: use application/sparql-query, "
         "application/sparql-update or application/x-www-form-urlencoded"
     )
+
+
+def parse_get_query(query_string: str) -> SparqlRequest | None:
+    """The query of a GET request read from its raw query string; None when it holds no query (or an update)."""
+    args = MultiDict(parse_qsl(query_string, keep_blank_values=True))
+    if "query" not in args or "update" in args:
+        return None
+    return _build(args["query"], None, args, args)
 
 
 def _body_text(request: Request) -> str:

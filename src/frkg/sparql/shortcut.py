@@ -1,13 +1,14 @@
-"""Answer a repeated GET query straight from the result cache, before Flask parses the request.
+"""GET queries answered without Flask's request machinery; repeated ones straight from the cache.
 
-A dashboard or the query catalogue sends the same few requests again and
-again.  Once the endpoint has answered one (:func:`frkg.sparql.views.run_query`
-notes its raw query string and Accept header beside the parsed job), the
-same raw request is answered here with the cached body and the very headers
-the view would send, and still counted and logged like any query.  Anything
-else, including every request not seen before, goes to the Flask app
-unchanged.  On a cache hit this skips Flask's request parsing, routing and
-response hooks, which cost more than the lookup itself (bench/endpoint.py).
+Most SPARQL traffic is GET queries, and on a cheap or cached query Flask's
+request parsing, routing and response hooks cost more than the query itself
+(bench/endpoint.py).  This WSGI middleware, around the Flask app's
+``wsgi_app``, answers a GET ``/sparql?query=...`` with the endpoint's own
+:func:`frkg.sparql.views.run_query` (same limits, cache, headers, log line
+and metrics as the view), and a GET seen before (same raw query string and
+Accept header, noted by ``run_query`` beside its parsed job) with the cached
+body at once.  Everything else (POST, updates, the service description page,
+other paths) goes to the Flask app unchanged.
 """
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ import time
 from collections.abc import Callable, Iterable
 
 from frkg import metrics
-from frkg.sparql.views import answer_headers, log_request, request_key
+from frkg.sparql.protocol import ProtocolError, parse_get_query
+from frkg.sparql.views import answer_headers, log_request, request_key, run_query
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
 
 
-class RepeatedQueryShortcut:
+class SparqlGetShortcut:
     """WSGI middleware around the Flask app (``app.wsgi_app``) of one endpoint state."""
 
     def __init__(self, wsgi_app: WsgiApp, endpoint_state, path: str = "/sparql") -> None:
@@ -30,10 +32,24 @@ class RepeatedQueryShortcut:
         if environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") != self.path:
             return self.wsgi_app(environ, start_response)
         started = time.perf_counter()
-        _, build_id = self.state.current_build()
-        found = self.state.cache.answer_for_request(request_key(environ), build_id)
-        if found is None:
+        key = request_key(environ)
+        cached = self._cached(key, start_response, started)
+        if cached is not None:
+            return cached
+        try:
+            req = parse_get_query(key[0])
+        except ProtocolError:
+            req = None  # the view reports it
+        if req is None:
             return self.wsgi_app(environ, start_response)
+        response = run_query(self.state, req, environ.get("HTTP_ACCEPT"), key, started)
+        return response(environ, start_response)
+
+    def _cached(self, key, start_response: Callable, started: float) -> list[bytes] | None:
+        _, build_id = self.state.current_build()
+        found = self.state.cache.answer_for_request(key, build_id)
+        if found is None:
+            return None
         job, outcome = found
         headers = answer_headers(outcome, job.max_rows, "hit", build_id)
         start_response("200 OK", [*headers, ("Content-Length", str(len(outcome.body)))])

@@ -12,9 +12,10 @@ from jinja2 import TemplateNotFound, UndefinedError
 
 from frkg import metrics
 from frkg.headers import CORS_READ_HEADERS, SECURITY_HEADERS
+from frkg.sparql.cache import RequestKey
 from frkg.sparql.executor import QueryTimeout
 from frkg.sparql.federation import ServiceRefused, check_services
-from frkg.sparql.protocol import GRAPH_OFFERS, ProtocolError, negotiate, parse_request
+from frkg.sparql.protocol import GRAPH_OFFERS, ProtocolError, SparqlRequest, negotiate, parse_request
 from frkg.sparql.results import MEDIA_TYPES, Outcome
 from frkg.sparql.state import state
 from frkg.sparql.worker import QueryJob
@@ -42,19 +43,24 @@ def sparql() -> Response:
         if request.method == "GET":
             return service_description_or_page()
         return _finish(started, "query", plain(400, "missing 'query' (or 'update') parameter"), None)
-    return run_query(req, started)
+    key = request_key(request.environ) if request.method == "GET" else None
+    return run_query(state(), req, request.headers.get("Accept"), key, started)
 
 
-def run_query(req, started: float) -> Response:
-    """Check limits, look in the cache, execute in a worker, and answer in the negotiated format."""
-    st = state()
+def run_query(st, req: SparqlRequest, accept: str | None, key: RequestKey | None, started: float) -> Response:
+    """Check limits, look in the cache, execute, and answer in the negotiated format.
+
+    Free of Flask's request context, so :mod:`frkg.sparql.shortcut` serves GET
+    queries with it directly; ``key`` (GET only) lets a repeated request skip
+    even the parsing next time.
+    """
     query = req.query
     if len(query) > st.config["FRKG_MAX_QUERY_LENGTH"]:
         limit = st.config["FRKG_MAX_QUERY_LENGTH"]
         message = f"the query has {len(query)} characters; this server accepts at most {limit}"
         return _finish(started, "query", plain(413, message), query)
     try:
-        results_format, graph_format = negotiate(request.headers.get("Accept"), req.format_override)
+        results_format, graph_format = negotiate(accept, req.format_override)
         check_services(query, list(st.config["FRKG_SERVICE_ALLOWLIST"]))
     except ProtocolError as err:
         return _finish(started, "query", plain(err.status, str(err)), query)
@@ -72,13 +78,13 @@ def run_query(req, started: float) -> Response:
             return _finish(started, "query", timeout_response(err), query)
         st.cache.put(job, build_id, outcome)
     metrics.labelled(metrics.CACHE, cache_state).inc()
-    if cache_state != "off" and request.method == "GET":
-        st.cache.remember_request(request_key(request.environ), job)
+    if cache_state != "off" and key is not None:
+        st.cache.remember_request(key, job)
     response = outcome_response(outcome, st.config["FRKG_MAX_ROWS"], cache_state, build_id)
     return _finish(started, "query", response, query, outcome)
 
 
-def request_key(environ: dict) -> tuple[str, str]:
+def request_key(environ: dict) -> RequestKey:
     """What decides a GET query's answer besides the build: its raw query string and Accept header."""
     return environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT", "")
 
@@ -120,8 +126,8 @@ def timeout_response(err: QueryTimeout, note: str = "") -> Response:
 
 
 def plain(status: int, message: str) -> Response:
-    """An error (or notice) as one readable line of text."""
-    return Response(message.rstrip() + "\n", status, content_type="text/plain; charset=utf-8")
+    """An error (or notice) as one readable line of text (with the CORS and security headers of any answer)."""
+    return Response(message.rstrip() + "\n", status, headers=_ANSWER_HEADERS, content_type="text/plain; charset=utf-8")
 
 
 def _finish(started: float, operation: str, response: Response, text: str | None,
