@@ -42,8 +42,8 @@ class SparqlGetShortcut:
             req = None  # the view reports it
         if req is None:
             return self.wsgi_app(environ, start_response)
-        response = run_query(self.state, req, environ.get("HTTP_ACCEPT"), key, started)
-        return response(environ, start_response)
+        answer = run_query(self.state, req, environ.get("HTTP_ACCEPT"), key, started)
+        return answer(environ, start_response)
 
     def _cached(self, key, start_response: Callable, started: float) -> list[bytes] | None:
         _, build_id = self.state.current_build()

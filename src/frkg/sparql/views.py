@@ -12,6 +12,7 @@ from jinja2 import TemplateNotFound, UndefinedError
 
 from frkg import metrics
 from frkg.headers import CORS_READ_HEADERS, SECURITY_HEADERS
+from frkg.sparql.answer import Answer
 from frkg.sparql.cache import RequestKey
 from frkg.sparql.executor import QueryTimeout
 from frkg.sparql.federation import ServiceRefused, check_services
@@ -44,28 +45,35 @@ def sparql() -> Response:
             return service_description_or_page()
         return _finish(started, "query", plain(400, "missing 'query' (or 'update') parameter"), None)
     key = request_key(request.environ) if request.method == "GET" else None
-    return run_query(state(), req, request.headers.get("Accept"), key, started)
+    return run_query(state(), req, request.headers.get("Accept"), key, started).response()
 
 
-def run_query(st, req: SparqlRequest, accept: str | None, key: RequestKey | None, started: float) -> Response:
-    """Check limits, look in the cache, execute, and answer in the negotiated format.
+def run_query(st, req: SparqlRequest, accept: str | None, key: RequestKey | None, started: float) -> Answer:
+    """Answer a query, then count and log it.
 
     Free of Flask's request context, so :mod:`frkg.sparql.shortcut` serves GET
     queries with it directly; ``key`` (GET only) lets a repeated request skip
     even the parsing next time.
     """
+    answer, outcome = _query_answer(st, req, accept, key)
+    log_request("query", answer.status, time.perf_counter() - started, req.query, outcome, len(answer.body),
+                answer.cache)
+    return answer
+
+
+def _query_answer(st, req: SparqlRequest, accept: str | None, key: RequestKey | None) -> tuple[Answer, Outcome | None]:
+    """Check limits, look in the cache, execute, and answer in the negotiated format."""
     query = req.query
     if len(query) > st.config["FRKG_MAX_QUERY_LENGTH"]:
         limit = st.config["FRKG_MAX_QUERY_LENGTH"]
-        message = f"the query has {len(query)} characters; this server accepts at most {limit}"
-        return _finish(started, "query", plain(413, message), query)
+        return plain_answer(413, f"the query has {len(query)} characters; this server accepts at most {limit}"), None
     try:
         results_format, graph_format = negotiate(accept, req.format_override)
         check_services(query, list(st.config["FRKG_SERVICE_ALLOWLIST"]))
     except ProtocolError as err:
-        return _finish(started, "query", plain(err.status, str(err)), query)
+        return plain_answer(err.status, str(err)), None
     except ServiceRefused as err:
-        return _finish(started, "query", plain(403, str(err)), query)
+        return plain_answer(403, str(err)), None
     job = QueryJob(query, results_format, graph_format, req.default_graphs, req.named_graphs,
                    int(st.config["FRKG_MAX_ROWS"]))
     generation, build_id = st.current_build()
@@ -75,13 +83,12 @@ def run_query(st, req: SparqlRequest, accept: str | None, key: RequestKey | None
         try:
             outcome = st.executor.run(job, generation)
         except QueryTimeout as err:
-            return _finish(started, "query", timeout_response(err), query)
+            return timeout_answer(err), None
         st.cache.put(job, build_id, outcome)
     metrics.labelled(metrics.CACHE, cache_state).inc()
     if cache_state != "off" and key is not None:
         st.cache.remember_request(key, job)
-    response = outcome_response(outcome, st.config["FRKG_MAX_ROWS"], cache_state, build_id)
-    return _finish(started, "query", response, query, outcome)
+    return outcome_answer(outcome, st.config["FRKG_MAX_ROWS"], cache_state, build_id), outcome
 
 
 def request_key(environ: dict) -> RequestKey:
@@ -89,18 +96,23 @@ def request_key(environ: dict) -> RequestKey:
     return environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT", "")
 
 
-def outcome_response(outcome: Outcome, max_rows: int, cache_state: str | None = None,
-                     build_id: str | None = None) -> Response:
-    """HTTP response for an executed query; a cut result says so in headers."""
+def outcome_response(outcome: Outcome, max_rows: int) -> Response:
+    """HTTP response for an executed job (the Graph Store Protocol's views)."""
+    return outcome_answer(outcome, max_rows).response()
+
+
+def outcome_answer(outcome: Outcome, max_rows: int, cache_state: str | None = None,
+                   build_id: str | None = None) -> Answer:
+    """The answer for an executed query; a cut result says so in headers."""
     status = _STATUS[outcome.status]
     if status != 200:
         prefix = "Malformed query: " if outcome.status == "syntax" else ""
-        response = plain(status, prefix + outcome.message)
-        response.headers.extend(_frkg_headers(cache_state, build_id))
-        return response
+        answer = plain_answer(status, prefix + outcome.message)
+        answer.headers += _frkg_headers(cache_state, build_id)
+        return answer
     if outcome.truncated:
         metrics.TRUNCATED.inc()
-    return Response(outcome.body, 200, headers=answer_headers(outcome, max_rows, cache_state, build_id))
+    return Answer(200, answer_headers(outcome, max_rows, cache_state, build_id), outcome.body, cache_state or "")
 
 
 def answer_headers(outcome: Outcome, max_rows: int, cache_state: str | None, build_id: str | None) -> list:
@@ -117,17 +129,25 @@ def _frkg_headers(cache_state: str | None, build_id: str | None) -> list[tuple[s
 
 
 def timeout_response(err: QueryTimeout, note: str = "") -> Response:
+    return timeout_answer(err, note).response()
+
+
+def timeout_answer(err: QueryTimeout, note: str = "") -> Answer:
     """503 for a stopped query; whatever stops it for good (ending this worker) runs once the answer is sent."""
     metrics.TIMEOUTS.inc()
-    response = plain(503, f"{err} {note}".strip())
-    if err.after_answer:
-        response.call_on_close(err.after_answer)
-    return response
+    answer = plain_answer(503, f"{err} {note}".strip())
+    answer.after_sent = err.after_answer
+    return answer
 
 
 def plain(status: int, message: str) -> Response:
     """An error (or notice) as one readable line of text (with the CORS and security headers of any answer)."""
-    return Response(message.rstrip() + "\n", status, headers=_ANSWER_HEADERS, content_type="text/plain; charset=utf-8")
+    return plain_answer(status, message).response()
+
+
+def plain_answer(status: int, message: str) -> Answer:
+    return Answer(status, [*_ANSWER_HEADERS, ("Content-Type", "text/plain; charset=utf-8")],
+                  (message.rstrip() + "\n").encode())
 
 
 def _finish(started: float, operation: str, response: Response, text: str | None,
