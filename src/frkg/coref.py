@@ -55,7 +55,7 @@ def propagate_org_names(found: list[Candidate], sentences: list[Sentence], text:
         if cand.layer != 0 or cand.entity_type in ORG_NAME_TYPES:
             continue
         m = ACRONYM_AFTER.match(text, cand.end)
-        if m and sum(ch.isupper() for ch in m.group("acr")) >= 2 and gz.lookup(m.group("acr")) is None:
+        if m and _short_name(m.group("acr"), text[cand.start:cand.end]):
             acronyms.setdefault(m.group("acr"), cand)
         name = " ".join(text[cand.start:cand.end].split())
         if cand.rule.startswith("pattern:") and name[:1].isupper() and gz.lookup(name) is None:
@@ -66,6 +66,18 @@ def propagate_org_names(found: list[Candidate], sentences: list[Sentence], text:
     return [Candidate(m.start(), m.end(), acronyms[m.group()].key, acronyms[m.group()].entity_type,
                       "coref:acronym", NAME_REPEAT_CONFIDENCE, 2)
             for m in pattern.finditer(text, sentences[0].start, sentences[-1].end)]
+
+
+def _short_name(short: str, name: str) -> bool:
+    """Whether "(Idec)", "(ODIA)" after a name of several words is its short form: not a known
+    name, not a plain word nor a word of the name ("National Police (Police)"), and either an
+    acronym or starting with the initial of one of the name's capitalised words."""
+    from frkg import gazetteer as gz
+    from spacy.lang.en.stop_words import STOP_WORDS
+    if gz.lookup(short) is not None or short.lower() in STOP_WORDS or len(name.split()) < 2 \
+            or short in name.split():
+        return False
+    return sum(ch.isupper() for ch in short) >= 2 or short[0] in {w[0] for w in name.split() if w[:1].isupper()}
 
 
 def resolve_surnames(found: list[Candidate], text: str) -> list[Candidate]:

@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from frkg import gazetteer as gz
 from frkg.countries import CAPITALS, canonical_demonym
 from frkg.identity import slugify
-from frkg.mentions import Candidate
+from frkg.mentions import PUBLIC_BODY, Candidate
 from frkg.model import Sentence
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -29,9 +29,9 @@ SAY = (r"(?:says|said|adds|added|told|tells|argues|argued|argue|warns|warned|not
        r"explained|suggests|suggested|stated|states|writes|wrote|believes|claims|claimed|insists|"
        r"insisted|cautions|cautioned|observes|observed|comments|commented|acknowledged|contends|"
        r"contended|testified|emphasized|emphasised|stressed|maintains|recalls|recalled)")
-ROLE = (r"(?:fellow|director|professor|researcher|economist|analyst|spokesperson|spokesman|"
+ROLE = (r"(?:fellow|director(?:[- ]general)?|professor|researcher|economist|analyst|spokesperson|spokesman|"
         r"spokeswoman|chief|head|president|CEO|founder|co-founder|officer|scientist|lawyer|"
-        r"attorney|commissioner|minister|secretary|senator|chair|chairman|chairwoman|executive|"
+        r"attorney|commissioner|minister|secretary(?:[- ]general)?|senator|chair|chairman|chairwoman|executive|"
         r"manager|engineer|lecturer|adviser|advisor|expert|scholar|member|partner|investigator|"
         r"student|leader|official|representative|specialist|editor|author|counsel|coordinator|MEP|"
         r"lawmaker|legislator|congressman|congresswoman|ambassador|activist|campaigner|journalist)")
@@ -53,7 +53,8 @@ GOVERNMENT_ACT = (r"(?:(?:has|have|had|also|quickly|later|swiftly|has\s+since)\s
                   r"blacklisted|sanctioned|imposed|banned|restricted|accused|condemned|rejected|retaliated|"
                   r"announced|warned|criticised|criticized|vowed|urged|protested|responded|placed|barred|"
                   r"blocked|expelled|summoned|dismissed|retaliates|insisted|insists|added)")
-CAPITAL_ACTOR = re.compile(r"(?:^|(?<=, )|(?<=\band )|(?<=\bbut ))(?P<city>%s)(?=\s+%s\b)"
+CAPITAL_ACTOR = re.compile(r"(?:^|(?<=, )|(?<=\band )|(?<=\bbut )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore )|"
+                           r"(?<=\bsince )|(?<=\bwhile )|(?<=\bas ))(?P<city>%s)(?=\s+%s\b)"
                            % ("|".join(re.escape(c) for c in sorted(CAPITALS, key=len, reverse=True)),
                               GOVERNMENT_ACT))
 CAPITAL_WORD = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(c) for c in CAPITALS))
@@ -77,16 +78,16 @@ SUCH_AS = re.compile(
 FIRM_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:an?|the)\s+(?P<desc>(?:[\w-]+\s+){{0,4}}?)"
     r"(?:company|firm|startup|start-up|vendor|maker|manufacturer|provider|supplier|developer|giant)\b"
-    r"(?!\s+(?:said|says|added|announced|told|stated|confirmed|declined))")
+    r"(?![’']|\s+(?:said|says|added|announced|told|stated|confirmed|declined))")  # "X, the company's CEO": a person
 ORG_SUFFIXED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+){{1,5}}(?:University|Institute|College|Department|Ministry|"
     r"Commission|Agency|Council|Foundation|Bureau|Authority|Office|Police|Court|Parliament|"
-    r"Academy|Laboratory|Center|Centre|Watch)"
+    r"Academy|Laboratory|Center|Centre|Watch|Alliance|Party|Coalition|Movement)"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:\s+(?:and\s+|of\s+|&\s+)?{OCAP})*"
     rf"(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)?)")
 ORG_PREFIXED = re.compile(
     r"\b(?P<org>(?:University|Institute|Department|Ministry|Bureau|Office|Center|Centre|Council|"
-    rf"Commission|Academy)\s+(?:of|for)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
+    rf"Commission|Academy|Court)\s+(?:of|for)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
     rf"(?:\s+(?:and\s+|of\s+|&\s+|for\s+)?{OCAP})*(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
 FIRM_SHAPED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+(?:&\s+)?){{1,6}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH|Corporation|Holdings)\b(?!-)\.?|"
@@ -108,6 +109,8 @@ BODY_TAIL = re.compile(
     r"security|trade|commerce|finance|information)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|"
     r"foreign affairs|justice|defen[cs]e|public security|home affairs)|embassy|(?:national\s+)?police"
     r"(?:\s+(?:force|service|authority))?)\b(?!\s+(?:department|officers?|chiefs?)\b)")
+BODY_ACRONYM = re.compile(r"([A-Z]{2,6})(?=\s*[,)])")
+GOVERNMENT_TAIL = re.compile(r"\s+(?:government|authorities|regulators|officials)\b")
 APPOSITIVE_NAME = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?")
 # "the German interior ministry": the same after a demonym, without the possessive.
 DEMONYM_BODY_TAIL = re.compile(BODY_TAIL.pattern.replace("(?:’s|'s)\\s+", "\\s+", 1))
@@ -124,7 +127,7 @@ FIRM_WORD = re.compile(r"company|firm|startup|start-up|vendor|maker|manufacturer
 ORG_WORD = re.compile(r"University|Institute|College|Department|Ministry|Commission|Agency|Council|"
                       r"Foundation|Bureau|Authority|Office|Police|Court|Parliament|Academy|Laboratory|"
                       r"Center|Centre|Watch|Inc|Ltd|Corp|Co\b|LLC|PLC|GmbH|Technologies|AI\b|Labs|Systems|"
-                      r"Networks|Robotics|Vision|Corporation|Holdings")
+                      r"Networks|Robotics|Vision|Corporation|Holdings|Alliance|Party|Coalition|Movement")
 ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"),
     ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
@@ -156,6 +159,7 @@ TITLE_WORDS = frozenset({
     "congresswoman", "ambassador", "general", "deputy", "chairman", "chairwoman", "spokesman",
     "spokeswoman", "spokesperson", "mep", "lawmaker", "by", "opinion", "leader", "director",
     "chief", "executive", "officer", "activist", "campaigner", "journalist", "commerce",
+    "inspector", "superintendent", "commander", "colonel", "captain", "sergeant", "constable",
 })
 # Last words that make a name an organisation's, not a person's ("European Digital Rights").
 ORG_LAST_WORDS = frozenset({
@@ -169,14 +173,29 @@ ORG_KINDS = (r"(?:network|group|coalition|organi[sz]ation|NGO|charity|non-?profi
              r"think[ -]tank|alliance|association|campaign group|advocacy group|trade body|lobby group)")
 ORG_DESCRIBED_AFTER = re.compile(
     rf"(?P<org>{ORG})(?:\s*\([A-Z][\w&-]{{1,9}}\))?,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<kind>{ORG_KINDS})\b"
-    rf"(?!\s+{SAY}\b)")
+    rf"(?![’']|\s+{SAY}\b)")
 ORG_DESCRIBED_BEFORE = re.compile(
-    rf"\b(?:[\w-]+\s+){{0,2}}?(?P<kind>(?i:(?:research|rights|advocacy|campaign|civil liberties|privacy|"
-    rf"human rights|digital rights|industry|trade)\s+(?:group|organi[sz]ation|body|watchdog)|think[ -]tank|"
+    rf"\b(?:[\w-]+\s+){{0,2}}?(?P<kind>(?i:(?:research|rights|advocacy|campaign|campaigning|civil liberties|privacy|"
+    rf"human rights|digital rights|civil rights|consumer|consumer rights|pressure|lobby|activist|industry|trade)\s+"
+    rf"(?:group|organi[sz]ation|body|watchdog)|think[ -]tank|"
     rf"NGO|charity|non-?profit|broadcaster|newspaper|news agency|news outlet|(?:pharmacy|retail|supermarket|"
     rf"store|hotel|restaurant) chain|retailer|startup|start-up|conglomerate|chipmaker|carmaker|telecoms? "
     rf"(?:giant|operator|company)|(?:tech|technology|security|surveillance|camera|software) "
     rf"(?:giant|company|firm|vendor|maker|supplier)))\s+(?P<org>(?:[A-Z][\w&-]*)(?:\s+[A-Z][\w&-]*){{0,3}})")
+# "civil society organisations, including the Kenya Human Rights Commission (KHRC) and Paradigm
+# Initiative": organisations listed after a civil-society noun are civil-society organisations,
+# whatever their names look like; each may carry its acronym in brackets.
+CIVIL_KINDS = (r"civil society|civil liberties|civil rights|human rights|digital rights|rights|advocacy|consumer|"
+               r"consumer rights|privacy|campaign|campaigning|activist|non-governmental|non-profit|grassroots")
+CIVIL_ITEM = rf"(?:the\s+)?{ORG}(?:\s*\([A-Z][\w&-]{{1,9}}\))?"
+CIVIL_LIST = re.compile(
+    rf"\b(?i:{CIVIL_KINDS})\s+(?:[\w-]+\s+)?(?:organi[sz]ations|groups|NGOs|associations|coalitions|advocates|"
+    rf"campaigners|charities)\s*,?\s+(?:such as|including|like|among them)\s+"
+    rf"(?P<list>{CIVIL_ITEM}(?:\s*,\s*{CIVIL_ITEM})*(?:\s*,?\s+(?:and|or)\s+{CIVIL_ITEM})?)")
+NAME_CONNECTOR = re.compile(r"\b(?:of|for|on|de)\b")
+LAST_AND = re.compile(r"(?<=\S)\s+(?:and|or)\s+")
+ITEM_TRIM = re.compile(r"^(?:the|and|or)\s+|\s*\([^)]*\)$")
+LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|(?<=\))\s+(?:and|or)\s+")
 # "the French company Engie", "a local firm Danaide", "the state-owned contractor X": a firm named
 # right after a noun saying it is one (modifiers: a demonym or lower-case words).
 FIRM_NOUN_THEN_NAME = re.compile(
@@ -195,13 +214,25 @@ DESCRIBED_WORD = re.compile(r"(?i:group|organi[sz]ation|body|watchdog|tank|NGO|c
 DEFINITE_BODY = (r"[Tt]he\s+(?:company|firm|organi[sz]ation|group|agency|authority|regulator|watchdog|"
                  r"ministry|department|commission|police|force|charity|retailer)\b")
 BYLINE = re.compile(rf"^\s*By\s+(?P<person>{PERSON})\s*$")
+# "a vigil for the opposition politician X", "Kremlin critic X": a noun for a kind of person.
+PERSON_NOUNS = (r"politician|dissident|blogger|critic|artist|poet|writer|novelist|rapper|singer|musician|"
+                r"businessman|businesswoman|tycoon|oligarch|footballer|athlete|photographer|filmmaker|academic|"
+                r"cleric|imam|priest|comedian|actor|actress|YouTuber|influencer|opposition figure|"
+                r"human rights defender")
+PERSON_NOUN_WORD = re.compile(rf"\b(?:{PERSON_NOUNS})\s+[A-Z]")
 ROLE_BEFORE_PERSON = re.compile(
-    rf"\b(?:{ROLE}|opposition leader|party leader)\s+(?P<person>{PCAP}(?:[ \t\u00a0]+{PCAP}){{1,2}})")
+    rf"\b(?:{ROLE}|opposition leader|party leader|{PERSON_NOUNS})\s+(?P<person>{PCAP}(?:[ \t\u00a0]+{PCAP}){{1,2}})")
 PERSON_APPOSITIVE_ROLE = re.compile(
     rf"(?P<person>{PERSON}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{ROLE}\b(?!\s+(?:at|of|with|for|from)\b"
     rf"(?!\s+{DEFINITE_BODY}))")
 # "a spokesperson for the company": a role at a body named before is a person's description.
 ROLE_AT_DEFINITE = re.compile(rf"\b{ROLE}\s+(?:at|of|with|for|from)\s+{DEFINITE_BODY}")
+# "fined Serco Leisure", "ordered Kmart to": what a regulator fines or orders is an organisation
+# (a firm unless its name says otherwise).
+MEASURE_OBJECT = re.compile(r"\b(?:fined|sanctioned|penali[sz]ed|reprimanded|ordered|sued)\s+"
+                            rf"(?P<org>(?!{WEEKDAY}|The\b|This\b|Its\b)[A-Z][\w&-]*"
+                            rf"(?:\s+(?!{WEEKDAY})[A-Z][\w&-]*){{0,3}})")
+MEASURE_WORD = re.compile(r"fined|sanctioned|penali[sz]ed|reprimanded|ordered|sued")
 OUTLET_AFTER_SAY = re.compile(rf"\b(?:told|tells)\s+(?P<org>The\s+{OCAP}(?:\s+{OCAP}){{0,2}})")
 
 
@@ -256,10 +287,11 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     if s.lstrip().startswith("By "):
         for m in BYLINE.finditer(s):
             yield from _person(m, "person", offset, "pattern:byline")
-    if ROLE_WORD.search(s):
+    has_role = ROLE_WORD.search(s) is not None  # computed once: several patterns need a role word
+    if has_role or PERSON_NOUN_WORD.search(s):
         for m in ROLE_BEFORE_PERSON.finditer(s):
             yield from _person(m, "person", offset, "pattern:role-before-name")
-    if "," in s and ROLE_WORD.search(s):
+    if "," in s and has_role:
         for m in PERSON_APPOSITIVE_ROLE.finditer(s):
             yield from _person(m, "person", offset, "pattern:appositive-role")
     if "," in s:
@@ -271,13 +303,15 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     for m in (ORG_DESCRIBED_BEFORE.finditer(s) if DESCRIBED_WORD.search(s) else ()):
         yield from _org(m, "org", offset, "pattern:described-org", _kind_type(m.group("kind")),
                         single_word=True, confidence=0.85)
+    for m in (MEASURE_OBJECT.finditer(s) if MEASURE_WORD.search(s) else ()):
+        yield from _org(m, "org", offset, "pattern:measure-object", "Firm", single_word=True, confidence=0.7)
     for m in (FIRM_NOUN_THEN_NAME.finditer(s) if FIRM_NOUN_WORD.search(s) else ()):
         yield from _org(m, "org", offset, "pattern:firm-noun-name", "Firm", single_word=True, confidence=0.8)
     if "told The" in s or "tells The" in s:
         for m in OUTLET_AFTER_SAY.finditer(s):
             yield from _org(m, "org", offset, "pattern:outlet", "Organization", single_word=True,
                             confidence=0.85)
-    if "," in s and ROLE_WORD.search(s):
+    if "," in s and has_role:
         for m in APPOSITIVE_ROLE.finditer(s):
             yield from _person(m, "person", offset, "pattern:appositive-role")
             yield from _org(m, "org", offset, "pattern:appositive-role", "Organization")
@@ -287,7 +321,7 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
                 yield from _person(m, "person", offset, "pattern:speaker")
                 if m.groupdict().get("org"):
                     yield from _org(m, "org", offset, "pattern:speaker-of", "Organization", single_word=True)
-    if "," in s and ROLE_WORD.search(s) or "apporteur" in s or "upervisor" in s:
+    if "," in s and has_role or "apporteur" in s or "upervisor" in s:
         for m in APPOSED_NAME.finditer(s):  # the rare ", Name," first, then the title before it
             if TITLE_BEFORE_NAME.search(s, max(0, m.start() - 160), m.start()):
                 yield from _person(m, "person", offset, "pattern:title-then-name")
@@ -320,6 +354,8 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     if LIST_WORD.search(s):
         for m in SUCH_AS.finditer(s):
             yield from _firm_list(m, offset)
+        for m in CIVIL_LIST.finditer(s):
+            yield from _civil_list(m, offset)
     if "," in s and FIRM_WORD.search(s):
         for m in FIRM_APPOSITIVE.finditer(s):
             if ROLE_AT_DEFINITE.search(m.group()):
@@ -365,6 +401,10 @@ def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
     name = " ".join(m.string[start:end].split())
     if name.endswith(("’s", "'s")):
         name, end = name[:-2], end - 2
+    branch = _branch_owner(m.string, start, end)
+    if branch:  # "Amnesty's Russia office": the organisation, not a body named "Amnesty's Russia"
+        end = start + branch
+        name = " ".join(m.string[start:end].split())
     owner = _owner_prefix(name)
     if owner and len(name[owner:].split()) >= 2:
         start += owner
@@ -384,6 +424,17 @@ def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
     entity_type = org_type(name, default_type)
     yield Candidate(offset + start, offset + end, "org/" + slugify(name), entity_type, rule,
                     confidence, 1, attributes, label=name)
+
+
+# "Amnesty's Russia office", "Human Rights Watch's Asia division": a branch of the organisation.
+BRANCH_OWNER = re.compile(r"(?:’s|'s)\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*$")
+BRANCH_AFTER = re.compile(r"\s+(?:office|branch|bureau|division|chapter|section|unit|desk|programme|program|team)s?\b")
+
+
+def _branch_owner(s: str, start: int, end: int) -> int:
+    """Length of the owner when ``s[start:end]`` is "Owner's Place" followed by "office" (else 0)."""
+    owner = BRANCH_OWNER.search(s, start, end) if BRANCH_AFTER.match(s, end) else None
+    return owner.start() - start if owner else 0
 
 
 def _owner_prefix(name: str) -> int:
@@ -431,6 +482,34 @@ def _firm_list(m: re.Match, offset: int) -> Iterator[Candidate]:
                             org_type(name, "Firm"), "pattern:such-as", 0.8, 1, attrs, label=name)
 
 
+def _civil_list(m: re.Match, offset: int) -> Iterator[Candidate]:
+    """Each organisation of a civil-society list, its bracketed acronym left out of the name."""
+    for start, name in _list_items(m.group("list"), m.start("list")):
+        entry = gz.lookup(name)
+        if entry is not None:
+            yield Candidate(offset + start, offset + start + len(name), entry.key, entry.entity_type,
+                            "pattern:civil-list", 0.9, 1)
+        elif _valid_org(name, single_word=True):
+            yield Candidate(offset + start, offset + start + len(name), "org/" + slugify(name),
+                            "CivilSocietyOrganization", "pattern:civil-list", 0.85, 1, label=name)
+
+
+def _list_items(listed: str, base: int) -> Iterator[tuple[int, str]]:
+    """(offset, name) of each item of "A (ACR), B and C": split at commas and at a final "and",
+    except inside a name that has "of"/"for" before its "and" ("Centre for Internet and Society")."""
+    pieces, position = [], 0
+    for cut in LIST_SPLIT.finditer(listed):
+        pieces.append((position, listed[position:cut.start()]))
+        position = cut.end()
+    pieces.append((position, listed[position:]))
+    for start, piece in pieces:
+        parts = [piece] if NAME_CONNECTOR.search(piece) else LAST_AND.split(piece)
+        for part in parts:
+            name = ITEM_TRIM.sub("", part.strip())
+            if name:
+                yield base + start + piece.find(name), name
+
+
 def _collectives(base: list[Candidate], text: str) -> Iterator[Candidate]:
     """"Chinese face recognition providers", "US police departments" after a country word."""
     concepts = {c.start: c for c in base if c.entity_type in ("Technology", "Application")}
@@ -441,10 +520,19 @@ def _collectives(base: list[Candidate], text: str) -> Iterator[Candidate]:
         demonym = canonical_demonym(cand.key.split("/")[1])
         attrs = (("country", cand.key),)
         police = POLICE_TAIL.match(text, cand.end)
+        if police and police.group().strip() == "police" and text[max(0, cand.start - 4):cand.start] == "the ":
+            # "the Kenyan police": the national force, the body "Kenya's police" names too
+            yield Candidate(cand.start, police.end(), "org/" + slugify(f"{demonym} police"), "PoliceDepartment",
+                            PUBLIC_BODY, 0.8, 1, attrs, label=f"{demonym} police")
+            continue
         if police:
             label = f"{text[cand.start:cand.end]} police departments"
             yield Candidate(cand.start, police.end(), "org/" + slugify(f"{demonym} police departments"),
                             "PoliceDepartment", "pattern:police", 0.8, 1, attrs, label=label)
+            continue
+        government = GOVERNMENT_TAIL.match(text, cand.end) if cand.rule == "demonym" else None
+        if government:  # "the Kenyan government": the country acting, not a modifier
+            yield Candidate(cand.start, government.end(), cand.key, "Country", "pattern:government", 0.9, 1)
             continue
         body = (DEMONYM_BODY_TAIL if cand.rule == "demonym" else BODY_TAIL).match(text, cand.end)
         if body:
@@ -466,6 +554,10 @@ def _public_bodies(bodies: list[tuple[Candidate, re.Match]], base: list[Candidat
     known: dict[tuple[str, str], Candidate] = {}
     for cand, body in bodies:
         appositive = APPOSITIVE_NAME.match(text, body.end())
+        acronym = _acronym_body(cand, body, appositive, text) if appositive and appositive.end() not in named else None
+        if acronym is not None:
+            named[acronym.start] = acronym
+            yield acronym
         if appositive and appositive.end() in named:
             known[(cand.key, _body_kind(body.group("body")))] = named[appositive.end()]
     for cand, body in bodies:
@@ -478,6 +570,16 @@ def _public_bodies(bodies: list[tuple[Candidate, re.Match]], base: list[Candidat
         body_type = "PoliceDepartment" if "police" in label else "GovernmentBody"
         yield Candidate(cand.start, body.end(), "org/" + slugify(label), body_type, "pattern:public-body",
                         0.8, 1, (("country", cand.key),), label=label[0].upper() + label[1:])
+
+
+def _acronym_body(country: Candidate, body: re.Match, appositive: re.Match, text: str) -> Candidate | None:
+    """"Sweden's data protection authority, IMY,": an unknown acronym in apposition names the body."""
+    acronym = BODY_ACRONYM.match(text, appositive.end())
+    if acronym is None or gz.lookup(acronym.group(1)) is not None:
+        return None
+    body_type = "PoliceDepartment" if "police" in body.group("body") else "GovernmentBody"
+    return Candidate(acronym.start(1), acronym.end(1), "org/" + slugify(acronym.group(1)), body_type, PUBLIC_BODY,
+                     0.8, 1, (("country", country.key),), label=acronym.group(1))
 
 
 def _body_kind(body: str) -> str:

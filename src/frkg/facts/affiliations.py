@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from frkg.coref import DEFINITE_HEADS
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.gazetteer import ORG_TYPES
 from frkg.model import Fact
@@ -28,6 +29,11 @@ ARTICLE_MODIFIERS = re.compile(r",\s+(?:an?|the)\s+(?:(?:senior|top|former|deput
 ROLE_AFTER_ORG = re.compile(rf"\s+(?P<role>(?:[a-z-]+\s+)?{ROLE})\b")
 OF_THE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 # "The author is associate China director at Human Rights Watch" (after a "By X" byline).
+# "Ana Mamani, the group's director", "Erik Lund, the company's chief executive".
+DEFINITE_ROLE_AFTER = re.compile(
+    rf",\s+(?:the\s+(?P<head>company|firm|group|organi[sz]ation|agency|authority|regulator|watchdog|ministry|"
+    rf"charity|retailer|chain|department|commission|party)|its|their)(?:’s|'s)?\s+"
+    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+(?:executive|officer|director))?)\b")
 AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
                        rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for)\s+(?:the\s+)?")
 
@@ -44,6 +50,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _person_org_role(ctx, sentence.index)
         facts += _role_at_definite(ctx, sentence.index)
         facts += _org_official(ctx, sentence.index)
+        facts += _definite_role_after(ctx, sentence.index)
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -79,6 +86,27 @@ def _org_official(ctx: Context, index: int) -> list[Fact]:
                             {"role": " ".join(role.group("role").split())},
                             ctx.evidence(index, person.start, s.start + role.end() - s.start,
                                          "affiliation:org-official", 0.75)))
+    return out
+
+
+def _definite_role_after(ctx: Context, index: int) -> list[Fact]:
+    """"X, the group's director": the body the description refers back to (lower confidence)."""
+    out: list[Fact] = []
+    text = ctx.sentences[index].text
+    if not ("’s " in text or "'s " in text or "its " in text or "their " in text):
+        return out  # cheap test first (speed)
+    for person in ctx.in_sentence(index, ("Person",)):
+        m = DEFINITE_ROLE_AFTER.match(ctx.text, person.end, ctx.sentences[index].end) \
+            if ctx.text.startswith(",", person.end) else None
+        if m is None:
+            continue
+        types = DEFINITE_HEADS.get((m.group("head") or "").lower(), ITS_ORG_TYPES)
+        named = [o for o in ctx.mentions if o.entity_type in types and o.end <= person.start and o.rule != "demonym"]
+        if named:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [named[-1].key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, person.start, m.end(), "affiliation:definite-role-after",
+                                         COREF_CONFIDENCE)))
     return out
 
 

@@ -22,13 +22,23 @@ CUE = re.compile(
     r"concern|worr|fear|risk|threat|danger|raise[sd]?\b|lead to|led to|violat|invade|invasion|"
     r"infring|abuse|undermin|erod|argue|warn|critic|protect|harm|unsavory|oppress|persecut|"
     r"repress|censor|proliferation|intrusive|chilling|unlawful|illegal|breach|role in|complicit|"
-    r"dangerous|amplif|misidentif|enabl|allow|loophole|\bmass\b|pervasive|invasive|suspicious|profil", re.I)
+    r"dangerous|amplif|misidentif|enabl|allow|loophole|\bmass\b|pervasive|invasive|suspicious|profil|"
+    r"call(?:s|ed)? on|urg(?:e|es|ed)\b")  # all lower case: searched in the lower-cased sentence (speed)
+CUE_ANY_CASE = re.compile(CUE.pattern, re.I)
+# Going to court is raising a concern: "filed a lawsuit against X, arguing ...", "sued X over ...".
+LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|"
+                r"complaint|legal challenge|legal action|case|petition)|sued|sues|took\s+[^.;,]{1,40}?\s+to\s+court|"
+                r"challenged\s+[^.;,]{1,60}?\s+in\s+court")
+# The party taken to court is what the concern is about.
+DEFENDANT_BEFORE = re.compile(r"(?:\b(?:lawsuit|suit|complaint|case|challenge|action|petition)\s+against|\bsue[sd]?|"
+                              r"\btook)\s+(?:the\s+)?$")
+DEFENDANT_TYPES = ("Firm", "GovernmentBody", "PoliceDepartment", "Legislature")
 RAISE_VERB = re.compile(
     r"\s*(?:,[^,]{1,80},\s*)?(?:(?:has|have|had|also|repeatedly|previously|again)\s+)*(?:urge|urges|urged|argue|argues|argued|warn|warns|warned|say|says|said|fear|fears|"
     r"worry|worry|worries|raise|raises|raised|contend|contends|claim|claims|highlight|highlights|"
     r"highlighted|suggest|suggests|suggested|note|notes|noted|criticise|criticize|criticized|"
     r"criticised|call|calls|called|describe|describes|described|condemn|condemns|condemned|"
-    r"denounce|denounces|denounced)\b")
+    r"denounce|denounces|denounced|" + LEGAL_ACTION + r")\b")
 PEOPLE_GROUP_RULES = ("gazetteer",)
 APPLICATION_CONCERNS = {"application/censorship": ("concern-type/censorship", "censorship")}
 RAISER_TYPES = ("Group", "Person", "CivilSocietyOrganization", "ThinkTank", "ResearchOrganization",
@@ -49,15 +59,29 @@ DESCRIBES_BODY = re.compile(r"\s+(?:organi[sz]ations?|groups?|watchdogs?|regulat
                             r"commissioners?|campaigners|advocates|NGOs?|charit(?:y|ies)|experts)\b")
 
 
+# "called on the authorities to stop using T", "urged the ministry to halt the use of T".
+CALL_TO_STOP = (r"(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|appeal(?:s|ed)?\s+to)\s+[^.;]{1,60}?\s+to\s+"
+                r"(?:stop|halt|end|ban|suspend|cease|abandon|scrap|prohibit|outlaw|drop|withdraw)")
 # "X raised concerns about ...", "X criticised ...", "X warned that ...": an explicit act of
 # raising a concern, even when the sentence names no concern type.
 EXPLICIT = re.compile(r"(?:(?:has|have|had|also|repeatedly|previously|again|strongly)\s+)*"
                       r"(?:(?:raised?|raising|expressed|voiced)\s+(?:[\w-]+\s+){0,2}?concerns?|"
-                      r"critici[sz]ed|condemned|denounced|decried|warned|protested|fear(?:s|ed)?)\b")
+                      r"critici[sz]ed|condemned|denounced|decried|warned|protested|fear(?:s|ed)?|oppos(?:e|es|ed)|"
+                      + LEGAL_ACTION + "|" + CALL_TO_STOP + r")\b")
+# "using facial recognition against peaceful protesters": turning it on people is surveillance.
+AGAINST_PEOPLE = re.compile(r"\bagainst\s+(?:[a-z]+\s+)?(?:protesters|demonstrators|activists|journalists|dissidents|"
+                            r"critics|opponents|minorities)\b", re.I)
+APPOSITIVE_GAP = re.compile(r" |,[^,“”\"]{1,80},\s+")
+COMMA = re.compile(r",\s+")
+# "rights groups", "privacy advocates": collectives of organisations speak for people; they are not the affected.
+ADVOCATES = re.compile(r"(?:groups?|organi[sz]ations?|advocates|campaigners|NGOs)$", re.I)
+LIST_GAP = re.compile(r"\)?(?:\s*\([A-Z][\w&-]{1,9}\))?\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?")
 # Words that say which kind of concern an untyped one is.
-TYPE_WORDS = ((re.compile(r"privacy|personal data|data protection", re.I), "concern-type/privacy", "privacy"),
+TYPE_WORDS = ((re.compile(r"privacy|personal data|data protection|biometric data|consent", re.I),
+               "concern-type/privacy", "privacy"),
               (re.compile(r"\b(?:monitor|track|surveil|spy|watch)\w*", re.I), SURVEILLANCE, "surveillance"),
-              (re.compile(r"discriminat|bias|misidentif|racial", re.I), "concern-type/discrimination",
+              (re.compile(r"discriminat|bias|misidentif|racial|false match|wrongly identif", re.I),
+               "concern-type/discrimination",
                "discrimination"))
 
 
@@ -83,29 +107,93 @@ def extract(ctx: Context) -> list[Fact]:
             untyped.append(sentence.index)
     named = Counter(m.key for m in ctx.mentions if m.entity_type == "ConcernType")
     named.update(k for f in facts for k in f.roles.get("concernType", ()))
+    statements: dict[int, list[Fact]] = {}
+    for f in ctx.facts:
+        if f.kind == "Statement":
+            statements.setdefault(f.evidence[0].sentence_index, []).append(f)
     for index in untyped:
-        facts += _explicit(ctx, index, named)
+        facts += _explicit(ctx, index, named) or _quoted(ctx, index, named, statements.get(index, []))
     return facts
+
+
+# A statement (most often a direct quote) that is itself the concern:
+# "“Every commuter is treated as a suspect,” said X".
+WATCHED = r"(?:watched|tracked|monitored|spied on|followed|filmed|scanned)"
+WATCHED_PEOPLE = (r"(?:people|citizens|critics|protesters|demonstrators|journalists|activists|everyone|everybody|"
+                  r"us|them|passengers|commuters|shoppers|students|residents|workers|minorities|opposition|"
+                  r"supporters|dissidents|voters|individuals|children|migrants)")
+QUOTE_CUE = re.compile(
+    r"\b(?:(?:treat\w*|regarded|seen|considered) as (?:a |potential )?suspects?|"
+    r"without (?:[\w'’]+ ){0,2}(?:knowledge|consent|permission|being (?:asked|told|informed))|"
+    rf"(?:being|are|were|is|be|get|got)\s+(?:[a-z]+ly\s+)?{WATCHED}|"
+    rf"(?:(?:track|monitor|watch|spy on|follow|surveil)(?:s|ed|ing)?|identif(?:y|ies|ied|ying))\s+{WATCHED_PEOPLE}|"
+    r"surveillance|"
+    r"trap|checkpoint|cage|open-air prison|big brother|police state|dystopi\w*|orwellian|chilling|intrusive|"
+    r"invasive|persecut\w*|repress\w*|unlawful\w*|illegal\w*|discriminat\w*|misidentif\w*|wrongful\w*|"
+    r"false (?:matches|match|positives|arrests)|wrongly (?:identified|stopped|flagged|arrested|accused))\b", re.I)
+NEGATED = re.compile(r"\b(?:no|not|never|nothing|without any)\b[^,;]{0,20}$", re.I)
+NOT_RAISERS = ("Firm", "PoliceDepartment")
+
+
+def _quoted(ctx: Context, index: int, named: Counter, statements: list[Fact]) -> list[Fact]:
+    """A statement whose words name a harm (a quote: "have their faces scanned without consent",
+    "every street corner a checkpoint"; reported: "said shoppers had been treated as suspects") is a
+    concern raised by its speaker, unless the speaker is a firm or the police (or speaks for one)
+    defending the system."""
+    out = []
+    for f in statements:
+        text = str(f.values.get("quotedText", ""))
+        cue = QUOTE_CUE.search(text)
+        speaker = f.roles["speaker"][0]
+        if cue is None or NEGATED.search(text, 0, cue.start()) or _speaks_for(ctx, speaker, NOT_RAISERS):
+            continue
+        key = _type_from_words(ctx, text)
+        if key is None and not named:  # the harm words are about watching people
+            ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
+        key = key or (named.most_common(1)[0][0] if named else SURVEILLANCE)
+        last = ctx.last_technology(f.evidence[0].end)
+        out.append(fact("HumanRightsConcern",
+                        {"concernType": [key], "aboutTechnology": [last.key] if last else [],
+                         "about": _about(ctx, index), "raisedBy": [speaker]}, {},
+                        ctx.evidence(index, f.evidence[0].start, f.evidence[0].end,
+                                     "concern:quote" if f.values.get("isDirectQuote") else "concern:reported",
+                                     0.7 if f.values.get("isDirectQuote") else 0.65)))
+    return out
+
+
+def _type_from_words(ctx: Context, text: str) -> str | None:
+    """The concern type the words of ``text`` name (see :data:`TYPE_WORDS`), registered as an entity."""
+    for regex, key, label in TYPE_WORDS:
+        if regex.search(text):
+            ctx.add_entity(entity_for(key, "ConcernType", label))
+            return key
+    return None
+
+
+def _speaks_for(ctx: Context, speaker: str, types: tuple[str, ...]) -> bool:
+    """Whether the speaker (or the body a person is affiliated with) is of one of ``types``."""
+    keys = {speaker, ctx.affiliations.get(speaker, "")}
+    return any(m.key in keys and m.entity_type in types for m in ctx.mentions)
 
 
 def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
     """"Human Rights Watch has also raised concerns about ...": typed from the sentence's words,
     else from the concern the document is most about (lower confidence)."""
-    raisers = [m for m in ctx.in_sentence(index, RAISER_TYPES) if EXPLICIT.match(ctx.text, m.end + 1)
-               and ctx.text[m.end:m.end + 1] == " " and not _replies_to_measure(ctx, m.end)]
+    raisers = [m for m in ctx.in_sentence(index, RAISER_TYPES) if _explicit_after(ctx, index, m)
+               and not _replies_to_measure(ctx, m.end)]
     if not raisers:
         return []
+    raisers = _listed_before(ctx, index, raisers[0]) + raisers
     s = ctx.sentences[index]
     words = list(s.text)  # the sentence without its names ("Human Rights *Watch*" is no watching)
     for m in ctx.in_sentence(index):
         words[m.start - s.start:m.end - s.start] = " " * (m.end - m.start)
     unnamed = "".join(words)
-    key, confidence = None, COREF_CONFIDENCE
-    for regex, type_key, label in TYPE_WORDS:
-        if regex.search(unnamed):
-            ctx.add_entity(entity_for(type_key, "ConcernType", label))
-            key, confidence = type_key, 0.7
-            break
+    key = _type_from_words(ctx, unnamed)
+    confidence = COREF_CONFIDENCE if key is None else 0.7
+    if key is None and AGAINST_PEOPLE.search(s.text):
+        ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
+        key, confidence = SURVEILLANCE, 0.7
     if key is None:
         if not named:
             return []
@@ -114,12 +202,33 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
     last = ctx.last_technology(s.start)
     technology = [tech[0].key] if tech else ([last.key] if last else [])
     affected = [m.key for m in ctx.in_sentence(index, ("Group",))
-                if m.rule in PEOPLE_GROUP_RULES and m.key != raisers[0].key]
+                if m.rule in PEOPLE_GROUP_RULES and m.key != raisers[0].key and not ADVOCATES.search(m.text)]
     return [fact("HumanRightsConcern",
                  {"concernType": [key], "aboutTechnology": technology,
-                  "about": [m.key for m in ctx.in_sentence(index, ("Firm",))],
-                  "raisedBy": [raisers[0].key], "affectedGroup": affected}, {},
+                  "about": _about(ctx, index),
+                  "raisedBy": [r.key for r in raisers], "affectedGroup": affected}, {},
                  ctx.evidence(index, s.start, s.end, "concern:explicit", confidence))]
+
+
+def _explicit_after(ctx: Context, index: int, m: Mention) -> bool:
+    """An explicit verb right after a name, after its appositive ("X, a civil liberties group,
+    criticised"), or after the comma closing a list ("including X and Y, criticised the plan")."""
+    gap = APPOSITIVE_GAP.match(ctx.text, m.end, m.end + 90)
+    if gap is None and COMMA.match(ctx.text, m.end) and _listed_before(ctx, index, m):
+        gap = COMMA.match(ctx.text, m.end)
+    return gap is not None and EXPLICIT.match(ctx.text, gap.end()) is not None
+
+
+
+def _listed_before(ctx: Context, index: int, last: Mention) -> list[Mention]:
+    """The raisers listed before ``last`` ("the Centre for X (CX) and Derechos Digitales opposed")."""
+    listed: list[Mention] = []
+    for m in reversed([m for m in ctx.in_sentence(index, RAISER_TYPES, end=last.start) if m.end <= last.start]):
+        following = listed[0] if listed else last
+        if not LIST_GAP.fullmatch(ctx.text[m.end:following.start]):
+            break
+        listed.insert(0, m)
+    return listed
 
 
 def _replies_to_measure(ctx: Context, position: int) -> bool:
@@ -151,7 +260,10 @@ def _has_cue(ctx: Context, index: int) -> bool:
     """A risk word outside the concern's own name ("data *protection* authority" is no cue)."""
     s = ctx.sentences[index]
     spans = [(m.start, m.end) for m in ctx.in_sentence(index, ("ConcernType",))]
-    return any(not any(a <= s.start + m.start() < b for a, b in spans) for m in CUE.finditer(s.text))
+    lower = s.text.lower()
+    # offsets must stay those of the text; lower-casing changes the length of a few letters ("İ")
+    cues = CUE.finditer(lower) if len(lower) == len(s.text) else CUE_ANY_CASE.finditer(s.text)
+    return any(not any(a <= s.start + m.start() < b for a, b in spans) for m in cues)
 
 
 def _concern_types(ctx: Context, index: int) -> list[tuple[str, Mention]]:
@@ -177,14 +289,22 @@ def _concern(ctx: Context, index: int, concern: tuple[str, Mention]) -> Fact:
         last = ctx.last_technology(ctx.sentences[index].start)
         technology, confidence = ([last.key] if last else []), COREF_CONFIDENCE + 0.1
     raisers = _raised_by(ctx, index)
-    about = [m.key for m in ctx.in_sentence(index, ("Firm",))]
+    about = _about(ctx, index)
     affected = [m.key for m in ctx.in_sentence(index, ("Group",))
-                if m.rule in PEOPLE_GROUP_RULES and m.key not in raisers]
+                if m.rule in PEOPLE_GROUP_RULES and m.key not in raisers and not ADVOCATES.search(m.text)]
     return fact("HumanRightsConcern",
                 {"concernType": [key], "aboutTechnology": technology, "about": about,
                  "raisedBy": raisers, "affectedGroup": affected}, {},
                 ctx.evidence(index, ctx.sentences[index].start, ctx.sentences[index].end,
                              "concern:cue", confidence))
+
+
+def _about(ctx: Context, index: int) -> list[str]:
+    """The firms named with the concern, and whoever is taken to court over it."""
+    start = ctx.sentences[index].start
+    sued = [m.key for m in ctx.in_sentence(index, DEFENDANT_TYPES)
+            if DEFENDANT_BEFORE.search(ctx.text, max(start, m.start - 30), m.start)]
+    return list(dict.fromkeys([m.key for m in ctx.in_sentence(index, ("Firm",))] + sued))
 
 
 def _raised_by(ctx: Context, index: int) -> list[str]:
@@ -195,8 +315,11 @@ def _raised_by(ctx: Context, index: int) -> list[str]:
         return said[:1]
     raisers = []
     for m in ctx.in_sentence(index, RAISER_TYPES):
-        if RAISE_VERB.match(ctx.text, m.end):
-            raisers.append(m.key)
+        if RAISE_VERB.match(ctx.text, m.end):  # "X and Y sued ..."
+            raisers += [r.key for r in _listed_before(ctx, index, m)] + [m.key]
+        elif COMMA.match(ctx.text, m.end) and _listed_before(ctx, index, m) \
+                and RAISE_VERB.match(ctx.text, m.end + 1):  # "including X and Y, filed a lawsuit"
+            raisers += [r.key for r in _listed_before(ctx, index, m)] + [m.key]
     for verb in re.finditer(RAISE_VERB.pattern.replace(r"\s*(?:,[^,]{1,80},\s*)?", r"\s+"), s.text):
         before = s.text[:verb.start() + 1]
         if STUDY_SUBJECT.search(before) and ctx.study_key:

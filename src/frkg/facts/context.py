@@ -11,7 +11,7 @@ from frkg.model import Document, Entity, Evidence, Fact, Mention, Sentence, Valu
 COREF_CONFIDENCE = 0.6
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|should|might|may|potentially|perhaps|possibly|proposed?|propos\w+|"
-    r"consider\w*|call(?:s|ed|ing)? for|need(?:s|ed)? (?:to|for)|interest in|efforts to|prospects|"
+    r"consider\w*|call(?:s|ed|ing)? (?:for|on)|demand\w*|need(?:s|ed)? (?:to|for)|interest in|efforts to|prospects|"
     r"plans? to|no|not|without|if|whether|urged?)\b", re.I)
 
 

@@ -32,7 +32,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                           r"(?:obtain|get|seek|apply for)\s+(?:a|an)\s+(?:export\s+)?licen[cs]e|"
                           r"export bans?|Entity List|banned|bans?|barred|barring|prevents?|prevented"),
     ("Regulation", r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
-                   r"prohibit(?:s|ed|ing|ions?)?"),
+                   r"prohibit(?:s|ed|ing|ions?)?|"
+                   # a regulator's finding: "determined that the retailer breached the Privacy Act"
+                   r"(?:determined|found|concluded|held|decided)(?=\s+that\s+[^.;]{0,80}?\b(?:breach|violat|"
+                   r"contraven|broke|infring|interfered))"),
 )
 STRENGTH = {"Sanction": 3, "ExportRestriction": 2, "Regulation": 1}
 TRIGGER = re.compile(r"\b(?:%s)\b" % "|".join(f"(?P<{k}>{p})" for k, p in TRIGGERS))
@@ -47,9 +50,15 @@ REASON = re.compile(
     r"(?:implicated|involved)\s+in\s+[^,;.]+|without\s+(?:consent|a legal basis|legal basis)[^,;.]*)")
 PRESIDENT = re.compile(r"\b(?:[Uu]nder|[Bb]y)\s+(?:former\s+)?[Pp]resident\s+")
 INCLUDING = re.compile(r"\s*,?\s*(?:including|such as|like|among them)\s+")
+# A listed member's description before its name: "including the facial recognition developer X".
+DESCRIBED_MEMBER = re.compile(r"(?<=\s)(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}$")
 THE_COMPANY = re.compile(r"\s*(?:on\s+|against\s+)?(?:the|this|that)\s+(?:company|firm|vendor|provider|startup)\b")
 THE_TECHNOLOGY = re.compile(r"\b(?:the|this|such)\s+(?:technology|technologies|tools?|systems?)\b|\bits\s+use\b")
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$")
+# "was fined", "was placed under sanctions", "has been hit with sanctions", "was added to the Entity List".
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:(?:[a-z]+ly|also|further|later|then|again)\s+)?"
+                            r"(?:(?:placed|put)\s+(?:under|on)\s+|"
+                            r"(?:hit|targeted|slapped)\s+with\s+(?:new\s+)?|subject(?:ed)?\s+to\s+|"
+                            r"added\s+to\s+(?:the|its|a|an)\s+(?:[\w’'-]+\s+){0,3}?)?$")
 BY = re.compile(r"\bby\s+(?:the\s+)?")
 # "added Hikvision and Dahua to its Entity List": the targets come before the list's name.
 ADDED_TO = re.compile(r"\badd(?:s|ed|ing)?\s+(?P<list>.+?)\s+to\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}$")
@@ -72,6 +81,10 @@ REPLY = re.compile(
     r"reject(?:s|ed)|label(?:s|led|ed)|brand(?:s|ed)|dismiss(?:es|ed)|protest(?:s|ed)(?:\s+against)?)\s+"
     r"(?:the|this|these|that|those|its|their)\s+(?:[\w’'-]+\s+){0,2}?(?:rules?|measures?|sanctions|restrictions|"
     r"bans?|decision|move|listing|designations?|law|regulations?|order|fine|curbs|controls|blacklisting)\b[^;.]*")
+OWNER_GAP = re.compile(r"(?:’s|'s)?\s+")  # "the US Treasury Department", "the US Entity List"
+OPEN_RELATIVE = re.compile(r",\s+(?:which|who|that)\b[^,;]*$")
+# "found that X had breached privacy law": the law broken is no new measure.
+BROKEN_LAW = re.compile(r"\b(?:breach\w*|violat\w*|contraven\w*|broke|break\w*|infring\w*)\s+(?:[\w’'-]+\s+){0,3}?$")
 TARGET_PREP = re.compile(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:use\s+of\s+)?$")
 
 
@@ -95,7 +108,8 @@ def extract(ctx: Context) -> list[Fact]:
 def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fact]:
     s = ctx.sentences[index]
     replies = [(s.start + m.start(), s.start + m.end()) for m in REPLY.finditer(s.text)]
-    measures = [m for m in _group_triggers(ctx, index) if not any(a <= m.start < b for a, b in replies)]
+    measures = [m for m in _group_triggers(ctx, index) if not any(a <= m.start < b for a, b in replies)
+                and not (m.kind == "Regulation" and BROKEN_LAW.search(ctx.text, s.start, m.start))]
     out: list[Fact] = []
     imposer: list[str] = []
     administration: list[str] = []
@@ -158,10 +172,17 @@ def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
     by = BY.search(ctx.text, measure.end, measure.window_end)
     targets = ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start)
     if by is not None:
-        found = [m.key for m in ctx.in_sentence(index, IMPOSER_TYPES) if m.start == by.end()]
+        at_by = [m for m in ctx.in_sentence(index, IMPOSER_TYPES) if m.start == by.end()]
+        at_by += [m for c in at_by if c.entity_type == "Country"  # "by the US Treasury Department"
+                  for m in ctx.in_sentence(index, IMPOSER_TYPES, c.end)
+                  if m.entity_type != "Country" and OWNER_GAP.fullmatch(ctx.text, c.end, m.start)]
+        found = [m.key for m in sorted(at_by, key=lambda m: m.entity_type == "Country")]  # the body, not its country
         imposers, confidence, end = found[:1], 0.8, by.end()
     else:
-        imposers, confidence, end = previous, COREF_CONFIDENCE, measure.end
+        own = [m for m in ctx.in_sentence(index, IMPOSER_TYPES, previous_end, measure.start)
+               if OWNER_GAP.fullmatch(ctx.text, m.end, measure.start)]  # "the US Entity List"
+        imposers, confidence, end = ([own[-1].key], 0.8, measure.end) if own else \
+            (previous, COREF_CONFIDENCE, measure.end)
     including = INCLUDING.match(ctx.text, measure.end)
     listed = _first_run(ctx, ctx.in_sentence(index, TARGET_TYPES, including.end())) if including else []
     listed = listed if listed and listed[0].start == including.end() else []
@@ -171,8 +192,11 @@ def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
     reason, span = _reason(ctx, measure)
     date = find_date(ctx.text, ctx.sentences[index].start, ctx.sentences[index].end)
     end = max([end, span[1] if span else 0] + [t.end for t in named])
-    return fact(measure.kind, {"imposedBy": imposers, "targets": [t.key for t in named]},
+    program = PROGRAM.search(ctx.text, measure.start, measure.end)
+    affected = [g.key for g in ctx.in_sentence(index, ("Group",), *span)] if span else []
+    return fact(measure.kind, {"imposedBy": imposers, "targets": [t.key for t in named], "affectedGroup": affected},
                 {"reason": reason, "startDate": date[0] if date else None,
+                 "program": program.group() if program else None,
                  **amount_values(ctx.text, measure.start, ctx.sentences[index].end)},
                 ctx.evidence(index, (targets or named)[-1].start if targets else measure.start, end,
                      f"measure:{slugify(measure.kind)}-passive",
@@ -254,8 +278,10 @@ def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
     destination = _destination(ctx, index, measure)
     if destination:
         return destination
-    after = ctx.in_sentence(index, TARGET_TYPES, measure.end, measure.window_end)
-    direct = [c for c in ctx.in_sentence(index, ("Country",), measure.end, measure.window_end)
+    reason = REASON.search(ctx.text, measure.end, measure.window_end)  # "over concerns that ... Uyghurs"
+    scope_end = reason.start() if reason else measure.window_end
+    after = ctx.in_sentence(index, TARGET_TYPES, measure.end, scope_end)
+    direct = [c for c in ctx.in_sentence(index, ("Country",), measure.end, scope_end)
               if c.rule != "demonym" and TARGET_PREP.fullmatch(ctx.text[measure.end:c.start])]
     added = ADDED_TO.search(ctx.text, previous_end, measure.start)
     if added:
@@ -280,7 +306,7 @@ def _first_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     mentions = sorted(mentions, key=lambda m: m.start)
     run = mentions[:1]
     for m in mentions[1:]:
-        gap = ctx.text[run[-1].end:m.start]
+        gap = DESCRIBED_MEMBER.sub("", ctx.text[run[-1].end:m.start])  # "and the camera maker Tiandy"
         if len(run) == 1 and run[0].entity_type == "Group" and m.entity_type != "Group" \
                 and (INCLUDING.fullmatch(gap) or re.fullmatch(r"\s*[,:]\s*", gap)):
             run = [m]  # "two Chinese firms, Dahua and Hikvision": the members named
@@ -320,6 +346,10 @@ def _technology(ctx: Context, index: int, measure: _Measure, targets: list[Menti
     later = [p for p in ctx.in_sentence(index, IMPOSER_TYPES + TARGET_TYPES, last, scope_end)
              if p not in targets]
     scope_end = min([scope_end, last + 80] + [p.start for p in later])
+    if "," in ctx.text[ctx.sentences[index].start:measure.start] \
+            and OPEN_RELATIVE.search(ctx.text, ctx.sentences[index].start, measure.start):
+        close = ctx.text.find(",", measure.end, scope_end)  # "X, which is under US sanctions, sold T"
+        scope_end = close if close > 0 else scope_end
     scope = ctx.in_sentence(index, ("Technology",), measure.end, scope_end)
     inside_targets = [t for t in scope if any(g.start <= t.start and t.end <= g.end for g in targets)]
     reason = REASON.search(ctx.text, measure.end, measure.window_end)

@@ -25,7 +25,8 @@ AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:(?P<v1>{SAY})\s+(?P<w1>\S)|(?P<w2>\S)[^�
 BEFORE_QUOTE = re.compile(rf"(?:{SAY})\s*[:,]?\s*$")
 # "X said in a statement that the US “...”", "X told reporters that it “...”": the quote is
 # what the speaker said, inside reported speech.
-SAID_THAT_QUOTE = re.compile(rf"\b(?:{SAY})\b[^“”\"]{{0,60}}?\bthat\b[^“”\"]{{0,60}}$")
+# "X said the government was “committed to ...”" (without "that") reads the same.
+SAID_THAT_QUOTE = re.compile(rf"\b(?:{SAY})\b(?:[^“”\"]{{0,60}}?\bthat\b)?[^“”\"]{{0,60}}$")
 VERB = re.compile(rf"\b(?:{SAY})\b")
 APPOSITIVE_TAIL = re.compile(r",[^,“”\"]{1,140},\s*$")
 OF_ORG_TAIL = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?$")

@@ -39,7 +39,7 @@ RANKS_SECOND = re.compile(r"\b(?:is|was|ranks|ranked|comes|came|placed|sits)\s+(
 # "Huawei provides such technology to at least 50 countries", "IBM has sold its systems in 11 countries".
 COUNTRY_REACH = re.compile(
     r"\b(?:suppl(?:y|ies|ied)|provid(?:e|es|ed)|s(?:ell|ells|old)|export(?:s|ed)?|deliver(?:s|ed)?|"
-    r"deployed|installed)\b[^.;]{0,80}?\b(?:to|in)\s+(?:at least\s+|more than\s+|over\s+|nearly\s+|"
+    r"deployed|installed|used|in use)\b[^.;]{0,80}?\b(?:to|in)\s+(?:at least\s+|more than\s+|over\s+|nearly\s+|"
     r"some\s+|about\s+|around\s+|almost\s+)?(?P<num>\d{1,3})\s+(?:other\s+|different\s+)?countries\b")
 TRADE_CONTEXT = re.compile(r"\b(?:export\w*|market|deals?|trade|sell\w*|supplier|dealer)\b", re.I)
 

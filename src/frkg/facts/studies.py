@@ -23,7 +23,8 @@ BY_RESEARCHERS = re.compile(
     r"(?:researchers|scientists|economists|academics|scholars|experts|analysts)\b")
 BY_AUTHORS = re.compile(rf"\b{STUDY_NOUN}(?:\s+(?:\w+\s+){{0,3}}?|,\s+(?:(?:written|authored|compiled|prepared|"
                         r"published|released|produced|conducted|commissioned|led|co-written)\s+)?)"
-                        r"(?:by|from)\s+(?P<by>[^,.;]+)")
+                        r"(?:by|from)\s+(?P<by>[^,.;]+?)(?=\s+(?:says|said|shows|showed|finds|found|argues|warns|"
+                        r"concludes|estimates|claims)\b|[,.;]|$)")  # "a report by X says Y ...": X alone
 RESEARCHERS_AT = re.compile(
     r"\b(?:researchers|scientists|economists|academics|scholars)\s+(?:at|from)\s+(?P<by>[^,.;]+)")
 PUBLISHED = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|issued)\s+"

@@ -24,9 +24,15 @@ EXPORT_VERB = re.compile(
     r"(?<=\bto )(?:supply|sell|provide|deliver|install|export)|"
     r"is (?:also )?(?:a|an|the) (?:[\w-]+ ){0,2}exporter of|are (?:[\w-]+ ){0,2}exporters of)\b")
 DEAL_WITH = re.compile(
-    r"\b(?:signed|struck|won|agreed|inked|concluded|sealed)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?"
-    r"(?:contract|deal|agreement|memorandum of understanding|partnership|tender)s?\s+"
-    r"(?:with|from|for)\s+")
+    r"\b(?:signed|struck|won|agreed|inked|concluded|sealed|placed)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?"
+    r"(?:contract|deal|agreement|memorandum of understanding|partnership|tender|order)s?\s+"
+    r"(?:(?:worth|valued at)\s+[^,;]{1,40}?\s+)?(?:with|from|for)\s+")
+# "with a consortium led by the Spanish company Indra": the seller behind a joint bidder and a
+# short description of what it is.
+SELLER_INTRO = re.compile(
+    r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|joint venture|group of (?:companies|firms)|"
+    r"partnership)\s+(?:(?:led|headed|formed|run)\s+by|of|comprising|including)\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?")
 # "a contract worth $126 million signed with the Chinese company": the deal named first, its
 # seller in a reduced relative clause; the buyer is the clause's subject before it.
 SIGNED_WITH = re.compile(
@@ -34,14 +40,19 @@ SIGNED_WITH = re.compile(
     r"(?:signed|struck|agreed|concluded|sealed|inked)\s+with\s+")
 # Between "with" and the seller's name: "the Chinese company", "the state-owned firm".
 SELLER_LEAD = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,3}?")
-BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchases|imported|imports)\b")
+BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchases|imported|imports|"
+                         r"(?<=\bto )(?:buy|purchase|procure|acquire|import))\b")  # "agreed to buy T from X"
 TO_IMPORTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s*(?:to|for|in|into)\s+(?:the\s+)?(?:(?:city|government|police|authorities)"
                          r"\s+(?:of|in)\s+)?")
 GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w,-]+\s+){0,3}?"
                             r"(?:system|systems|cameras|CCTV|equipment|software|platform|technology|tools)\b")
 PASSIVE = re.compile(r"\b(?:supplied|provided|sold|delivered|exported|made|built|developed)\s+by\s+(?:the\s+)?")
 # "cameras supplied by X": a generic product right before the passive verb.
-GENERIC_PRODUCT = re.compile(r"\b(?:cameras|systems?|equipment|software|hardware|platforms?|technology)\s*,?\s+$")
+# "The cameras at the border crossing were supplied by X", "The algorithms have been provided by X".
+GENERIC_PRODUCT = re.compile(
+    r"\b(?:cameras|systems?|equipment|software|hardware|platforms?|technology|algorithms?|terminals|devices|"
+    r"scanners|servers|kiosks|gates|sensors|tools)\b(?:\s+(?:at|in|on|for|of|used|installed)\s+[^,;.]{0,40}?)?"
+    r"\s*,?\s+(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$")
 CLAUSE_END = re.compile(r"[;]|\bbut\b|\bwhile\b|\bwhich\b")
 CAMERAS = re.compile(r"\b(?:cameras|CCTV)\b")
 SURVEILLANCE_CAMERAS = "technology/surveillance-cameras"
@@ -57,6 +68,25 @@ NOMINAL_BY = re.compile(r"\s*(?:,\s*)?by\s+(?:the\s+)?")
 # "Pakistan awarded Huawei a contract": the buyer gives the seller the deal.
 AWARDED = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:the\s+)?")
 AWARDED_DEAL = re.compile(r"\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\b")
+# "awarded a $25 million contract to a consortium led by X": the seller after "to".
+AWARDED_TO = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?"
+                        r"(?:contract|deal|tender|agreement)s?\s+(?:(?:worth|valued at)\s+[^,;]{1,40}?\s+)?to\s+")
+# "Idemia was awarded a contract by the Indian government": the passive, buyer after "by".
+AWARDED_BY = re.compile(r"\b(?:was|were|has been|had been|have been)\s+awarded\s+(?:a|an|the)\s+"
+                        r"(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\s+"
+                        r"(?:(?:worth|valued at)\s+[^,;]{1,40}?\s+)?by\s+(?:the\s+)?")
+# "uses facial recognition technology from NtechLab", "relies on software from Cognitec".
+PRODUCT_FROM = re.compile(r"\s+(?:(?:made|supplied|provided|developed|built|sourced)\s+)?from\s+(?:the\s+)?")
+USING_BEFORE = re.compile(r"\b(?:us(?:e|es|ed|ing)|rel(?:y|ies|ied|ying) on|deploy\w*|runs?|running|install\w*|"
+                          r"operat\w*|adopt\w*|equipped with|powered by|based on)\b[^.;,]{0,40}$")
+GENERIC_NOUN = re.compile(r"\b(?:software|cameras|equipment|hardware|systems?|algorithms?|platforms?)\b")
+# "The city of Johannesburg chose Hikvision to supply 2,000 cameras": the buyer picks the seller.
+CHOSE = re.compile(r"\b(?:chose|selected|picked|hired|contracted|commissioned|tapped|engaged)\s+(?:the\s+)?")
+TO_SUPPLY = re.compile(r"\s+to\s+(?:supply|install|provide|build|deliver|deploy|equip)\b")
+SUPPLY_WORD = re.compile(r"supply|install|provide|build|deliver|deploy|equip")
+DEAL_NOUN = re.compile(r"contract|deal|tender|agreement")
+JUST_TO = re.compile(r"\s+to\s+")
+BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 
 
@@ -75,16 +105,28 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _passive(ctx, sentence.index)
         facts += _nominal(ctx, sentence.index)
         facts += _awarded(ctx, sentence.index)
+        facts += _awarded_to(ctx, sentence.index)
+        facts += _awarded_by(ctx, sentence.index)
+        facts += _chose(ctx, sentence.index)
+        facts += _product_from(ctx, sentence.index)
     return _drop_subsumed(facts)
 
 
 def _drop_subsumed(facts: list[Fact]) -> list[Fact]:
     """An Export read in the sentence of a Deal by the same seller of the same technology is
-    that deal seen without its buyer ("signed a contract with Y to supply T")."""
-    deals = {(f.evidence[0].sentence_index, f.roles.get("exporter"), f.roles.get("technology"))
-             for f in facts if f.kind == "Deal"}
-    return [f for f in facts if f.kind != "Export" or
-            (f.evidence[0].sentence_index, f.roles.get("exporter"), f.roles.get("technology")) not in deals]
+    that deal seen without its buyer ("signed a contract with Y to supply T"); two such Exports
+    are one."""
+    deals = {_trade_key(f) for f in facts if f.kind == "Deal"}
+    exports: dict[tuple, Fact] = {}
+    for f in facts:  # of two Exports read in one sentence, the one that says more ("worth ...")
+        if f.kind == "Export" and _trade_key(f) not in deals:
+            best = exports.setdefault(_trade_key(f), f)
+            exports[_trade_key(f)] = f if len(f.values) > len(best.values) else best
+    return [f for f in facts if f.kind != "Export" or exports.get(_trade_key(f)) is f]
+
+
+def _trade_key(f: Fact) -> tuple:
+    return f.evidence[0].sentence_index, f.roles.get("exporter"), f.roles.get("technology")
 
 
 def _nominal(ctx: Context, index: int) -> list[Fact]:
@@ -135,6 +177,84 @@ def _awarded(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
+def _chose(ctx: Context, index: int) -> list[Fact]:
+    """"The city chose Hikvision to supply 2,000 cameras", "contracted the local firm X to install T"."""
+    s = ctx.sentences[index]
+    out: list[Fact] = []
+    if " to " not in s.text or not SUPPLY_WORD.search(s.text):
+        return out  # cheap test first (speed)
+    for m in CHOSE.finditer(s.text):
+        start, end = s.start + m.start(), s.start + m.end()
+        sellers = _run_at(ctx, index, end, ("Firm", "Group")) or _described_seller(ctx, index, end)
+        to = TO_SUPPLY.match(ctx.text, sellers[-1].end) if sellers else None
+        buyer = _nearest_before(ctx, index, start, PARTY_TYPES) if to else None
+        if buyer is None or ctx.is_hypothetical(index, start):
+            continue
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",), to.end()), start)
+        if keys:
+            out.append(_buyer_seller_deal(ctx, index, sellers, _buyer(ctx, buyer), keys, start, "deal:chose"))
+    return out
+
+
+def _awarded_to(ctx: Context, index: int) -> list[Fact]:
+    """"The city awarded a $25 million contract to a consortium led by Idemia"."""
+    s = ctx.sentences[index]
+    out: list[Fact] = []
+    if " to " not in s.text or not DEAL_NOUN.search(s.text):
+        return out
+    for m in AWARDED_TO.finditer(s.text):
+        start = s.start + m.start()
+        sellers = _introduced_seller(ctx, index, s.start + m.end())
+        buyer = _nearest_before(ctx, index, start, PARTY_TYPES) if sellers else None
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",), sellers[-1].end), start) \
+            if buyer else []
+        if keys:
+            out.append(_buyer_seller_deal(ctx, index, sellers, _buyer(ctx, buyer), keys, start, "deal:awarded"))
+    return out
+
+
+def _awarded_by(ctx: Context, index: int) -> list[Fact]:
+    """"Idemia was awarded a $20 million contract by the Indian government to supply T"."""
+    s = ctx.sentences[index]
+    out: list[Fact] = []
+    if "awarded" not in s.text:
+        return out
+    for m in AWARDED_BY.finditer(s.text):
+        start = s.start + m.start()
+        seller = _nearest_before(ctx, index, start, ("Firm", "Group"))
+        buyer = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start == s.start + m.end()]
+        if seller is None or not buyer:
+            continue
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",), buyer[0].end), start)
+        if keys:
+            out.append(_buyer_seller_deal(ctx, index, [seller], _buyer(ctx, buyer[0]), keys, start, "deal:awarded"))
+    return out
+
+
+def _product_from(ctx: Context, index: int) -> list[Fact]:
+    """"Moscow police use facial recognition technology from NtechLab": the firm supplied what a
+    user uses (a use verb before the product; "the supply of chips from X" names no use)."""
+    s = ctx.sentences[index]
+    if " from " not in s.text:
+        return []
+    products = [(t.start, t.end, t) for t in ctx.in_sentence(index, ("Technology",))]
+    products += [(s.start + g.start(), s.start + g.end(), None) for g in GENERIC_NOUN.finditer(s.text)]
+    out = []
+    for start, end, tech in sorted(products, key=lambda p: p[0]):
+        m = PRODUCT_FROM.match(ctx.text, end, s.end)
+        if m is None or not USING_BEFORE.search(ctx.text, s.start, start) or ctx.is_hypothetical(index, start) \
+                or RESTRICTED.search(ctx.text, s.start, start):
+            continue
+        sellers = _run_at(ctx, index, m.end(), ("Firm",)) or _described_seller(ctx, index, m.end())
+        if tech is None and sellers:
+            tech = _generic_object(ctx, index, start - 1)
+        if sellers and tech is not None:
+            out.append(fact("Export", {"exporter": [p.key for p in sellers], "technology": [tech.key]},
+                            _trade_values(ctx, index, start),
+                            ctx.evidence(index, start, sellers[-1].end, "export:product-from", 0.75)))
+    return out
+
+
 def _deal_technology(ctx: Context, index: int, mentioned: list[Mention], position: int) -> list[str]:
     """The deal's technology: the first one mentioned, else cameras, else the document's last one."""
     if mentioned:
@@ -148,10 +268,10 @@ def _deal_technology(ctx: Context, index: int, mentioned: list[Mention], positio
 
 def _buyer_seller_deal(ctx: Context, index: int, sellers: list[Mention], buyer: Mention,
                        keys: list[str], start: int, rule: str) -> Fact:
-    """A Deal whose evidence spans from the buyer to the last seller."""
+    """A Deal whose evidence spans the buyer and the sellers (in either order)."""
     return fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyer.key], "technology": keys},
                 _trade_values(ctx, index, start),
-                ctx.evidence(index, buyer.start, sellers[-1].end, rule, 0.8))
+                ctx.evidence(index, min(buyer.start, sellers[0].start), max(buyer.end, sellers[-1].end), rule, 0.8))
 
 
 def _trade_values(ctx: Context, index: int, start: int) -> dict:
@@ -181,7 +301,8 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
         confidence = 0.85
         if tech is None and seller is not None:
             tech, confidence = _generic_object(ctx, index, verb_end), COREF_CONFIDENCE
-        if seller is None or tech is None:
+        if seller is None or tech is None or _agent_before_to(ctx, seller, verb_start) \
+                or _opens_public_body(ctx, seller):
             continue
         importer = _importer_after(ctx, index, tech.end) or _importer_object(ctx, index, verb_end) \
             or _importer_in(ctx, index)
@@ -195,20 +316,35 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
+def _opens_public_body(ctx: Context, party: Mention) -> bool:
+    """"Kenya's police installed cameras": the country opens the name of a body that acts; a
+    public body installing or deploying a system uses it, it exports nothing."""
+    return any(m.rule == "pattern:public-body" and m.start == party.start and m.end > party.end
+               for m in ctx.in_sentence(party.sentence_index))
+
+
+def _agent_before_to(ctx: Context, party: Mention, verb_start: int) -> bool:
+    """"awarded a contract by the Indian government to supply T": the agent of a passive does
+    not do what the infinitive after it says; the passive's subject does."""
+    return bool(JUST_TO.fullmatch(ctx.text, party.end, verb_start)
+                and BY_BEFORE.search(ctx.text, max(0, party.start - 8), party.start))
+
+
 def _contracts(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     out = []
     for m in DEAL_WITH.finditer(s.text):
         seller = _nearest_before(ctx, index, s.start + m.start(), ("Firm", "Group"))
-        buyers = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start >= s.start + m.end()]
+        buyers = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start >= s.start + m.end()
+                  and not (p.rule == "demonym" and _introduced_seller(ctx, index, s.start + m.end()))]
         sellers = [seller] if seller else []
         if seller is None and buyers and buyers[0].entity_type == "Firm":
             buyer = _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
             sellers = _run_at(ctx, index, buyers[0].start, ("Firm", "Group"))
             seller, buyers = buyers[0], [buyer] if buyer else []
-        if seller is None or not buyers:
-            continue
-        buyers = [_buyer(ctx, buyers[0])]
+        if seller is None or not (buyers or sellers[0].start > s.start + m.start()):
+            continue  # a seller named after "with" is a contract's even when its buyer is unnamed
+        buyers = [_buyer(ctx, buyers[0])] if buyers else []
         tech = [t for t in ctx.in_sentence(index, ("Technology",)) if t.start >= s.start + m.end()] \
             or ctx.in_sentence(index, ("Technology",))
         confidence = 0.85
@@ -218,12 +354,23 @@ def _contracts(ctx: Context, index: int) -> list[Fact]:
         keys = [tech[0].key] if tech else _cameras(ctx, index)
         if not keys:
             continue  # a deal is about some technology (the shapes require one)
-        out.append(fact("Deal", {"exporter": [p.key for p in sellers], "importer": [buyers[0].key],
-                                 "technology": keys},
-                        _trade_values(ctx, index, seller.start),
-                        ctx.evidence(index, min(seller.start, buyers[0].start), max(seller.end, buyers[0].end),
+        parties = [seller] + buyers[:1]
+        out.append(fact("Deal" if buyers else "Export",
+                        {"exporter": [p.key for p in sellers], "importer": [b.key for b in buyers[:1]],
+                         "technology": keys},
+                        _trade_values(ctx, index, min(seller.start, s.start + m.start())),
+                        ctx.evidence(index, min(p.start for p in parties), max(p.end for p in parties),
                                      "deal:contract-with", confidence)))
     return out
+
+
+def _introduced_seller(ctx: Context, index: int, position: int) -> list[Mention]:
+    """"with a consortium led by the French company Engie", "to the Spanish firm Indra": the
+    firm (and those listed with it) after a joint bidder or a short description."""
+    found = [p for p in ctx.in_sentence(index, ("Firm", "Group"), position)
+             if p.rule != "demonym" and p.start - position <= 70
+             and SELLER_INTRO.fullmatch(ctx.text[position:p.start])][:1]
+    return _run_at(ctx, index, found[0].start, ("Firm", "Group")) if found else []
 
 
 def _signed_with(ctx: Context, index: int) -> list[Fact]:
@@ -279,6 +426,8 @@ def _purchases(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     out = []
     for m in BOUGHT_FROM.finditer(s.text):
+        if ctx.is_hypothetical(index, s.start + m.start()):
+            continue  # "plans to buy cameras from X", "has not bought ..."
         buyer = _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
         rest = s.text[m.end():]
         source = re.search(r"\bfrom\s+(?:the\s+)?", rest)
@@ -286,8 +435,10 @@ def _purchases(ctx: Context, index: int) -> list[Fact]:
         if buyer is None or source is None or tech is None:
             continue
         buyer = _buyer(ctx, buyer)
-        sellers = [p for p in ctx.in_sentence(index, SELLER_TYPES)
-                   if p.start == s.start + m.end() + source.end()]
+        position = s.start + m.end() + source.end()
+        bare = s.start + m.end() + source.start() + len("from ")  # "from the firm": a definite description
+        sellers = [p for p in ctx.in_sentence(index, SELLER_TYPES) if p.start in (position, bare)] \
+            or _described_seller(ctx, index, position)
         if sellers:
             out.append(fact("Deal", {"exporter": [sellers[0].key], "importer": [buyer.key],
                                      "technology": [tech.key]},
@@ -323,8 +474,16 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
+# "Megvii, which is under US sanctions, sold ...": a closed relative clause or appositive before
+# the verb holds no subject of it.
+PARENTHETICAL_BEFORE = re.compile(r",\s+(?:which|who|whose|that|an?|the)\b[^,;“”\"]{1,120},\s*$")
+
+
 def _nearest_before(ctx: Context, index: int, position: int, types: tuple[str, ...]) -> Mention | None:
     s = ctx.sentences[index]
+    parenthetical = PARENTHETICAL_BEFORE.search(ctx.text, s.start, position) \
+        if ctx.text[s.start:position].rstrip().endswith(",") else None
+    position = parenthetical.start() if parenthetical else position
     clause_start = s.start
     for m in CLAUSE_END.finditer(s.text, 0, position - s.start):
         clause_start = s.start + m.end()

@@ -15,13 +15,14 @@ from frkg.entities import entity_for
 from frkg.facts.context import Context, fact
 from frkg.model import Fact, Mention
 
-CUE = re.compile(r"\b(?:use[sd]?|using|usage|deploy\w*|appl(?:y|ied|ies|ication)|adapt\w*|sells?|sold|"
+CUE = re.compile(r"\b(?:use[sd]?|using|usage|deploy\w*|install\w*|appl(?:y|ied|ies|ication)|adapt\w*|sells?|sold|"
                  r"suppl(?:y|ies|ied)|markets?|marketed|offers?|offered|licen[sc]es?|licen[sc]ed|for (?:its|their|the|a)|"
                  r"enhanc\w*|power\w*|tools?|to (?:identify|track|monitor|surveil)|rel(?:y|ies|ied) on)\b", re.I)
 DESCRIPTOR = re.compile(r"\s+(?:company|companies|firm|firms|startup|giant|vendor|maker)\b")
 EXAMPLE = re.compile(r"(?:such as|like|including)\s+$")
 USER_TYPES = ("PoliceDepartment", "GovernmentBody", "Firm", "Organization", "Group", "Country")
-USER_BEFORE = re.compile(r"(?<!supplied)(?<!provided)(?<!developed)(?<!made)(?<!built)(?<!sold)"
+USER_BEFORE = re.compile(r"(?<!supplied)(?<!provided)(?<!developed)(?<!made)(?<!built)(?<!sold)(?<!led)"
+                         r"(?<!headed)(?<!owned)(?<!founded)(?<!run)(?<!awarded)"
                          r"\s+(?:by|among|in)\s+(?:the\s+)?$")
 # "the chain used facial recognition", "X began using T", "X's use of T", "over its use of T".
 USE_VERB = re.compile(r"\b(?:us(?:es|ed|ing)|deploy(?:s|ed|ing)|rolled out|rolls out|(?:its|their)\s+use\s+of|"
