@@ -151,3 +151,19 @@ def test_fact_with_a_subject_is_written_on_that_node():
     evidence = one(graph, node, FRKG.hasEvidence)
     assert one(graph, evidence, FRKG.evidenceFor) == node
     assert not list(graph.subjects(RDF.type, FRKG.Study, unique=True))[1:]
+
+
+def test_a_country_named_only_by_the_gazetteer_is_still_described():
+    """An organisation's country (gazetteer) may be a country the document never names: type it anyway."""
+    from rdflib import Graph
+
+    from frkg.model import Entity
+    from frkg.rdf import add_entity
+
+    graph = Graph()
+    add_entity(graph, Entity("org/privacy-international", "CivilSocietyOrganization", "Privacy International",
+                             attributes=(("country", "country/GB"),)))
+    uk = iri_for("country/GB")
+    assert (iri_for("org/privacy-international"), FRKG.country, uk) in graph
+    assert (uk, RDF.type, FRKG.Country) in graph
+    assert (uk, FRKG.isoCode, Literal("GB")) in graph and (uk, RDFS.label, Literal("United Kingdom")) in graph

@@ -20,6 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from frkg import __version__
+from frkg.countries import country_label
 from frkg.identity import short_hash, slugify
 from frkg.merge import Merged
 from frkg.model import Document, Entity, Evidence, Extraction, Fact, Mention, Sentence, Value
@@ -183,8 +184,19 @@ def add_entity(graph: Graph, entity: Entity) -> None:
             graph.add((node, SKOS.altLabel, Literal(alias)))
     for prop, value in entity.attributes:
         graph.add((node, FRKG[prop], value_term(prop, value)))
+        if prop == "country" and str(value).startswith("country/"):
+            add_country(graph, str(value))  # the document may never name it: the graph must still say what it is
     if entity.entity_type == "Country" and entity.key.startswith("country/"):
-        graph.add((node, FRKG.isoCode, Literal(entity.key.split("/", 1)[1])))
+        add_country(graph, entity.key)
+
+
+def add_country(graph: Graph, key: str) -> None:
+    """A country's type, ISO code and name (from pycountry)."""
+    node, code = iri_for(key), key.split("/", 1)[1]
+    graph.add((node, RDF.type, FRKG.Country))
+    graph.add((node, FRKG.isoCode, Literal(code)))
+    if (node, RDFS.label, None) not in graph:
+        graph.add((node, RDFS.label, Literal(country_label(code))))
 
 
 def add_fact(graph: Graph, fact: Fact, doc: Document) -> None:
