@@ -1,6 +1,7 @@
 """The web UI over the store the real pipeline builds from corpus/: what a new user would read."""
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 from bs4 import BeautifulSoup
@@ -91,3 +92,31 @@ def test_every_catalogue_query_page_runs_on_the_corpus(corpus_client):
             assert response.status_code == 502 and b"did not answer" in response.data, query.name
         else:
             assert response.status_code == 200, (query.name, response.get_data(as_text=True)[:300])
+
+
+def test_facts_of_a_hub_are_paged_and_filtered_by_kind(corpus_client, monkeypatch):
+    """A hub's facts come 50 (here 2) to a page, with a count per kind; the JSON twin holds the same page."""
+    from frkg.web import entity
+
+    everything = corpus_client.get("/page/country/CN.json").get_json()
+    total = everything["fact_paging"]["total"]
+    assert total == len(everything["facts"]) and total > 2
+    monkeypatch.setattr(entity, "FACTS_PER_PAGE", 2)
+    first = BeautifulSoup(corpus_client.get("/page/country/CN").get_data(as_text=True), "html.parser")
+    assert len(first.select("li.fact")) == 2
+    assert first.select_one("nav.pager a[rel=next]")["href"].endswith("page=2")
+    kinds = {a.get_text(): a["href"] for a in first.select("p.fact-kinds a")}
+    label, href = next(iter(kinds.items()))
+    count = int(label.rsplit("(", 1)[1].rstrip(")"))
+    kind = label.rsplit(" (", 1)[0]
+    page = corpus_client.get(href + "&page=1" if "?" in href else href)
+    data = corpus_client.get(_twins(page)["application/json"]).get_json()
+    assert data["fact_paging"]["kind"] == kind and data["fact_paging"]["shown_total"] == count
+    assert all(f["class"]["label"] == kind for f in data["facts"]) and len(data["facts"]) == min(count, 2)
+    assert corpus_client.get("/page/country/CN?page=zero").status_code == 400
+
+
+def _twins(response) -> dict[str, str]:
+    """Media type -> URL from the Link header."""
+    return {m.group(2): m.group(1) for m in re.finditer(r'<([^>]+)>; rel="alternate"; type="([^"]+)"',
+                                                       response.headers["Link"])}

@@ -260,3 +260,17 @@ def test_document_segments_cut_at_mentions_and_span():
         ("ta", "/page/b", False), (" end", None, False)]
     assert [p["open_mark"] for p in pieces].index(True) == 1
     assert [p["close_mark"] for p in pieces].index(True) == 3
+
+
+
+def test_evidence_context_is_cut_at_words_around_the_marked_span():
+    """A run-on sentence (a flattened table) must not repeat thousands of characters per evidence item."""
+    from frkg.web.facts import CONTEXT_CHARS, highlight
+
+    sentence = "alpha " * 300 + "China accounted for 201 deals" + " omega" * 300
+    start = sentence.index("201 deals")
+    parts = highlight(sentence, 0, start, start + 9, "201 deals")
+    assert parts["mark"] == "201 deals"
+    assert parts["before"].startswith("… alpha") and parts["before"].endswith("China accounted for ")
+    assert parts["after"] == parts["after"].rstrip(" …") + " …" and len(parts["after"]) <= CONTEXT_CHARS + 2
+    assert highlight("Short one.", 0, 6, 9, "one") == {"before": "Short ", "mark": "one", "after": "."}

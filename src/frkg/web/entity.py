@@ -20,6 +20,8 @@ from frkg.web.negotiation import respond, split_format
 
 bp = Blueprint("entity", __name__)
 DOCUMENT_CLASSES = {terms.FRKG_NS + name for name in ("Document", "NewsArticle", "Study", "Report")}
+FACTS_PER_PAGE = 50
+EVIDENCE_PER_FACT = 10  # on a participant's page; the fact's own page lists all
 
 
 @bp.get("/page/<path:key>")
@@ -53,7 +55,8 @@ def _is_document(subject: ox.NamedNode) -> bool:
 
 def twins(key: str) -> dict[str, str]:
     """URLs of the page's other renderings (JSON, RDF documents, picture)."""
-    links = {"json": url_for("entity.page", key=key + ".json")}
+    paging = {k: v for k, v in request.args.items() if k in ("kind", "page")}
+    links = {"json": url_for("entity.page", key=key + ".json", **paging)}
     for ext in ("ttl", "jsonld", "nt", "rdf"):
         links[ext] = url_for("linkeddata.data", key=key, ext=ext)
     return links
@@ -69,6 +72,7 @@ def entity_data(key: str, subject: ox.NamedNode) -> dict:
     outgoing = _links(b, b.select(q.OUTGOING, bind), "o", "olabel")
     incoming = _links(b, b.select(q.INCOMING, bind), "x", "xlabel")
     _label_fact_nodes(outgoing + incoming, facts)
+    shown, paging = fact_page(key, facts)
     entity = {"iri": subject.value, "key": key, "label": label, "href": url_for("entity.page", key=key)}
     return {
         "entity": entity,
@@ -76,13 +80,44 @@ def entity_data(key: str, subject: ox.NamedNode) -> dict:
         "description": names["description"],
         "types": _types(b, b.select(q.TYPES, bind)),
         "external": _external(b.select(q.EXTERNAL, bind)),
-        "facts": facts,
+        "facts": shown,
+        "fact_paging": paging,
         "outgoing": outgoing,
         "incoming": incoming,
         "mentions": _mentions(b.select(q.MENTIONS, bind)),
         "picture": neighbourhood.layout(entity, _neighbours(facts, outgoing, incoming, subject.value)),
         "limit": q.NEIGHBOUR_LIMIT,
+        "evidence_shown": EVIDENCE_PER_FACT,
     }
+
+
+def fact_page(key: str, facts: list[dict]) -> tuple[list[dict], dict]:
+    """One page of the facts (``?kind=`` keeps one class, ``?page=`` picks the page) and how to reach the rest.
+
+    A country at the centre of many documents takes part in hundreds of facts,
+    each with its evidence: all of them on one page would weigh megabytes.
+    """
+    kind, page_no = request.args.get("kind"), request.args.get("page", "1")
+    if not page_no.isdigit() or int(page_no) < 1:
+        abort(400, description=f"page must be a whole number from 1, not “{page_no}”.")
+    counts: dict[str, int] = defaultdict(int)
+    for fact in facts:
+        counts[fact["class"]["label"]] += 1
+    kept = [f for f in facts if kind is None or f["class"]["label"] == kind]
+    pages = max(-(-len(kept) // FACTS_PER_PAGE), 1)
+    page_no = min(int(page_no), pages)
+
+    def link(**args) -> str:
+        return url_for("entity.page", key=key, **{k: v for k, v in args.items() if v is not None})
+
+    paging = {
+        "total": len(facts), "kind": kind, "shown_total": len(kept), "page": page_no, "pages": pages,
+        "kinds": [{"label": label, "count": n, "href": link(kind=label)} for label, n in sorted(counts.items())],
+        "all_href": link() if kind else None,
+        "prev": link(kind=kind, page=page_no - 1) if page_no > 1 else None,
+        "next": link(kind=kind, page=page_no + 1) if page_no < pages else None,
+    }
+    return kept[(page_no - 1) * FACTS_PER_PAGE:page_no * FACTS_PER_PAGE], paging
 
 
 def _names(rows: list[dict]) -> dict:

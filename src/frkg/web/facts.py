@@ -209,12 +209,30 @@ def _doc_href(doc_key: str, start, end) -> str:
 
 
 def highlight(sentence: str | None, sentence_start, start, end, quote: str) -> dict:
-    """Split the sentence into before / quoted span / after (the template marks the span)."""
+    """Split the sentence into before / quoted span / after (the template marks the span).
+
+    The context on either side is cut to :data:`CONTEXT_CHARS` at a word
+    boundary: a run-on "sentence" (a table or list flattened by a scraper) can
+    be thousands of characters long, and every evidence item repeats it.
+    """
     if sentence and all(isinstance(x, int) for x in (sentence_start, start, end)):
         a, b = start - sentence_start, end - sentence_start
         if 0 <= a <= b <= len(sentence):
-            return {"before": sentence[:a], "mark": sentence[a:b], "after": sentence[b:]}
+            return _trimmed(sentence[:a], sentence[a:b], sentence[b:])
     if sentence and quote and quote in sentence:
         a = sentence.index(quote)
-        return {"before": sentence[:a], "mark": quote, "after": sentence[a + len(quote):]}
+        return _trimmed(sentence[:a], quote, sentence[a + len(quote):])
     return {"before": "", "mark": quote, "after": ""}
+
+
+CONTEXT_CHARS = 300
+
+
+def _trimmed(before: str, mark: str, after: str) -> dict:
+    if len(before) > CONTEXT_CHARS:
+        cut = before[-CONTEXT_CHARS:]
+        before = "… " + cut[cut.find(" ") + 1:] if " " in cut else "… " + cut
+    if len(after) > CONTEXT_CHARS:
+        cut = after[:CONTEXT_CHARS]
+        after = (cut[:cut.rfind(" ")] if " " in cut else cut) + " …"
+    return {"before": before, "mark": mark, "after": after}
