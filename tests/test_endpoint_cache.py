@@ -35,6 +35,9 @@ def test_cache_off(tmp_path):
     store = make_store(tmp_path / "store", 300)
     with frkg_serve(tmp_path, "--store", str(store), "--workers", "1", "--cache-mb", "0") as served:
         assert [ask(served).headers["X-frkg-Cache"] for _ in range(2)] == ["off", "off"]
+        etag = ask(served).headers["ETag"]  # without a cache the query runs again, and still revalidates
+        again = requests.get(served.sparql, params={"query": QUERY}, headers={"If-None-Match": f'W/{etag}', "Accept": "application/sparql-results+json"})
+        assert (again.status_code, again.content, again.headers["X-frkg-Cache"]) == (304, b"", "off")
 
 
 def test_repeated_get_is_answered_before_flask_with_the_same_headers(tmp_path):
@@ -53,3 +56,25 @@ def test_repeated_get_is_answered_before_flask_with_the_same_headers(tmp_path):
         metrics = requests.get(served.url + "/metrics").text
         assert 'frkg_sparql_cache_total{outcome="hit"} 1.0' in metrics
         assert ask(served, "application/sparql-results+xml").headers["X-frkg-Cache"] == "miss"
+
+
+def test_a_client_holding_the_answer_gets_304(tmp_path):
+    """ETag per (build, query, format); If-None-Match with it answers 304 without a body, also from the cache."""
+    store = make_store(tmp_path / "store", 400, build_id="etag-build")
+    with frkg_serve(tmp_path, "--store", str(store), "--workers", "1") as served:
+        first = ask(served)
+        etag = first.headers["ETag"]
+        assert first.headers["Cache-Control"] == "no-cache" and etag.startswith('"')
+        for expected_cache in ("hit", "hit"):
+            again = requests.get(served.sparql, params={"query": QUERY},
+                                 headers={"Accept": "application/sparql-results+json", "If-None-Match": etag})
+            assert (again.status_code, again.content, again.headers["ETag"]) == (304, b"", etag)
+            assert again.headers["X-frkg-Cache"] == expected_cache
+        other_format = requests.get(served.sparql, params={"query": QUERY},
+                                    headers={"Accept": "text/csv", "If-None-Match": etag})
+        assert other_format.status_code == 200 and other_format.headers["ETag"] != etag
+        stale = requests.get(served.sparql, params={"query": QUERY}, headers={"If-None-Match": '"not-this"'})
+        assert stale.status_code == 200 and stale.content == first.content
+        posted = requests.post(served.sparql, data={"query": QUERY}, headers={"If-None-Match": etag,
+                               "Accept": "application/sparql-results+json"})
+        assert posted.status_code == 200 and posted.headers["ETag"] == etag

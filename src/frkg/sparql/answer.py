@@ -35,6 +35,6 @@ class Answer:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         """The answer as a WSGI application (for the middleware)."""
-        start_response(f"{self.status} {HTTP_STATUS_CODES[self.status]}",
-                       [*self.headers, ("Content-Length", str(len(self.body)))])
+        length = [] if self.status == 304 else [("Content-Length", str(len(self.body)))]  # 304: no body, no length
+        start_response(f"{self.status} {HTTP_STATUS_CODES[self.status]}", [*self.headers, *length])
         return ClosingIterator([self.body], self.after_sent) if self.after_sent else [self.body]

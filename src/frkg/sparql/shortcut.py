@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable
 
 from frkg import metrics
 from frkg.sparql.protocol import ProtocolError, parse_get_query
-from frkg.sparql.views import answer_headers, log_request, request_key, run_query
+from frkg.sparql.answer import Answer
+from frkg.sparql.views import answer_headers, log_request, not_modified, request_key, run_query, validators
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
 
@@ -33,7 +34,7 @@ class SparqlGetShortcut:
             return self.wsgi_app(environ, start_response)
         started = time.perf_counter()
         key = request_key(environ)
-        cached = self._cached(key, start_response, started)
+        cached = self._cached(environ, key, start_response, started)
         if cached is not None:
             return cached
         try:
@@ -42,17 +43,19 @@ class SparqlGetShortcut:
             req = None  # the view reports it
         if req is None:
             return self.wsgi_app(environ, start_response)
-        answer = run_query(self.state, req, environ.get("HTTP_ACCEPT"), key, started)
+        answer = run_query(self.state, req, environ.get("HTTP_ACCEPT"), key, started,
+                           environ.get("HTTP_IF_NONE_MATCH"))
         return answer(environ, start_response)
 
-    def _cached(self, key, start_response: Callable, started: float) -> list[bytes] | None:
+    def _cached(self, environ: dict, key, start_response: Callable, started: float) -> Iterable[bytes] | None:
         _, build_id = self.state.current_build()
         found = self.state.cache.answer_for_request(key, build_id)
         if found is None:
             return None
         job, outcome = found
-        headers = answer_headers(outcome, job.max_rows, "hit", build_id)
-        start_response("200 OK", [*headers, ("Content-Length", str(len(outcome.body)))])
+        headers = answer_headers(outcome, job.max_rows, "hit", build_id) + validators(job, build_id)
+        answer = not_modified(Answer(200, headers, outcome.body, "hit"), environ.get("HTTP_IF_NONE_MATCH"))
         metrics.labelled(metrics.CACHE, "hit").inc()
-        log_request("query", 200, time.perf_counter() - started, job.query, outcome, len(outcome.body), "hit")
-        return [outcome.body]
+        log_request("query", answer.status, time.perf_counter() - started, job.query, outcome, len(answer.body),
+                    "hit")
+        return answer(environ, start_response)

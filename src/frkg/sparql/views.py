@@ -8,6 +8,7 @@ import time
 from datetime import datetime, timezone
 
 from flask import Blueprint, Response, render_template, render_template_string, request, url_for
+from werkzeug.http import parse_etags, unquote_etag
 from jinja2 import TemplateNotFound, UndefinedError
 
 from frkg import metrics
@@ -45,17 +46,21 @@ def sparql() -> Response:
             return service_description_or_page()
         return _finish(started, "query", plain(400, "missing 'query' (or 'update') parameter"), None)
     key = request_key(request.environ) if request.method == "GET" else None
-    return run_query(state(), req, request.headers.get("Accept"), key, started).response()
+    conditional = request.headers.get("If-None-Match") if request.method == "GET" else None
+    return run_query(state(), req, request.headers.get("Accept"), key, started, conditional).response()
 
 
-def run_query(st, req: SparqlRequest, accept: str | None, key: RequestKey | None, started: float) -> Answer:
+def run_query(st, req: SparqlRequest, accept: str | None, key: RequestKey | None, started: float,
+              if_none_match: str | None = None) -> Answer:
     """Answer a query, then count and log it.
 
     Free of Flask's request context, so :mod:`frkg.sparql.shortcut` serves GET
     queries with it directly; ``key`` (GET only) lets a repeated request skip
-    even the parsing next time.
+    even the parsing next time; ``if_none_match`` lets a client that holds
+    this very answer get 304 without the body.
     """
     answer, outcome = _query_answer(st, req, accept, key)
+    answer = not_modified(answer, if_none_match)
     log_request("query", answer.status, time.perf_counter() - started, req.query, outcome, len(answer.body),
                 answer.cache)
     return answer
@@ -88,7 +93,31 @@ def _query_answer(st, req: SparqlRequest, accept: str | None, key: RequestKey | 
     metrics.labelled(metrics.CACHE, cache_state).inc()
     if cache_state != "off" and key is not None:
         st.cache.remember_request(key, job)
-    return outcome_answer(outcome, st.config["FRKG_MAX_ROWS"], cache_state, build_id), outcome
+    answer = outcome_answer(outcome, st.config["FRKG_MAX_ROWS"], cache_state, build_id)
+    if answer.status == 200:
+        answer.headers += validators(job, build_id)
+    return answer, outcome
+
+
+def validators(job: QueryJob, build_id: str) -> list[tuple[str, str]]:
+    """An ETag naming this answer (the same query, format and limits on the same build give the same bytes).
+
+    ``no-cache``: clients and proxies may keep the answer but must revalidate,
+    since a new build can be swapped in at any time; revalidating costs a 304.
+    """
+    digest = hashlib.sha256(f"{build_id}\0{job!r}".encode()).hexdigest()[:24]
+    return [("ETag", f'"{digest}"'), ("Cache-Control", "no-cache")]
+
+
+def not_modified(answer: Answer, if_none_match: str | None) -> Answer:
+    """304 (headers only) when the client's ``If-None-Match`` names this answer's ETag."""
+    if answer.status != 200 or not if_none_match:
+        return answer
+    etag = next((value for name, value in answer.headers if name == "ETag"), None)
+    if etag is None or not parse_etags(if_none_match).contains_weak(unquote_etag(etag)[0]):
+        return answer
+    headers = [(name, value) for name, value in answer.headers if name != "Content-Type"]
+    return Answer(304, headers, b"", answer.cache)
 
 
 def request_key(environ: dict) -> RequestKey:
