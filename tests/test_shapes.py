@@ -49,6 +49,7 @@ def add(s, p, o):
 BREAKS = {
     "LabelledAgentShape": drop("org/huawei", RDFS.label),
     "CountryShape": put("country/CN", FRKG.isoCode, Literal("China")),
+    "PlaceShape": put("place/xinjiang", FRKG.locatedIn, ID["org/huawei"]),
     "DealStatisticShape": put("dealstatistic/ds1", FRKG.dealCount, Literal("201")),
     "ExportShape": drop("deal/x1", FRKG.technology),
     "DealShape": drop("deal/x1", FRKG.importer),
