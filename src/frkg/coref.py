@@ -45,7 +45,8 @@ ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
 ORG_NAME_TYPES = ("Person", "Country", "Group")
 
 
-def propagate_org_names(found: list[Candidate], sentences: list[Sentence], text: str) -> list[Candidate]:
+def propagate_org_names(found: list[Candidate], sentences: list[Sentence], text: str,
+                        shorts: dict[str, Candidate] | None = None) -> list[Candidate]:
     """Every later use of an organisation's name found from its context ("the local firm
     Danaide ... Danaide said") or of an acronym defined after such a name ("a lawyer for ODIA")
     names that organisation."""
@@ -60,12 +61,62 @@ def propagate_org_names(found: list[Candidate], sentences: list[Sentence], text:
         name = " ".join(text[cand.start:cand.end].split())
         if cand.rule.startswith("pattern:") and name[:1].isupper() and gz.lookup(name) is None:
             acronyms.setdefault(name, cand)
+    for short, cand in (short_org_names(found, text) if shorts is None else shorts).items():
+        acronyms.setdefault(short, cand)
     if not acronyms or not sentences:
         return []
     pattern = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(a) for a in acronyms))
     return [Candidate(m.start(), m.end(), acronyms[m.group()].key, acronyms[m.group()].entity_type,
                       "coref:acronym", NAME_REPEAT_CONFIDENCE, 2)
             for m in pattern.finditer(text, sentences[0].start, sentences[-1].end)]
+
+
+# Trailing words that say what a firm does; without them its name is still its name ("Golden Delta
+# Technology" -> "Golden Delta", "Kestrel Vision" -> "Kestrel").
+GENERIC_TAIL = re.compile(r"(?:\s+(?:Technology|Technologies|Tech|Vision|Systems|Solutions|Networks|Holdings|Group|"
+                          r"Intelligent|Data|Analytics|Security|Secure|Link|Electronics|Software|Labs|Robotics|AI|"
+                          r"Corporation|Company|International|Digital))+$")
+
+
+SHORTENED_TYPES = ("Firm", "ResearchOrganization")
+LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|PLC|GmbH)\b\.?,?)+$")
+
+
+def short_org_names(found: list[Candidate], text: str) -> dict[str, Candidate]:
+    """Short forms of firms' names found from context: the name without its generic tail."""
+    from frkg import gazetteer as gz
+    from spacy.lang.en.stop_words import STOP_WORDS
+    out: dict[str, Candidate] = {}
+    for cand in [c for c in found if c.entity_type in SHORTENED_TYPES and c.end - c.start >= 9]:  # two words or more
+        if not cand.rule.startswith("pattern:"):
+            continue
+        name = " ".join(text[cand.start:cand.end].split())
+        bare = LEGAL_FORM.sub("", name)
+        if bare != name:
+            out.setdefault(bare, cand)  # "Northstar Secure Link Ltd." is "Northstar Secure Link"
+        name, tail = bare, GENERIC_TAIL.search(bare)
+        short = name[:tail.start()] if tail and tail.start() > 0 else ""
+        if cand.entity_type == "ResearchOrganization":  # "Princeton University" -> "Princeton"
+            short = name[:-len(" University")] if name.endswith(" University") and " " not in name[:-11] else ""
+        if len(short) >= 4 and short.lower() not in STOP_WORDS and gz.lookup(short) is None \
+                and short not in gz.demonym_index():
+            out.setdefault(short, cand)
+    return out
+
+
+def rekey_short_names(found: list[Candidate], text: str, shorts: dict[str, Candidate]) -> list[Candidate]:
+    """A name found by a pattern that is a known firm's short form (see :func:`short_org_names`)
+    denotes that firm ("Liu Wenbo, founder of Shenzhen Tianyan" -> Shenzhen Tianyan Intelligent Systems)."""
+    if not shorts:
+        return found
+    lengths = {len(s) for s in shorts}
+    out = []
+    for c in found:
+        long = shorts.get(text[c.start:c.end]) if c.end - c.start in lengths else None
+        if long is not None and c.layer == 0 and c.key != long.key and c.entity_type not in ("Person", "Country"):
+            c = Candidate(c.start, c.end, long.key, long.entity_type, c.rule, c.confidence, c.priority)
+        out.append(c)
+    return out
 
 
 def _short_name(short: str, name: str) -> bool:

@@ -167,13 +167,16 @@ def _drop_org_names_as_people(candidates: list[Candidate], text: str) -> list[Ca
 
 def find_mentions(parsed: Parsed, text: str) -> MentionResult:
     """All mentions of a parsed document: gazetteer, then context patterns, resolved."""
-    from frkg.coref import definite_descriptions, propagate_names, propagate_org_names, resolve_surnames
+    from frkg.coref import (definite_descriptions, propagate_names, propagate_org_names, rekey_short_names,
+                            resolve_surnames, short_org_names)
     from frkg.patterns import pattern_candidates
 
     base = gazetteer_candidates(parsed)
     candidates = _drop_org_names_as_people(base + pattern_candidates(parsed.sentences, text, base), text)
     resolved = resolve_surnames(resolve(candidates), text)
+    shorts = short_org_names(resolved, text)
     resolved = resolve(resolved + propagate_names(resolved, parsed.sentences, text)
-                       + propagate_org_names(resolved, parsed.sentences, text))
+                       + propagate_org_names(resolved, parsed.sentences, text, shorts))
+    resolved = rekey_short_names(resolved, text, shorts)
     resolved = resolve(resolved + definite_descriptions(resolved, text, parsed.sentences))
     return to_mentions(resolved, parsed.sentences, text)

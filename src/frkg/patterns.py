@@ -24,7 +24,7 @@ PCAP = rf"[A-ZÀ-ÖØ-Þ][{LOWER}]+(?:[A-Z][{LOWER}]+)?(?:-[A-Z][{LOWER}]+)?"
 PERSON = rf"{PCAP}(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+)?{PCAP}){{0,2}}"
 OCAP = r"[A-Z][\w&\-]*(?:’s|'s)?"
 ORG = (rf"{OCAP}(?:\s+(?:(?:of|for|and|on|the|a|&|de)\s+)*{OCAP})*"
-       r"(?:\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b(?!-)\.?)?(?:\s+\d{1,4}\b(?![.,]\d))?")
+       r"(?:\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b(?!-)\.?(?:,\s+Ltd\b\.?)?)?(?:\s+\d{1,4}\b(?![.,]\d))?")
 SAY = (r"(?:says|said|adds|added|told|tells|argues|argued|argue|warns|warned|notes|noted|explains|"
        r"explained|suggests|suggested|stated|states|writes|wrote|believes|claims|claimed|insists|"
        r"insisted|cautions|cautioned|observes|observed|comments|commented|acknowledged|contends|"
@@ -33,18 +33,21 @@ ROLE = (r"(?:fellow|director(?:[- ]general)?|professor|researcher|economist|anal
         r"spokeswoman|chief|head|president|CEO|founder|co-founder|officer|scientist|lawyer|"
         r"attorney|commissioner|minister|secretary(?:[- ]general)?|senator|chair|chairman|chairwoman|executive|"
         r"manager|engineer|lecturer|adviser|advisor|expert|scholar|member|partner|investigator|"
-        r"student|leader|official|representative|specialist|editor|author|counsel|coordinator|MEP|"
+        r"student|leader|official|representative|specialist|editor|co-?author|author|counsel|coordinator|MEP|"
         r"lawmaker|legislator|congressman|congresswoman|ambassador|activist|campaigner|journalist)")
 FIRM_NOUNS = (r"(?:companies|firms|vendors|providers|suppliers|startups|start-ups|makers|"
               r"manufacturers|developers|businesses|corporations|exporters|entities)")
 
 APPOSITIVE_ROLE = re.compile(
     rf"(?P<person>{PERSON}),\s+(?:[^,.;“”\"]{{0,60}}?\s+and\s+)?(?:(?:an?|the)\s+)?"
-    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?P<org>{ORG})")
-SPEAKER_BEFORE = re.compile(rf"(?P<person>{PERSON})(?:\s*,\s*[^,“”\"]{{3,140}}?,|,)?\s+{SAY}\b")
+    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+(?:of|in|on)\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*)?)"
+    rf"\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?P<org>{ORG})")
+SPEAKER_BEFORE = re.compile(rf"(?P<person>{PERSON})(?:\s*,\s*[^,“”\"]{{3,140}}?,|,|\s+(?:of|from|at)\s+(?:the\s+)?"
+                            rf"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,4}})?\s+{SAY}\b")  # "X of Harvard University said"
 # The name after the verb ends the clause or is described ("said Jane Doe, a lawyer", "said Jane
 # Doe of Acme"); "says Xinjiang police app tracks ..." starts what was said instead.
-SPEAKER_AFTER = re.compile(rf"\b(?:{SAY}|according to)\s+(?P<person>{PERSON})"
+SPEAKER_AFTER = re.compile(rf"\b(?:{SAY}|according to)\s+(?:(?:the\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}?{ROLE}\s+)?"
+                           rf"(?P<person>{PERSON})"
                            rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?P<org>{ORG}))?"
                            r"(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:of|from|at|in|on|who|told|to|and|as)\b)")
 # "Washington blacklisted ...", "Beijing denied ...": a capital opening a clause, right before an
@@ -60,14 +63,14 @@ CAPITAL_ACTOR = re.compile(r"(?:^|(?<=, )|(?<=\band )|(?<=\bbut )|(?<=\bwhen )|(
 CAPITAL_WORD = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(c) for c in CAPITALS))
 # "The UN special rapporteur on the right to privacy, Tomas Ekberg, urged": a title described in
 # lower case, then the name in apposition.
-APPOSED_NAME = re.compile(rf",\s+(?P<person>{PERSON}),")
+APPOSED_NAME = re.compile(rf",\s+(?P<person>{PERSON})(?:\s+(?:of|from|at)\s+(?:the\s+)?{OCAP}(?:\s+{OCAP}){{0,3}})?,")
 TITLE_BEFORE_NAME = re.compile(
-    rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){{0,6}}?"
+    rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|\b[Hh]er|\b[Hh]is|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){{0,6}}?"
     rf"(?i:{ROLE[3:-1]}|rapporteur|supervisor|ombudsman)\b[^,“”\"]{{0,60}}$")
 TITLED = re.compile(
     r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|"
-    r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice)"
-    rf"\s+(?P<person>{PERSON})")
+    r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice|Honourable|"
+    rf"Honorable|Hon\.)\s+(?P<person>{PERSON})")
 ADMINISTRATION = re.compile(rf"\b(?P<name>{PCAP})\s+[Aa]dministration\b")
 COAUTHORS = re.compile(
     rf"(?P<person>{PERSON})\s+and\s+(?:his|her|their)\s+"
@@ -79,19 +82,23 @@ FIRM_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:an?|the)\s+(?P<desc>(?:[\w-]+\s+){{0,4}}?)"
     r"(?:company|firm|startup|start-up|vendor|maker|manufacturer|provider|supplier|developer|giant)\b"
     r"(?![’']|\s+(?:said|says|added|announced|told|stated|confirmed|declined))")  # "X, the company's CEO": a person
+# "the London School of Economics and Yale University": "and" before another institution's name
+# joins two names, not two words of one ("Center for Strategic and International Studies").
+AND_NOT_ANOTHER = r"and\s+(?!(?:[A-Z][\w-]*\s+){0,3}(?:University|College|Institute|School)\b)"
 ORG_SUFFIXED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+){{1,5}}(?:University|Institute|College|Department|Ministry|"
     r"Commission|Agency|Council|Foundation|Bureau|Authority|Office|Police|Court|Parliament|"
-    r"Academy|Laboratory|Center|Centre|Watch|Alliance|Party|Coalition|Movement)"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:\s+(?:and\s+|of\s+|&\s+)?{OCAP})*"
+    r"Academy|Laboratory|Center|Centre|Watch|Alliance|Party|Coalition|Movement|School)"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+)?{OCAP})*"
     rf"(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)?)")
 ORG_PREFIXED = re.compile(
     r"\b(?P<org>(?:University|Institute|Department|Ministry|Bureau|Office|Center|Centre|Council|"
-    rf"Commission|Academy|Court)\s+(?:of|for)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
-    rf"(?:\s+(?:and\s+|of\s+|&\s+|for\s+)?{OCAP})*(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
+    rf"Commission|Academy|Court|Municipality)\s+(?:of|for)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
+    rf"(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+|for\s+)?{OCAP})*(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
 FIRM_SHAPED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+(?:&\s+)?){{1,6}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH|Corporation|Holdings)\b(?!-)\.?|"
-    rf"(?:{OCAP}\s+){{1,2}}(?:Technologies|AI|Labs|Systems|Networks|Robotics|Vision))\b")
+    rf"(?:{OCAP}\s+){{1,2}}(?:Technologies|Technology|AI|Labs|Systems|Networks|Robotics|Vision|Solutions|Analytics)"
+    r"(?!\s+(?!Co\b|Ltd\b|Inc\b)[A-Z][a-z]))\b")  # "the Surveillance Technology Observatory" is no firm
 GROUP_TAIL = re.compile(
     r"(?:’s|'s)?\s+(?P<mid>(?:(?:[a-z][a-z-]*|AI|5G)\s+){0,3}?)"
     rf"(?P<noun>{FIRM_NOUNS}|tech companies)\b(?:\s+of\s+(?P<tech>[a-z]))?")
@@ -119,7 +126,8 @@ DEMONYM_BODY_TAIL = re.compile(BODY_TAIL.pattern.replace("(?:’s|'s)\\s+", "\\s
 ROLE_WORD = re.compile(rf"\b{ROLE}\b")
 SAY_WORD = re.compile(rf"\b{SAY}\b|according to")
 TITLE_WORD = re.compile(r"\b(?:[Pp]resident|[Pp]rime|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|Governor|"
-                        r"Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice)\s")
+                        r"Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice|"
+                        r"Honourable|Honorable|Hon\.)\s")
 AUTHOR_WORD = re.compile(r"co-?authors|colleagues|co-?workers|team|collaborators|co-?researchers")
 LIST_WORD = re.compile(r"such as|including|like")
 FIRM_WORD = re.compile(r"company|firm|startup|start-up|vendor|maker|manufacturer|provider|supplier|"
@@ -127,10 +135,12 @@ FIRM_WORD = re.compile(r"company|firm|startup|start-up|vendor|maker|manufacturer
 ORG_WORD = re.compile(r"University|Institute|College|Department|Ministry|Commission|Agency|Council|"
                       r"Foundation|Bureau|Authority|Office|Police|Court|Parliament|Academy|Laboratory|"
                       r"Center|Centre|Watch|Inc|Ltd|Corp|Co\b|LLC|PLC|GmbH|Technologies|AI\b|Labs|Systems|"
-                      r"Networks|Robotics|Vision|Corporation|Holdings|Alliance|Party|Coalition|Movement")
+                      r"Networks|Robotics|Vision|Corporation|Holdings|Alliance|Party|Coalition|Movement|School|Municipality|"
+                      r"Technology|Solutions|Analytics")
 ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"),
     ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
+    ("School", "ResearchOrganization"),
     ("Institute of Technology", "ResearchOrganization"), ("Laboratory", "ResearchOrganization"),
     ("Academy", "ResearchOrganization"), ("Center for", "ThinkTank"), ("Centre for", "ThinkTank"),
     ("Institute", "ThinkTank"), ("Foundation", "CivilSocietyOrganization"),
@@ -139,10 +149,11 @@ ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Department", "GovernmentBody"), ("Ministry", "GovernmentBody"),
     ("Commission", "GovernmentBody"), ("Agency", "GovernmentBody"), ("Bureau", "GovernmentBody"),
     ("Authority", "GovernmentBody"), ("Office", "GovernmentBody"), ("Council", "GovernmentBody"),
-    ("Court", "GovernmentBody"), ("Inc", "Firm"), ("Ltd", "Firm"), ("Corp", "Firm"),
+    ("Court", "GovernmentBody"), ("Municipality", "GovernmentBody"), ("Inc", "Firm"), ("Ltd", "Firm"), ("Corp", "Firm"),
     ("LLC", "Firm"), ("PLC", "Firm"), ("GmbH", "Firm"), ("Technologies", "Firm"), ("AI", "Firm"),
     ("Labs", "Firm"), ("Systems", "Firm"), ("Networks", "Firm"), ("Robotics", "Firm"),
-    ("Vision", "Firm"), ("Corporation", "Firm"), ("Holdings", "Firm"),
+    ("Vision", "Firm"), ("Corporation", "Firm"), ("Holdings", "Firm"), ("Solutions", "Firm"),
+    ("Analytics", "Firm"),
 )
 NOT_NAMES = frozenset({
     "officials", "experts", "critics", "researchers", "analysts", "authorities", "police",
@@ -159,7 +170,7 @@ TITLE_WORDS = frozenset({
     "congresswoman", "ambassador", "general", "deputy", "chairman", "chairwoman", "spokesman",
     "spokeswoman", "spokesperson", "mep", "lawmaker", "by", "opinion", "leader", "director",
     "chief", "executive", "officer", "activist", "campaigner", "journalist", "commerce",
-    "inspector", "superintendent", "commander", "colonel", "captain", "sergeant", "constable",
+    "inspector", "superintendent", "commander", "honourable", "honorable", "hon.", "colonel", "captain", "sergeant", "constable",
 })
 # Last words that make a name an organisation's, not a person's ("European Digital Rights").
 ORG_LAST_WORDS = frozenset({
@@ -214,6 +225,7 @@ DESCRIBED_WORD = re.compile(r"(?i:group|organi[sz]ation|body|watchdog|tank|NGO|c
 DEFINITE_BODY = (r"[Tt]he\s+(?:company|firm|organi[sz]ation|group|agency|authority|regulator|watchdog|"
                  r"ministry|department|commission|police|force|charity|retailer)\b")
 BYLINE = re.compile(rf"^\s*By\s+(?P<person>{PERSON})\s*$")
+BARE_BYLINE = re.compile(rf"^\s*(?P<person>{PCAP}[ \t]+{PCAP}(?:[ \t]+{PCAP})?)\s*$")
 # "a vigil for the opposition politician X", "Kremlin critic X": a noun for a kind of person.
 PERSON_NOUNS = (r"politician|dissident|blogger|critic|artist|poet|writer|novelist|rapper|singer|musician|"
                 r"businessman|businesswoman|tycoon|oligarch|footballer|athlete|photographer|filmmaker|academic|"
@@ -286,6 +298,9 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     s, offset = sentence.text, sentence.start
     if s.lstrip().startswith("By "):
         for m in BYLINE.finditer(s):
+            yield from _person(m, "person", offset, "pattern:byline")
+    elif sentence.index <= 3 and "\n" not in s.strip():  # an opinion piece signed by a bare name line
+        for m in BARE_BYLINE.finditer(s):
             yield from _person(m, "person", offset, "pattern:byline")
     has_role = ROLE_WORD.search(s) is not None  # computed once: several patterns need a role word
     if has_role or PERSON_NOUN_WORD.search(s):
@@ -395,9 +410,17 @@ def _person(m: re.Match, group: str, offset: int, rule: str) -> Iterator[Candida
                         rule, 0.8, 1, label=name)
 
 
+# "Singapore-based Kestrel Vision": where a firm sits is no part of its name.
+PLACE_BASED = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based(?:\s+|$)")
+# "Golden Delta Technology Co., Ltd.", "Northstar Secure Link Ltd.": legal forms stay out of the key.
+LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|PLC|GmbH|AG|SA|S\.A|Pte|Limited)\b\.?,?)+$")
+
+
 def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
          attributes: tuple = (), single_word: bool = False, confidence: float = 0.8) -> Iterator[Candidate]:
     start, end = _strip_leading_stopwords(m.string, m.start(group), m.end(group))
+    based = PLACE_BASED.match(m.string, start, end)
+    start = based.end() if based else start
     name = " ".join(m.string[start:end].split())
     if name.endswith(("’s", "'s")):
         name, end = name[:-2], end - 2
@@ -415,13 +438,19 @@ def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
         if "’" in country.group() or "'" in country.group() or gz.lookup(rest):
             start += country.end()
             name = rest
+    legal = LEGAL_SUFFIX.search(name)
+    if legal and legal.start() > 0:
+        entity_type = "Firm"  # a legal form says it is a company
+        name = name[:legal.start()]
+    else:
+        entity_type = None
     entry = gz.lookup(name)
     if entry is not None:
         yield Candidate(offset + start, offset + end, entry.key, entry.entity_type, rule, 0.9, 1)
         return
-    if not _valid_org(name, single_word):
+    if not _valid_org(name, single_word or legal is not None):
         return
-    entity_type = org_type(name, default_type)
+    entity_type = entity_type or org_type(name, default_type)
     yield Candidate(offset + start, offset + end, "org/" + slugify(name), entity_type, rule,
                     confidence, 1, attributes, label=name)
 
@@ -662,8 +691,8 @@ def _valid_person(name: str) -> bool:
 
 def _valid_org(name: str, single_word: bool = False) -> bool:
     tokens = [t for t in name.split() if t.lower() not in STOP_WORDS]
-    if (len(name.split()) < 2 and not single_word) or not tokens:
-        return False
+    if (len(name.split()) < 2 and not single_word) or not tokens or not re.search(r"[A-Za-z]{2}", name):
+        return False  # "In 2019": a year is no name
     if all(_is_country_word(t) for t in tokens):
         return False
     first = tokens[0]

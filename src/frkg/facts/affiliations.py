@@ -19,7 +19,7 @@ ITS_ORG_TYPES = tuple(t for t in ORG_TYPES if t != "Country")
 # form of one named before ("the Met" for "the Metropolitan Police").
 PERSON_ORG_ROLE = re.compile(
     rf"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{1,2}}),\s+(?:the\s+)?(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)"
-    rf"(?:’s|'s)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?)\s*,")
+    rf"(?:’s|'s)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?)\s*(?:,|\.(?=\s|$))")
 ORG_ROLE_TAIL = re.compile(rf"\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s+$")
 POSSESSIVE = re.compile(r"(?:’s|'s)\s")  # "the FTC's Bureau of ...": the bureau, not the FTC
 ROLE_AT_DEFINITE_TAIL = re.compile(rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+"
@@ -34,6 +34,8 @@ DEFINITE_ROLE_AFTER = re.compile(
     rf",\s+(?:the\s+(?P<head>company|firm|group|organi[sz]ation|agency|authority|regulator|watchdog|ministry|"
     rf"charity|retailer|chain|department|commission|party)|its|their)(?:’s|'s)?\s+"
     rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+(?:executive|officer|director))?)\b")
+WHO_WORKS = re.compile(r",\s+who\s+(?:works|worked|researches|researched|campaigns|campaigned|writes|wrote|"
+                       r"reports|reported|teaches|taught|studies|studied)\b[^,.;“”\"]{0,60}?\s+(?:for|at|with)\s+(?:the\s+)?")
 AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
                        rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for)\s+(?:the\s+)?")
 
@@ -47,6 +49,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _role_before_name(ctx, sentence.index)
         facts += _org_role_name(ctx, sentence.index)
         facts += _author_is(ctx, sentence.index)
+        facts += _who_works_for(ctx, sentence.index)
         facts += _person_org_role(ctx, sentence.index)
         facts += _role_at_definite(ctx, sentence.index)
         facts += _org_official(ctx, sentence.index)
@@ -142,6 +145,20 @@ def _person_org_role(ctx: Context, index: int) -> list[Fact]:
                             {"role": " ".join(m.group("role").split())},
                             ctx.evidence(index, s.start + m.start(), s.start + m.end("role"),
                                          "affiliation:person-org-role", 0.75)))
+    return out
+
+
+def _who_works_for(ctx: Context, index: int) -> list[Fact]:
+    """"X, who researches Xinjiang for the Uyghur Human Rights Project": a relative clause saying
+    where the person works."""
+    s = ctx.sentences[index]
+    out = []
+    for person in (ctx.in_sentence(index, ("Person",)) if ", who " in s.text else ()):
+        m = WHO_WORKS.match(ctx.text, person.end, s.end)
+        orgs = [o for o in ctx.in_sentence(index, ORG_TYPES) if m and o.start == m.end()]
+        if orgs:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [orgs[0].key]}, {},
+                            ctx.evidence(index, person.start, orgs[0].end, "affiliation:who-works-for", 0.8)))
     return out
 
 

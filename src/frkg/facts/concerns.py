@@ -23,7 +23,9 @@ CUE = re.compile(
     r"infring|abuse|undermin|erod|argue|warn|critic|protect|harm|unsavory|oppress|persecut|"
     r"repress|censor|proliferation|intrusive|chilling|unlawful|illegal|breach|role in|complicit|"
     r"dangerous|amplif|misidentif|enabl|allow|loophole|\bmass\b|pervasive|invasive|suspicious|profil|"
-    r"call(?:s|ed)? on|urg(?:e|es|ed)\b")  # all lower case: searched in the lower-cased sentence (speed)
+    r"call(?:s|ed)? on|urg(?:e|es|ed)\b|false (?:match|positive)|wrongful|expos(?:es|ed|ing) \w+ to|"
+    r"no (?:specific |clear |legal )?(?:law|legal basis|safeguards)|without (?:any |a )?(?:law|legal basis|safeguards)|"
+    r"unregulated")  # all lower case: searched in the lower-cased sentence (speed)
 CUE_ANY_CASE = re.compile(CUE.pattern, re.I)
 # Going to court is raising a concern: "filed a lawsuit against X, arguing ...", "sued X over ...".
 LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|"
@@ -34,22 +36,31 @@ DEFENDANT_BEFORE = re.compile(r"(?:\b(?:lawsuit|suit|complaint|case|challenge|ac
                               r"\btook)\s+(?:the\s+)?$")
 DEFENDANT_TYPES = ("Firm", "GovernmentBody", "PoliceDepartment", "Legislature")
 RAISE_VERB = re.compile(
-    r"\s*(?:,[^,]{1,80},\s*)?(?:(?:has|have|had|also|repeatedly|previously|again)\s+)*(?:urge|urges|urged|argue|argues|argued|warn|warns|warned|say|says|said|fear|fears|"
+    r"\)?\s*(?:,[^,]{1,80},\s*)?(?:(?:has|have|had|also|repeatedly|previously|again)\s+)*(?:urge|urges|urged|argue|argues|argued|warn|warns|warned|say|says|said|fear|fears|"
     r"worry|worry|worries|raise|raises|raised|contend|contends|claim|claims|highlight|highlights|"
     r"highlighted|suggest|suggests|suggested|note|notes|noted|criticise|criticize|criticized|"
     r"criticised|call|calls|called|describe|describes|described|condemn|condemns|condemned|"
-    r"denounce|denounces|denounced|" + LEGAL_ACTION + r")\b")
+    r"denounce|denounces|denounced|document|documents|documented|" + LEGAL_ACTION + r")\b")
 PEOPLE_GROUP_RULES = ("gazetteer",)
 APPLICATION_CONCERNS = {"application/censorship": ("concern-type/censorship", "censorship")}
 RAISER_TYPES = ("Group", "Person", "CivilSocietyOrganization", "ThinkTank", "ResearchOrganization",
                 "GovernmentBody", "Organization", "Legislature")
+CIVIL_RAISERS = ("CivilSocietyOrganization", "ThinkTank", "ResearchOrganization", "Organization")
 STUDY_SUBJECT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:study|report|paper|research|researchers|analysis)\s*$")
-REPRESSION = re.compile(r"\b(?:repress\w*|persecut\w*|oppress\w*|detain\w*|detention|crack(?:ed|ing)? down on|"
+REPRESSION = re.compile(r"\b(?:repress\w*|persecut\w*|oppress\w*|detain\w*|detention|intimidat\w*|harass\w*|"
+                        r"silenc\w*|jail\w*|imprison\w*|arrest\w*|crack(?:ed|ing)? down on|"
                         r"crackdown on)\b", re.I)
 HUMAN_RIGHTS = "concern-type/human-rights-violations"
 # "could be used to monitor protesters and journalists": watching named people is surveillance.
 WATCHING = re.compile(r"\b(?:monitor(?:s|ed|ing)?|track(?:s|ed|ing)?|spy(?:ing)? on|spie[ds] on|"
-                      r"surveil(?:s|led|ling)?|watch(?:es|ed|ing)?)\b", re.I)
+                      r"surveil(?:s|led|ling)?|watch(?:es|ed|ing)?|surveillance of|flag(?:s|ged|ging)?)\b", re.I)
+# "used facial recognition to identify people who had taken part in peaceful protests": finding
+# protesters is surveillance of them, whether or not the sentence names a group.
+PROTEST_TRACKING = re.compile(
+    r"\b(?:identif(?:y|ies|ied|ying)|track\w*|find|found|hunt\w* down|arrest\w*|pick\w* out)\s+"
+    r"(?:people|those|individuals|citizens|participants|demonstrators|protesters|organi[sz]ers)\s+"
+    r"(?:who\s+(?:had\s+|have\s+)?(?:taken|took|take|joined|attended|participated)\s+(?:part\s+)?(?:in\s+)?|at\s+|in\s+|of\s+)"
+    r"(?:[a-z-]+\s+)?(?:protests?|demonstrations?|rallies|marches|vigils)\b", re.I)
 SURVEILLANCE = "concern-type/surveillance"
 # How far after "monitor"/"repress" the watched group may start ("monitor ethnic Kazakhs").
 OBJECT_REACH = 40
@@ -65,13 +76,17 @@ CALL_TO_STOP = (r"(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|appeal(?:
 # "X raised concerns about ...", "X criticised ...", "X warned that ...": an explicit act of
 # raising a concern, even when the sentence names no concern type.
 EXPLICIT = re.compile(r"(?:(?:has|have|had|also|repeatedly|previously|again|strongly)\s+)*"
-                      r"(?:(?:raised?|raising|expressed|voiced)\s+(?:[\w-]+\s+){0,2}?concerns?|"
-                      r"critici[sz]ed|condemned|denounced|decried|warned|protested|fear(?:s|ed)?|oppos(?:e|es|ed)|"
+                      r"(?:(?:raised?|raising|expressed|voiced|sounded)\s+(?:[\w-]+\s+){0,2}?(?:concerns?|alarms?|"
+                      r"objections?)|critici[sz]ed|condemned|denounced|decried|warned|protested|fear(?:s|ed)?|"
+                      r"oppos(?:e|es|ed)|documented|"
                       + LEGAL_ACTION + "|" + CALL_TO_STOP + r")\b")
 # "using facial recognition against peaceful protesters": turning it on people is surveillance.
 AGAINST_PEOPLE = re.compile(r"\bagainst\s+(?:[a-z]+\s+)?(?:protesters|demonstrators|activists|journalists|dissidents|"
                             r"critics|opponents|minorities)\b", re.I)
-APPOSITIVE_GAP = re.compile(r" |,[^,“”\"]{1,80},\s+")
+APPOSITIVE_GAP = re.compile(r"\)?(?: |,[^,“”\"]{1,80},\s+)")  # "X (XY), a rights group, filed"
+# "ALD has gone further. Last month it filed a lawsuit": "it" is the body named last before.
+IT_EXPLICIT = re.compile(r"\b(?:it|they)\s+(?=(?:(?:has|have|had|also|repeatedly|previously|again|strongly)\s+)*"
+                         r"(?:filed|lodged|brought|launched|submitted|sued|took|challenged|critici[sz]ed|condemned))")
 COMMA = re.compile(r",\s+")
 # "rights groups", "privacy advocates": collectives of organisations speak for people; they are not the affected.
 ADVOCATES = re.compile(r"(?:groups?|organi[sz]ations?|advocates|campaigners|NGOs)$", re.I)
@@ -103,6 +118,12 @@ def extract(ctx: Context) -> list[Fact]:
         repression = [r for r in _repression(ctx, sentence.index) if r[1].key not in measured.get(sentence.index, ())]
         if repression:
             facts += [_concern(ctx, sentence.index, concern) for concern in repression]
+        elif concerns and _people_named(ctx, sentence.index):  # "Surveillance of minorities: ... when Uyghurs gather"
+            facts += [_concern(ctx, sentence.index, concern) for concern in concerns]
+        elif _mentions_protest(sentence.text) and PROTEST_TRACKING.search(sentence.text) \
+                and ctx.in_sentence(sentence.index, ("Technology",)):
+            ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
+            facts.append(_concern(ctx, sentence.index, (SURVEILLANCE, ctx.in_sentence(sentence.index, ("Technology",))[0])))
         elif not concerns:
             untyped.append(sentence.index)
     named = Counter(m.key for m in ctx.mentions if m.entity_type == "ConcernType")
@@ -126,7 +147,8 @@ QUOTE_CUE = re.compile(
     r"\b(?:(?:treat\w*|regarded|seen|considered) as (?:a |potential )?suspects?|"
     r"without (?:[\w'’]+ ){0,2}(?:knowledge|consent|permission|being (?:asked|told|informed))|"
     rf"(?:being|are|were|is|be|get|got)\s+(?:[a-z]+ly\s+)?{WATCHED}|"
-    rf"(?:(?:track|monitor|watch|spy on|follow|surveil)(?:s|ed|ing)?|identif(?:y|ies|ied|ying))\s+{WATCHED_PEOPLE}|"
+    rf"(?:(?:track|monitor|watch|spy on|follow|surveil)(?:s|ed|ing)?|identif(?:y|ies|ied|ying))\s+"
+    rf"(?:(?:their|its|our|the)\s+(?:own\s+)?)?{WATCHED_PEOPLE}|exposed to (?:tracking|arrest|reprisals)|"
     r"surveillance|"
     r"trap|checkpoint|cage|open-air prison|big brother|police state|dystopi\w*|orwellian|chilling|intrusive|"
     r"invasive|persecut\w*|repress\w*|unlawful\w*|illegal\w*|discriminat\w*|misidentif\w*|wrongful\w*|"
@@ -152,9 +174,11 @@ def _quoted(ctx: Context, index: int, named: Counter, statements: list[Fact]) ->
             ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
         key = key or (named.most_common(1)[0][0] if named else SURVEILLANCE)
         last = ctx.last_technology(f.evidence[0].end)
+        affected = [m.key for m in ctx.in_sentence(index, ("Group",), f.evidence[0].start, f.evidence[0].end)
+                    if m.rule in PEOPLE_GROUP_RULES and m.key != speaker and not ADVOCATES.search(m.text)]
         out.append(fact("HumanRightsConcern",
                         {"concernType": [key], "aboutTechnology": [last.key] if last else [],
-                         "about": _about(ctx, index), "raisedBy": [speaker]}, {},
+                         "about": _about(ctx, index), "raisedBy": [speaker], "affectedGroup": affected}, {},
                         ctx.evidence(index, f.evidence[0].start, f.evidence[0].end,
                                      "concern:quote" if f.values.get("isDirectQuote") else "concern:reported",
                                      0.7 if f.values.get("isDirectQuote") else 0.65)))
@@ -180,7 +204,7 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
     """"Human Rights Watch has also raised concerns about ...": typed from the sentence's words,
     else from the concern the document is most about (lower confidence)."""
     raisers = [m for m in ctx.in_sentence(index, RAISER_TYPES) if _explicit_after(ctx, index, m)
-               and not _replies_to_measure(ctx, m.end)]
+               and not _replies_to_measure(ctx, m.end)] or _it_raiser(ctx, index)
     if not raisers:
         return []
     raisers = _listed_before(ctx, index, raisers[0]) + raisers
@@ -208,6 +232,18 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
                   "about": _about(ctx, index),
                   "raisedBy": [r.key for r in raisers], "affectedGroup": affected}, {},
                  ctx.evidence(index, s.start, s.end, "concern:explicit", confidence))]
+
+
+def _it_raiser(ctx: Context, index: int) -> list[Mention]:
+    """The organisation an "it"/"they" before an explicit act refers to: the last one named in this
+    sentence or the one before, when the act is a legal action or a criticism."""
+    s = ctx.sentences[index]
+    m = IT_EXPLICIT.search(s.text) if " it " in s.text or " they " in s.text else None
+    if m is None or not EXPLICIT.match(ctx.text, s.start + m.end()):
+        return []
+    bodies = [x for i in (index - 1, index) if i >= 0 for x in ctx.in_sentence(i, CIVIL_RAISERS)
+              if x.end <= s.start + m.start()]
+    return bodies[-1:]
 
 
 def _explicit_after(ctx: Context, index: int, m: Mention) -> bool:
@@ -256,6 +292,17 @@ def _repression(ctx: Context, index: int) -> list[tuple[str, Mention]]:
     return []
 
 
+def _mentions_protest(text: str) -> bool:
+    """Cheap test before :data:`PROTEST_TRACKING` (speed)."""
+    return "protest" in text or "demonstration" in text or "rallies" in text or "march" in text or "vigil" in text
+
+
+def _people_named(ctx: Context, index: int) -> bool:
+    """A group of people (not of organisations) named beside a concern type."""
+    return any(g.rule in PEOPLE_GROUP_RULES and not ADVOCATES.search(g.text)
+               for g in ctx.in_sentence(index, ("Group",)))
+
+
 def _has_cue(ctx: Context, index: int) -> bool:
     """A risk word outside the concern's own name ("data *protection* authority" is no cue)."""
     s = ctx.sentences[index]
@@ -279,7 +326,7 @@ def _concern(ctx: Context, index: int, concern: tuple[str, Mention]) -> Fact:
     key, mention = concern
     if mention.key in APPLICATION_CONCERNS:
         ctx.add_entity(entity_for(key, "ConcernType", APPLICATION_CONCERNS[mention.key][1]))
-    tech = ctx.in_sentence(index, ("Technology",))
+    tech = ctx.technologies(index)
     if mention.entity_type == "Group":  # "providers of face recognition used to monitor Uyghurs"
         tech = [t for t in tech if t.end <= mention.start][-1:] or tech
     confidence = 0.8

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from frkg.model import Document, Entity, Evidence, Fact, Mention, Sentence, Value
 
 COREF_CONFIDENCE = 0.6
+# "the AI Act": a technology naming a law is no use of it and not what a concern is about.
+LAW_NAME = re.compile(r"\s+(?:Act|Bill|Law|Directive|Regulation)\b")
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|should|might|may|potentially|perhaps|possibly|proposed?|propos\w+|"
     r"consider\w*|call(?:s|ed|ing)? (?:for|on)|demand\w*|need(?:s|ed)? (?:to|for)|interest in|efforts to|prospects|"
@@ -33,6 +35,7 @@ class Context:
         for mention in self.mentions:
             self.by_sentence[mention.sentence_index].append(mention)
         self._tech_positions = [m for m in self.mentions if m.entity_type == "Technology"]
+        self._law_named = {id(m) for m in self._tech_positions if LAW_NAME.match(self.document.text, m.end)}
         self._tech_starts = [m.start for m in self._tech_positions]
 
     @property
@@ -60,6 +63,11 @@ class Context:
     def sentence_evidence(self, index: int, rule: str, confidence: float) -> Evidence:
         sentence = self.sentences[index]
         return self.evidence(index, sentence.start, sentence.end, rule, confidence)
+
+    def technologies(self, index: int) -> list[Mention]:
+        """Technologies named in sentence ``index``, not counting those naming a law ("AI Act")."""
+        found = self.in_sentence(index, ("Technology",))
+        return [t for t in found if id(t) not in self._law_named] if self._law_named else found
 
     def last_technology(self, position: int) -> Mention | None:
         """The technology mentioned last before ``position`` (for "the technology", "it")."""

@@ -26,10 +26,11 @@ from frkg.model import Fact, Mention
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("Sanction", r"sanction(?:s|ed|ing)?|fined|fines|(?:a|the)\s+fine|penalt(?:y|ies)|reprimand(?:s|ed)?|"
                  r"enforcement notices?|"
-                 r"blacklist(?:ed|ing|s)?|asset freezes?"),
+                 r"blacklist(?:ed|ing|s)?|asset freezes?|designated"),
     ("ExportRestriction", r"restrict(?:ions?|ed|s|ing)?|embargo(?:es)?|blockade|export controls?|"
                           r"(?:export\s+)?licen[cs]e requirements?|(?:export\s+)?licen[cs]ing requirements?|"
-                          r"(?:obtain|get|seek|apply for)\s+(?:a|an)\s+(?:export\s+)?licen[cs]e|"
+                          r"(?:obtain|get|seek|apply for|need|require)\s+(?:a|an)\s+(?:export\s+)?(?:licen[cs]e|permit)|"
+                          r"(?:export\s+)?permit requirements?|"
                           r"export bans?|Entity List|banned|bans?|barred|barring|prevents?|prevented"),
     ("Regulation", r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
                    r"prohibit(?:s|ed|ing|ions?)?|"
@@ -85,6 +86,30 @@ OWNER_GAP = re.compile(r"(?:’s|'s)?\s+")  # "the US Treasury Department", "the
 OPEN_RELATIVE = re.compile(r",\s+(?:which|who|that)\b[^,;]*$")
 # "found that X had breached privacy law": the law broken is no new measure.
 BROKEN_LAW = re.compile(r"\b(?:breach\w*|violat\w*|contraven\w*|broke|break\w*|infring\w*)\s+(?:[\w’'-]+\s+){0,3}?$")
+# A ban on using a technology, with no trade in view, regulates its use: "the AI Act bans the use
+# of real-time facial recognition", "barred local authorities from using facial recognition".
+USE_BAN = re.compile(r"\b(?:use|using|uses|deploy\w*|install\w*)\b")
+# "restricts police use of T", "bans the use of T": the use itself is the object.
+USE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?use\s+of\b"
+                        r"(?!\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:’s|'s)\s)")  # not "the use of Huawei's 5G"
+# "The AI Act, whose ban on ...", "the law bans ...": what a law bans it regulates.
+LAW_BEFORE = re.compile(r"\b(?:Act|[Ll]aw|Regulation|Directive)\b[^.;]{0,40}$")
+TRADE_WORDS = re.compile(r"\b(?:export\w*|sell\w*|sales?|sold|ship\w*|suppl\w*|trade|licen[cs]\w*|permits?|"
+                         r"Entity List|components|chips?|import\w*)\b")
+# "Canada is tightening its export controls": a country's own controls need no named target.
+OWN_CONTROLS = re.compile(r"\b(?:tighten\w*|impos\w+|introduc\w+|expand\w*|announc\w+|adopt\w*|strengthen\w*)\s+"
+                          r"(?:its|their|new|stricter|tougher|the)\s+(?:new\s+|own\s+)?$")
+# "Both firms are on a US trade blacklist", "All three companies are on the US Entity List": the
+# firms just named.
+COLLECTIVE_ON_LIST = re.compile(
+    r"\b(?P<det>[Bb]oth|[Aa]ll\s+(?P<n1>two|three|four|five|six|\d)|[Tt]he\s+(?P<n2>two|three|four|five|six|\d))\s+"
+    r"(?:firms|companies|vendors|suppliers|manufacturers|makers)\s+(?:are|were|have been|had been|remain)\s+"
+    r"(?:already\s+|also\s+|now\s+)?(?:on|listed on|named on|under)\s+(?:a|an|the)\s+")
+# "exporters will need a permit to ship ...": a licence requirement continues the controls named before.
+LICENCE = re.compile(r"licen[cs]|permit")
+MEMBERS_AFTER = re.compile(r"[^,;.“”\"]{0,40}?,?\s*(?:including|such as|among them)\s+")
+THE_GAP = re.compile(r"\s+(?:the\s+)?")
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 TARGET_PREP = re.compile(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:use\s+of\s+)?$")
 
 
@@ -101,8 +126,32 @@ def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for sentence in ctx.sentences:
         previous = next((list(f.roles["imposedBy"]) for f in reversed(facts) if f.roles.get("imposedBy")), [])
-        facts += _sentence_measures(ctx, sentence.index, previous)
+        facts += _sentence_measures(ctx, sentence.index, previous) or _collective_listed(ctx, sentence.index)
     return facts
+
+
+def _collective_listed(ctx: Context, index: int) -> list[Fact]:
+    """"Both firms are on a US trade blacklist": the last firms named before, on the list the
+    sentence names (its kind from the trigger, its imposer the country or body before it)."""
+    s = ctx.sentences[index]
+    m = COLLECTIVE_ON_LIST.search(s.text) if " on " in s.text or " under " in s.text else None
+    trigger = TRIGGER.search(s.text, m.end()) if m else None
+    if trigger is None:
+        return []
+    count = 2 if m.group("det").lower() == "both" else _number(m.group("n1") or m.group("n2"))
+    firms = list(dict.fromkeys(x.key for x in ctx.mentions if x.entity_type == "Firm" and x.end <= s.start))
+    imposer = [x.key for x in ctx.in_sentence(index, IMPOSER_TYPES, s.start + m.end(), s.start + trigger.start())]
+    if len(firms) < count or not imposer:
+        return []
+    program = PROGRAM.search(s.text, m.end())
+    return [fact(trigger.lastgroup or "Sanction", {"imposedBy": imposer[-1:], "targets": firms[-count:]},
+                 {"program": program.group() if program else None},
+                 ctx.evidence(index, s.start + m.start(), s.start + trigger.end(), "measure:collective-listed",
+                              COREF_CONFIDENCE))]
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
 def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fact]:
@@ -133,11 +182,15 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
         confidence = 0.8
         if not imposer and previous and ((THE_MEASURE.search(ctx.text, s.start, measure.start)
                                           and RESTRICTING.search(ctx.text, measure.start, measure.end))
-                                         or refers_back or SUBJECT_MEASURE.match(ctx.text, s.start, measure.end)):
+                                         or refers_back or SUBJECT_MEASURE.match(ctx.text, s.start, measure.end)
+                                         or LICENCE.search(ctx.text, measure.start, measure.end)):
             imposer, confidence = previous, COREF_CONFIDENCE
         targets = [t for t in _targets(ctx, index, measure, previous_end, taken) if t.key not in imposer]
         technology = _technology(ctx, index, measure, targets)
         previous_end = max([measure.end] + [t.end for t in targets])
+        if not targets and not technology and OWN_CONTROLS.search(ctx.text, s.start, measure.start):
+            last = ctx.last_technology(measure.start)  # "tightening its export controls": on what it is about
+            technology, confidence = ([last.key], COREF_CONFIDENCE) if last else ([], confidence)
         if not imposer or not (targets or technology):
             continue
         taken.update(t.key for t in targets)
@@ -148,6 +201,8 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
         start = min([measure.start] + [t.start for t in targets])
         program = PROGRAM.search(ctx.text, s.start, s.end)
         kind = "Sanction" if measure.kind == "Regulation" and TO_PAY.match(ctx.text, end) else measure.kind
+        kind = "Regulation" if kind == "ExportRestriction" and not any(t.entity_type == "Firm" for t in targets) \
+            and _use_ban(ctx, index, measure) else kind
         out.append(fact(kind,
                         {"imposedBy": imposer, "administration": administration,
                          "targets": [t.key for t in targets], "restrictsTechnology": technology,
@@ -157,6 +212,15 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
                          **amount_values(ctx.text, measure.start, s.end)},
                         ctx.evidence(index, start, end, f"measure:{slugify(kind)}", confidence)))
     return out
+
+
+def _use_ban(ctx: Context, index: int, measure: _Measure) -> bool:
+    """A ban on using a technology in a sentence that names no trade."""
+    s = ctx.sentences[index]
+    if USE_OBJECT.match(ctx.text, measure.end) or LAW_BEFORE.search(ctx.text, s.start, measure.start):
+        return True
+    return bool(USE_BAN.search(ctx.text, measure.end, measure.window_end)) \
+        and not TRADE_WORDS.search(ctx.text, s.start, s.end)
 
 
 def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
@@ -259,7 +323,7 @@ def _person_country(ctx: Context, key: str) -> dict:
 
 # "licence requirements on exports of cameras to Russia", "barred firms from selling chips to
 # Huawei": the destination of the restricted trade is the measure's target.
-DESTINATION = re.compile(r"\b(?:exports?|exporting|selling|sales?|supplying|shipping|shipments?|providing|"
+DESTINATION = re.compile(r"\b(?:exports?|exporting|sell|selling|sales?|supply|supplying|ship|shipping|shipments?|provide|providing|"
                          r"transfers?)\b[^.;]{0,90}?\bto\s+(?:the\s+)?")
 DESTINATION_TYPES = ("Country", "Firm", "Group", "Organization", "GovernmentBody", "PoliceDepartment")
 
@@ -283,11 +347,14 @@ def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
     after = ctx.in_sentence(index, TARGET_TYPES, measure.end, scope_end)
     direct = [c for c in ctx.in_sentence(index, ("Country",), measure.end, scope_end)
               if c.rule != "demonym" and TARGET_PREP.fullmatch(ctx.text[measure.end:c.start])]
+    direct += [b for b in ctx.in_sentence(index, ("GovernmentBody",), measure.end, scope_end)  # "fined the
+               if THE_GAP.fullmatch(ctx.text, measure.end, b.start)]                         # Municipality of X"
     added = ADDED_TO.search(ctx.text, previous_end, measure.start)
     if added:
         listed = ctx.in_sentence(index, TARGET_TYPES, added.start("list"), added.end("list"))
+        members = _members_after(ctx, index, measure) if len(listed) == 1 and listed[0].entity_type == "Group" else []
         if listed:
-            return _first_run(ctx, listed)
+            return members or _first_run(ctx, listed)
     if after or direct:
         return _first_run(ctx, direct + after)
     referred = _the_company(ctx, index, measure)
@@ -296,6 +363,13 @@ def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
     before = [t for t in ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start)
               if t.key not in taken]
     return _last_run(ctx, before)
+
+
+def _members_after(ctx: Context, index: int, measure: _Measure) -> list[Mention]:
+    """"added 14 Chinese entities to its Entity List on Tuesday, including X and Y": the members."""
+    m = MEMBERS_AFTER.match(ctx.text, measure.end, measure.window_end)
+    after = ctx.in_sentence(index, TARGET_TYPES, m.end(), measure.window_end) if m else []
+    return _first_run(ctx, after) if after and after[0].start == m.end() else []
 
 
 def _first_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:

@@ -14,7 +14,7 @@ import re
 from frkg.coref import pronoun_antecedent
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.model import Fact, Mention
-from frkg.patterns import SAY
+from frkg.patterns import ROLE, SAY
 
 SPEAKER_TYPES = ("Person", "GovernmentBody", "Firm", "ThinkTank", "ResearchOrganization",
                  "CivilSocietyOrganization", "Legislature", "Administration", "Organization",
@@ -55,6 +55,21 @@ BODY_TYPES = {"company": ("Firm",), "firm": ("Firm",), "think tank": ("ThinkTank
               "agency": ("GovernmentBody",), "watchdog": ("GovernmentBody",),
               "regulator": ("GovernmentBody",), "department": ("GovernmentBody",),
               "ministry": ("GovernmentBody",)}
+# "..., said lead author X, an economist at Y." / "..., argues X of Y.": the speaker after the verb.
+INVERTED_ROLE = re.compile(rf"\s+(?:(?:the\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}?{ROLE}\s+)?")
+INVERTED_TAIL = re.compile(r"\s*(?:,|\s(?:of|from|at)\b|[.;]?\s*$)")
+# "A CloudWalk spokesperson said": the body speaks through its spokesperson.
+SPOKES_TAIL = re.compile(r"\s+(?:spokesperson|spokesman|spokeswoman|representative|official)\s*$")
+# A quoted term of fewer words inside reported speech ("said X had enabled “mass surveillance”")
+# is the reporter's quotation of a phrase, not a direct quote.
+PHRASE_WORDS = 3
+STUDY_FOUND = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts)\s+(?:study|report|paper|research|researchers|analysis|"
+                         r"authors|survey)\s+(?:also\s+)?(?:found|finds)\s+(?:that\s+)?")
+MID_ATTRIBUTION = re.compile(r",\s*(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*$")
+QUOTE_MARK = re.compile(r"[“”\"]")
+CLAUSE_BREAK = re.compile(r"[.;:“”\"]")
+BRACKETED_SHORT = re.compile(r"\s*\([A-Z][\w&-]{1,9}\)$")
+SIGNATURE = re.compile(r"\s*[—–―-]{1,2}\s*")
 CIVIL_TYPES = ("CivilSocietyOrganization", "ThinkTank", "ResearchOrganization", "Organization")
 
 
@@ -82,6 +97,9 @@ def _quotes(ctx: Context, index: int, earlier: list[Fact]) -> tuple[list[Fact], 
         spans.append((q_start, q_end))
         quoted = m.group("q").strip().rstrip(",").strip()
         speaker, confidence, end, rule = _quote_speaker(ctx, index, q_start, q_end, earlier + out)
+        if rule == "statement:said-that-quote" and len(quoted.split()) < PHRASE_WORDS:
+            spans.pop()  # a phrase inside reported speech: the reported statement carries it
+            continue
         if speaker is None:
             continue
         out.append(_statement(ctx, speaker, quoted, True,
@@ -97,6 +115,8 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
     if after:
         if after.group("w1"):
             speaker, confidence = _who_at(ctx, index, after.start("w1"))
+            if speaker is None:  # "..., said co-author Felix Braun"
+                speaker, confidence = _who_at(ctx, index, INVERTED_ROLE.match(ctx.text, after.end("v1")).end())
         else:
             named = ctx.in_sentence(index, SPEAKER_TYPES, after.start("w2"), after.start("v2"))
             people = [m for m in named if m.entity_type == "Person"]
@@ -116,11 +136,24 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
         speaker, confidence = _subject_before(ctx, index, said_that.start())
         if speaker:
             return speaker, confidence, q_end, "statement:said-that-quote"
+    signed = _dash_signature(ctx, index, q_end)
+    if signed is not None:
+        return signed.key, 0.85, signed.end, "statement:quote-signature"
     previous = [f for f in earlier if f.kind == "Statement" and f.values.get("isDirectQuote")]
     if previous and ctx.text[previous[-1].evidence[-1].end:q_start].strip(" .\n") == "" \
             and index - previous[-1].evidence[-1].sentence_index <= 1:
         return previous[-1].roles["speaker"][0], COREF_CONFIDENCE, q_end, "statement:quote-continuation"
     return None, 0.0, q_end, ""
+
+
+def _dash_signature(ctx: Context, index: int, q_end: int) -> Mention | None:
+    """A quote ending its paragraph, signed on the next line: "— The Honourable X, Minister of Y"."""
+    if ctx.text[q_end:ctx.sentences[index].end].strip(" .") or index + 1 >= len(ctx.sentences):
+        return None
+    following = ctx.sentences[index + 1]
+    dash = SIGNATURE.match(ctx.text, following.start, following.end)
+    people = [m for m in ctx.in_sentence(index + 1, ("Person",)) if dash and m.start - dash.end() <= 40]
+    return people[0] if people else None
 
 
 def _before_start(ctx: Context, index: int, q_start: int) -> int:
@@ -186,7 +219,8 @@ def _last_body(ctx: Context, position: int, noun: str) -> tuple[str | None, floa
 def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | None, float]:
     """The speaker whose name (or pronoun) ends right before the verb, past an appositive."""
     s = ctx.sentences[index]
-    head = _speaker_head(ctx, index, ctx.text[s.start:verb_start].rstrip())
+    head = BRACKETED_SHORT.sub("", ctx.text[s.start:verb_start].rstrip())  # "X (MTI) said"
+    head = _speaker_head(ctx, index, head)
     end = s.start + len(head)
     mentions = [m for m in ctx.in_sentence(index, SPEAKER_TYPES + CLAIMANT_TYPES) if m.end == end]
     if mentions:
@@ -200,6 +234,12 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
     pronoun = PRONOUN_TAIL.search(head)
     if pronoun:
         return _pronoun(ctx, s.start + pronoun.start())
+    spokes = SPOKES_TAIL.search(head)
+    if spokes:
+        body = [m for m in ctx.in_sentence(index, SPEAKER_TYPES) if m.end == s.start + spokes.start()
+                and m.entity_type != "Person"]
+        if body:
+            return body[0].key, 0.8
     if STUDY_TAIL.search(head) and ctx.study_key:
         return ctx.study_key, 0.8
     body = THE_BODY.search(head)
@@ -261,18 +301,35 @@ def _reported(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[F
         speaker, confidence = _subject_before(ctx, index, v_start)
         if speaker is not None:
             text_start = _content_start(ctx, v_end, s.end)
-            content = ctx.text[text_start:s.end].strip().rstrip(".").strip()
+            content = _around_parenthetical(ctx, s, v_start, v_end) or ctx.text[text_start:s.end]
+            content = content.strip().rstrip(".").strip()
             if len(content.split()) >= 3:
                 out.append(_statement(ctx, speaker, content, False,
                                       ctx.evidence(index, s.start, s.end, "statement:reported", confidence)))
                 continue
         speaker, confidence = _trailing_speaker(ctx, index, v_start, v_end)
+        if speaker is None:
+            speaker, confidence = _inverted_speaker(ctx, index, v_start, v_end)
         if speaker is not None:
             content = ctx.text[s.start:ctx.text.rfind(",", s.start, v_start)].strip()
             out.append(_statement(ctx, speaker, content, False,
                                   ctx.evidence(index, s.start, s.end, "statement:reported-trailing", confidence)))
     out += _according_to(ctx, index, quoted)
+    out += _study_found(ctx, index, quoted)
     return out
+
+
+def _study_found(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[Fact]:
+    """"The study also found that ...", "The authors found that ...": a claim of the study."""
+    s = ctx.sentences[index]
+    m = STUDY_FOUND.search(s.text) if ctx.study_key and ("found" in s.text or "finds" in s.text) else None
+    if m is None or any(a <= s.start + m.start() < b for a, b in quoted):
+        return []
+    content = s.text[m.end():].strip().rstrip(".").strip()
+    if len(content.split()) < 3:
+        return []
+    return [_statement(ctx, ctx.study_key, content, False,
+                       ctx.evidence(index, s.start, s.end, "claim:study-found", 0.8))]
 
 
 def _trailing_speaker(ctx: Context, index: int, v_start: int, v_end: int) -> tuple[str | None, float]:
@@ -286,6 +343,29 @@ def _trailing_speaker(ctx: Context, index: int, v_start: int, v_end: int) -> tup
     who = ctx.text[comma + 1:v_start]
     position = comma + 1 + (len(who) - len(who.lstrip()))
     return _who_at(ctx, index, position)
+
+
+def _around_parenthetical(ctx: Context, s, v_start: int, v_end: int) -> str | None:
+    """"The law governs its use at home, she says, not what firms sell abroad": the attribution
+    sits inside what was said, which is the text on both sides of it."""
+    mid = MID_ATTRIBUTION.search(ctx.text, s.start, v_start)
+    if mid is None or not ctx.text.startswith(",", v_end) or len(ctx.text[s.start:mid.start()].split()) < 4:
+        return None
+    return ctx.text[s.start:mid.start()] + "," + ctx.text[v_end + 1:s.end]
+
+
+def _inverted_speaker(ctx: Context, index: int, v_start: int, v_end: int) -> tuple[str | None, float]:
+    """"..., said lead author Elena Vasquez, an economist at X.": the speaker named after the verb,
+    followed only by a description of them."""
+    s = ctx.sentences[index]
+    before = ctx.text[s.start:v_start].rstrip()
+    if not before.endswith(",") or QUOTE_MARK.search(before) or ctx.text[v_start:v_end] in ("told", "tells"):
+        return None, 0.0
+    role = INVERTED_ROLE.match(ctx.text, v_end, s.end)
+    who = [m for m in ctx.in_sentence(index, SPEAKER_TYPES) if m.start == role.end()]
+    if not who or not INVERTED_TAIL.match(ctx.text, who[0].end, s.end):
+        return None, 0.0
+    return who[0].key, 0.85
 
 
 def _according_to(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[Fact]:
@@ -327,7 +407,10 @@ def _attributes_quote(ctx: Context, sentence, v_end: int, quoted: list[tuple[int
 def _next_to_quote(sentence, position: int, quoted: list[tuple[int, int]]) -> bool:
     """A verb attributing a quote of the same sentence is not a second, reported statement."""
     return any(sentence.start <= a and b <= sentence.end + 1
-               and (0 <= position - b <= 40 or 0 <= a - position <= 40) for a, b in quoted)
+               and (0 <= position - b <= 40 or 0 <= a - position <= 40
+                    or (0 <= position - b <= 90  # "“...,” interior ministry spokesman X told reporters"
+                        and not CLAUSE_BREAK.search(sentence.text, b - sentence.start, position - sentence.start)))
+               for a, b in quoted)
 
 
 def _statement(ctx: Context, speaker: str, text: str, direct: bool, evidence) -> Fact:

@@ -28,7 +28,8 @@ WORLD_RANK = re.compile(
     r"\b(?:world|globe|market)(?:’s|'s)\s+(?P<rank>(?:%s|largest|biggest|leading|top))"
     r"(?:[- ](?:largest|biggest|leading))?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:exporter|supplier|seller|dealer|vendor|provider|exporting nation)s?\b" % "|".join(ORDINALS), re.I)
-MAKING_IT = re.compile(r",?\s*(?:making|which makes|and is)\s+(?:it|them)\s+the\s+(?:world(?:’s|'s)\s+)?"
+MAKING_IT = re.compile(r",?\s*(?:(?:making|which makes|and is)\s+(?:it|them)\s+the\s+(?:world(?:’s|'s)\s+)?|"
+                       r"(?:ranking|ranked|placing|coming)\s+)"
                        r"(?P<rank>%s|largest|biggest|leading|top)\b" % "|".join(ORDINALS))
 RESPECTIVELY = re.compile(r"\b(?P<nums>\d+(?:\s*,\s*\d+)*,?\s+and\s+\d+)\s+(?:[a-z-]+\s+)?"
                           r"(?:deals|contracts|agreements)\s+respectively\b")
@@ -37,10 +38,34 @@ IN_PLACE = re.compile(r"\bwith\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+in\s+(?P<o
 RANKS_SECOND = re.compile(r"\b(?:is|was|ranks|ranked|comes|came|placed|sits)\s+(?:in\s+)?(?P<ord>%s)\b"
                           % "|".join(ORDINALS))
 # "Huawei provides such technology to at least 50 countries", "IBM has sold its systems in 11 countries".
-COUNTRY_REACH = re.compile(
+REACH_VERBS = (
     r"\b(?:suppl(?:y|ies|ied)|provid(?:e|es|ed)|s(?:ell|ells|old)|export(?:s|ed)?|deliver(?:s|ed)?|"
-    r"deployed|installed|used|in use)\b[^.;]{0,80}?\b(?:to|in)\s+(?:at least\s+|more than\s+|over\s+|nearly\s+|"
-    r"some\s+|about\s+|around\s+|almost\s+)?(?P<num>\d{1,3})\s+(?:other\s+|different\s+)?countries\b")
+    r"deployed|installed|used|in use|involved|active|present|operat(?:e|es|ed|ing)|deployments|projects|"
+    r"contracts|customers|clients)\b")
+REACH_VERB = re.compile(REACH_VERBS)
+COUNTRY_REACH = re.compile(
+    REACH_VERBS + r"[^.;]{0,80}?\b(?:to|in)\s+(?:at least\s+|more than\s+|over\s+|nearly\s+|"
+    r"some\s+|about\s+|around\s+|almost\s+)?(?P<num>\d{1,3})\s+(?:(?:of\s+(?:those|these|the|them)\s+(?:\d{1,3}\s+)?)?"
+    r"(?:other\s+|different\s+)?countries\b|(?P<them>of\s+(?:them|those|these)\b))")
+# A figure whose unit the sentence already gave ("accounting for 276 of them", "while the US came
+# second with 141", "followed by Japan with 88", "with 27 countries"): the unit is the nearest
+# counted noun before it, in the sentence or the two before.
+BARE_COUNT = re.compile(
+    r"\b(?P<lead>accounting for|with|involved in|responsible for)\s+(?!(?:19|20)\d\d\b)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<unit>\s+countries\b|\s+of\s+(?:them|those|these)\b)?"
+    r"(?=\s*(?:[,.;)]|$)|\s+(?:and|or|while|whereas|but|followed|ahead|the\s+(?:study|report|paper))\b)")
+DIGIT = re.compile(r"\d")
+UNIT_NOUN = re.compile(r"\b(?:deals|contracts|agreements|transactions|countries)\b")
+# "ahead of the United States (31), Japan (24) and Israel (19)": a party with its figure in brackets.
+BRACKET_COUNT = re.compile(r"\s*\((?P<num>\d{1,4})\)")
+# "Chinese firms signed 201 deals, the United States 128 and Japan 45": the verb and noun left out.
+GAPPED_COUNT = re.compile(r"\s+(?!(?:19|20)\d\d\b)(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[,.;]|and\b|$))")
+# "followed by X with N and Y with M": each party one rank below the one before.
+NEXT_RANK = re.compile(r"\bfollowed by\b|^\W*(?:and|,)\W*(?:the\s+)?$")
+# "China sold more face recognition systems ... than any other country": first place.
+MORE_THAN_ANY = re.compile(
+    r"\b(?:sold|sells|exported|exports|supplied|supplies|provided|provides|signed|struck)\s+more\b[^.;]{0,100}?"
+    r"\bthan any other\s+(?:country|nation|company|firm|exporter|vendor|supplier|state)\b")
 TRADE_CONTEXT = re.compile(r"\b(?:export\w*|market|deals?|trade|sell\w*|supplier|dealer)\b", re.I)
 
 
@@ -57,6 +82,8 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _counts(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
+    if not DIGIT.search(s.text):  # every count rule needs a figure (speed)
+        return []
     out = []
     out += _respectively(ctx, index)
     out += _country_reach(ctx, index)
@@ -74,7 +101,68 @@ def _counts(ctx: Context, index: int) -> list[Fact]:
         out.append(_statistic(ctx, index, party, int(m.group("num").replace(",", "")), rank,
                               s.start + m.start("num") if not m.group("lead") else s.start + m.start("lead"),
                               s.start + m.end(), rule, position))
+    out += _elliptic_counts(ctx, index, out)
+    _chain_ranks(ctx, out)
     return out
+
+
+def _elliptic_counts(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
+    """Figures without their noun ("with 141", "(31)") counted in the unit named before them."""
+    s = ctx.sentences[index]
+    out = []
+    for m in BARE_COUNT.finditer(s.text):
+        position = s.start + m.start("num")
+        party = _party_before(ctx, index, position)
+        unit = (m.group("unit") or "").strip() or _unit_before(ctx, index, position)
+        if party is None or unit is None or _reported(found + out, party, position):
+            continue
+        rank = _rank_in(ctx.text[party.end:position]) or _rank_after(ctx.text, s.start + m.end(), s.end)
+        out.append(_counted(ctx, index, party, int(m.group("num").replace(",", "")), unit, rank,
+                            party.start, s.start + m.end(), "deal-count:elliptic-" + m.group("lead").split()[0]))
+    if found or out:
+        first = min(e.start for f in found + out for e in f.evidence)
+        for party in ctx.in_sentence(index, PARTY_TYPES):
+            m = BRACKET_COUNT.match(ctx.text, party.end, s.end) or \
+                (GAPPED_COUNT.match(ctx.text, party.end, s.end) if party.start > first else None)
+            unit = _unit_before(ctx, index, party.start) if m else None
+            if m and unit and not _reported(found + out, party, m.start("num")):
+                out.append(_counted(ctx, index, party, int(m.group("num").replace(",", "")), unit, None,
+                                    party.start, m.end(), "deal-count:bracketed" if "(" in m.group()
+                                    else "deal-count:gapped"))
+    return out
+
+
+def _counted(ctx: Context, index: int, party: Mention, number: int, unit: str, rank: int | None,
+             start: int, end: int, rule: str) -> Fact:
+    countries = "countries" in unit
+    return _statistic(ctx, index, party, None if countries else number, rank, start, end, rule,
+                      start, country_count=number if countries else None)
+
+
+def _reported(facts: list[Fact], party: Mention, position: int) -> bool:
+    """Whether the party's figure at ``position`` is already one of ``facts``."""
+    return any(e.start <= position < e.end for f in facts for e in f.evidence)
+
+
+def _unit_before(ctx: Context, index: int, position: int) -> str | None:
+    """The counted noun nearest before ``position``: this sentence, then the two before."""
+    for i in range(index, max(-1, index - 3), -1):
+        s = ctx.sentences[i]
+        units = UNIT_NOUN.findall(ctx.text, s.start, min(position, s.end))
+        if units:
+            return units[-1]
+    return None
+
+
+def _chain_ranks(ctx: Context, facts: list[Fact]) -> None:
+    """"X first with N, followed by Y with M and Z with K": Y and Z take the next ranks."""
+    ordered = sorted(facts, key=lambda f: f.evidence[0].start)
+    for before, after in zip(ordered, ordered[1:]):
+        rank = before.values.get("rank")
+        between = ctx.text[before.evidence[0].end:after.evidence[0].start]
+        if rank and "rank" not in after.values and NEXT_RANK.search(between) and \
+                ("followed by" in between or before.evidence[0].rule.startswith("deal-count:elliptic")):
+            after.values["rank"] = rank + 1
 
 
 def _country_reach(ctx: Context, index: int) -> list[Fact]:
@@ -82,10 +170,13 @@ def _country_reach(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     out = []
     for m in COUNTRY_REACH.finditer(s.text):
-        party = _party_before(ctx, index, s.start + m.start())
-        if party is None or ctx.is_hypothetical(index, s.start + m.start()):
-            continue
-        out.append(_statistic(ctx, index, party, None, None, party.start, s.start + m.end(),
+        verb = list(REACH_VERB.finditer(s.text, m.start(), m.start("num")))[-1]  # the verb nearest the figure
+        party = _party_before(ctx, index, s.start + verb.start())
+        if party is None or ctx.is_hypothetical(index, s.start + m.start()) or \
+                (m.group("them") and _unit_before(ctx, index, s.start + m.start("num")) != "countries"):
+            continue  # "in 51 of them" counts countries only when countries were counted before
+        rank = _rank_after(ctx.text, s.start + m.end(), s.end)
+        out.append(_statistic(ctx, index, party, None, rank, party.start, s.start + m.end(),
                               "deal-count:countries-reached", s.start + m.start("num"),
                               country_count=int(m.group("num"))))
     return out
@@ -117,6 +208,11 @@ def _ranks(ctx: Context, index: int) -> list[Fact]:
         if party is not None:
             out.append(_statistic(ctx, index, party, None, ORDINALS.get(word, 1), s.start + m.start(),
                                   s.start + m.end(), "deal-rank:worlds-nth-exporter", s.start + m.start()))
+    for m in (MORE_THAN_ANY.finditer(s.text) if "than any other" in s.text else ()):
+        party = _party_before(ctx, index, s.start + m.start())
+        if party is not None and not ctx.text[party.end:s.start + m.start()].strip(" ,"):
+            out.append(_statistic(ctx, index, party, None, 1, party.start, s.start + m.end(),
+                                  "deal-rank:more-than-any-other", s.start + m.start()))
     if TRADE_CONTEXT.search(s.text):
         out += _dominated(ctx, index)
         for m in RANKS_SECOND.finditer(s.text):
@@ -179,7 +275,7 @@ def _statistic(ctx: Context, index: int, party: Mention, count: int | None, rank
 
 def _party_before(ctx: Context, index: int, position: int) -> Mention | None:
     parties = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.end <= position]
-    named = [p for p in parties if p.rule != "demonym"]
+    named = [p for p in parties if p.rule not in ("demonym", "coref:definite")]  # "X was the largest vendor"
     return (named or parties or [None])[-1]
 
 

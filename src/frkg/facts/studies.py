@@ -38,7 +38,14 @@ AUTHOR_BEFORE_NAME = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts)\s+{STUDY_NOUN}(?:’s|'s)\s+(?:lead\s+|main\s+|co-?)?authors?,?\s+"
     r"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})")
 DATED_STUDY = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<year>(?:19|20)\d\d)\s+{STUDY_NOUN}\b")
-STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\bco-?authors\b", re.I)
+STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\bco-?authors?\b|\bauthor\b", re.I)
+# "said lead author Elena Vasquez", "Her co-author, Daniel Cho": a person named as an author.
+AUTHOR_NOUN_BEFORE = re.compile(r"\b(?:(?:lead|main|senior|first|principal)\s+)?(?:co-?)?author,?\s+$", re.I)
+# "written by A, a lecturer at U1, and B, a professor at U2": the list goes on past appositions.
+STUDY_NOUN_RE = re.compile(rf"\b{STUDY_NOUN}\b")
+ACADEMIC_NOUNS = ("study", "paper", "working paper", "article", "research")
+YEAR_SUFFIX = re.compile(r"-((?:19|20)\d\d)$")
+NEXT_AUTHOR = re.compile(r"(?:,\s*|\s+)and\s+$")
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -50,7 +57,34 @@ def extract(ctx: Context) -> list[Fact]:
         found = _study_in_sentence(ctx, sentence.index)
         if found is not None:
             facts.append(found)
+    _key_by_first_author(ctx, facts)
     return facts
+
+
+def _key_by_first_author(ctx: Context, facts: list[Fact]) -> None:
+    """The study is keyed by its first author's surname once the document names one
+    (``study/<surname>[-<year>]``, the gold convention), even if institutions described it first."""
+    authors = [a for f in facts for a in f.roles.get("author", ())]
+    if not authors or ctx.study_key is None or not _academic(ctx, facts[0]):
+        return
+    dates = [str(f.values["publicationDate"]) for f in facts if f.values.get("publicationDate")]
+    year = dates[0][:4] if dates else YEAR_SUFFIX.search(ctx.study_key)
+    year = year if isinstance(year, str) or year is None else year.group(1)
+    key = "study/" + slugify(authors[0].split("/")[1].split("-")[-1] + ("-" + year if year else ""))
+    if key == ctx.study_key:
+        return
+    ctx.extra_entities.pop(ctx.study_key, None)
+    ctx.study_key = key
+    for f in facts:
+        f.subject = key
+    ctx.add_entity(entity_for(key, "Study", "Study by " + _label(ctx, authors[0])))
+
+
+def _academic(ctx: Context, first: Fact) -> bool:
+    """Whether the study is first called a study or paper (known by its authors) rather than a
+    report or index (known by the institution that publishes it)."""
+    noun = STUDY_NOUN_RE.search(ctx.sentences[first.evidence[0].sentence_index].text)
+    return noun is not None and noun.group().lower() in ACADEMIC_NOUNS
 
 
 def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
@@ -86,6 +120,11 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
         if COAUTHORS.match(tail):
             authors.append(person.key)
             rule = rule or "study:coauthors"
+        elif AUTHOR_NOUN_BEFORE.search(ctx.text, s.start, person.start) or \
+                (authors and NEXT_AUTHOR.search(ctx.text, s.start, person.start)):
+            authors.append(person.key)
+            affiliations += [ctx.affiliations[a] for a in authors if a in ctx.affiliations]
+            rule = rule or "study:named-author"
     for m in ONE_OF.finditer(s.text):
         lead = [p for p in ctx.in_sentence(index, ("Person",)) if p.start >= s.start + m.start("lead")]
         subject = [p for p in ctx.in_sentence(index, ("Person",)) if p.end <= s.start + m.start()]

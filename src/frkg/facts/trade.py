@@ -88,6 +88,8 @@ DEAL_NOUN = re.compile(r"contract|deal|tender|agreement")
 JUST_TO = re.compile(r"\s+to\s+")
 BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+AND_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+")
+SUBJECT_GAP = re.compile(r"\s+(?:(?:have|has|had|also|reportedly|jointly|together|both)\s+)*")
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -309,11 +311,25 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
         importer = _buyer(ctx, importer) if importer else None
         end = importer.end if importer else tech.end
         kind = "Deal" if importer else "Export"
-        out.append(fact(kind, {"exporter": [seller.key], "technology": [tech.key],
-                               "importer": [importer.key] if importer else []},
-                        _trade_values(ctx, index, seller.start),
-                        ctx.evidence(index, seller.start, end, "export:verb", confidence)))
+        for party in _coordinated_subject(ctx, index, seller, verb_start) + [seller]:
+            out.append(fact(kind, {"exporter": [party.key], "technology": [tech.key],
+                                   "importer": [importer.key] if importer else []},
+                            _trade_values(ctx, index, seller.start),
+                            ctx.evidence(index, party.start, end, "export:verb", confidence)))
     return out
+
+
+def _coordinated_subject(ctx: Context, index: int, seller: Mention, verb_start: int) -> list[Mention]:
+    """"Megvii and SenseTime sold cameras to Kenya": the sellers listed before the one next to the verb."""
+    if not SUBJECT_GAP.fullmatch(ctx.text, seller.end, verb_start):
+        return []
+    listed: list[Mention] = []
+    for p in reversed([p for p in ctx.in_sentence(index, SELLER_TYPES, end=seller.start) if p.rule != "demonym"]):
+        gap = ctx.text[p.end:(listed[0] if listed else seller).start]
+        if not (AND_GAP if not listed else LIST_GAP).fullmatch(gap) or p.entity_type != seller.entity_type:
+            break  # the list ends with "and"/"or" before the seller ("According to X, Y sold" is none)
+        listed.insert(0, p)
+    return listed
 
 
 def _opens_public_body(ctx: Context, party: Mention) -> bool:

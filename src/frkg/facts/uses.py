@@ -30,7 +30,7 @@ USE_VERB = re.compile(r"\b(?:us(?:es|ed|ing)|deploy(?:s|ed|ing)|rolled out|rolls
 # Between the user and the verb: no new clause ("Amnesty said police used ..." names no user).
 USER_GAP = re.compile(r"[^.;:“”\"]{0,80}")
 # ... nor a measure stopping the use ("FTC bars Rite Aid from using T": the FTC uses nothing).
-NEW_CLAUSE = re.compile(r"\b(?:that|said|says|which|who|warned|argued|after|while|because|bans?|banned|bars?|"
+NEW_CLAUSE = re.compile(r"\b(?:that|said|says|which|who|how|whether|why|warned|argued|after|while|because|bans?|banned|bars?|"
                         r"barred|prohibit\w*|forbid\w*|stop\w*|from|against|criticis\w*|criticiz\w*)\b|"
                         r",\s+(?:and|but)\b")
 SUBJECT_TYPES = ("PoliceDepartment", "GovernmentBody", "Firm", "Organization", "CivilSocietyOrganization")
@@ -42,7 +42,7 @@ def extract(ctx: Context) -> list[Fact]:
     """TechnologyUse facts in sentences that name a technology and a use."""
     facts: list[Fact] = []
     for sentence in ctx.sentences:
-        tech = ctx.in_sentence(sentence.index, ("Technology",))
+        tech = ctx.technologies(sentence.index)
         if tech and CUE.search(sentence.text):
             facts += _uses(ctx, sentence.index, tech[0])
     return facts
