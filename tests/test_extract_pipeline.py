@@ -88,3 +88,27 @@ def test_corpus_entities_have_design_keys_and_types(corpus) -> None:
 
 def test_no_warnings_on_corpus(corpus) -> None:
     assert all(not ex.warnings for ex in corpus.values())
+
+
+def test_a_region_is_a_place_in_its_country_never_an_actor() -> None:
+    """"in Xinjiang" names a frkg:Place located in China; its RDF conforms to the shapes."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF
+
+    from frkg.namespaces import FRKG, iri_for
+    from frkg.ontology import load_ontology, load_shapes
+    from frkg.rdf import extraction_to_graph
+    from frkg.validation import validate_data
+
+    text = "Chinese firms supplied cameras used to monitor Uyghurs in Xinjiang, Human Rights Watch said."
+    extraction = extract_document(doc(text))
+    place = next(e for e in extraction.entities if e.key == "place/xinjiang")
+    assert (place.entity_type, dict(place.attributes)) == ("Place", {"locatedIn": "country/CN"})
+    assert all("place/xinjiang" not in keys for f in extraction.facts for keys in f.roles.values())
+    graph = extraction_to_graph(extraction)
+    xinjiang: URIRef = iri_for("place/xinjiang")
+    assert (xinjiang, FRKG.locatedIn, iri_for("country/CN")) in graph
+    assert (iri_for("country/CN"), RDF.type, FRKG.Country) in graph
+    assert (iri_for("country/CN"), FRKG.isoCode, Literal("CN")) in graph
+    result = validate_data(graph, load_ontology(), load_shapes())
+    assert result.conforms, result.text

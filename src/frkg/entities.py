@@ -32,7 +32,7 @@ def _entity(key: str, mentions: list, result: MentionResult) -> Entity:
     aliases = tuple(sorted({" ".join(m.text.split()) for m in mentions} - {label}))
     attributes: dict[str, Value] = {}
     if entry and entry.country and key != f"country/{entry.country}":
-        attributes["country"] = f"country/{entry.country}"
+        attributes[home_property(entity_type)] = f"country/{entry.country}"
     if entity_type == "Country":
         attributes["isoCode"] = key.split("/", 1)[1]
     attributes.update(result.attributes.get(key, {}))
@@ -44,10 +44,15 @@ def entity_for(key: str, entity_type: str, label: str,
     """An entity introduced by a fact rather than a mention (e.g. a study, an administration)."""
     entry = gz.entries().get(key)
     if entry is not None:
-        attrs = {"country": f"country/{entry.country}"} if entry.country else {}
+        attrs = {home_property(entry.entity_type): f"country/{entry.country}"} if entry.country else {}
         return Entity(key, entry.entity_type, entry.label, entry.aliases,
                       tuple(sorted({**attrs, **(attributes or {})}.items())))
     return Entity(key, entity_type, label, (), tuple(sorted((attributes or {}).items())))
+
+
+def home_property(entity_type: str) -> str:
+    """A place lies in its country (frkg:locatedIn); an agent belongs to it (frkg:country)."""
+    return "locatedIn" if entity_type == "Place" else "country"
 
 
 def _best_type(types: Counter) -> str:

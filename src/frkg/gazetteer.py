@@ -19,10 +19,10 @@ CONCEPT_TYPES = frozenset({"Technology", "Application", "ConcernType", "Group"})
 ORG_TYPES = frozenset({"Firm", "GovernmentBody", "Administration", "Legislature",
                        "ResearchOrganization", "ThinkTank", "PoliceDepartment",
                        "CivilSocietyOrganization", "Organization"})
-ENTITY_TYPES = ORG_TYPES | CONCEPT_TYPES | {"Country", "Person", "Study"}
+ENTITY_TYPES = ORG_TYPES | CONCEPT_TYPES | {"Country", "Person", "Study", "Place"}
 KEY_PREFIX = {"Country": "country/", "Person": "person/", "Group": "group/",
               "Technology": "technology/", "Application": "application/",
-              "ConcernType": "concern-type/", "Study": "study/"}
+              "ConcernType": "concern-type/", "Study": "study/", "Place": "place/"}
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,7 @@ def add_entity(graph: Graph, entity: Entity) -> None:
             graph.add((node, SKOS.altLabel, Literal(alias)))
     for prop, value in entity.attributes:
         graph.add((node, FRKG[prop], value_term(prop, value)))
-        if prop == "country" and str(value).startswith("country/"):
+        if prop in ("country", "locatedIn") and str(value).startswith("country/"):
             add_country(graph, str(value))  # the document may never name it: the graph must still say what it is
     if entity.entity_type == "Country" and entity.key.startswith("country/"):
         add_country(graph, entity.key)
