@@ -1,14 +1,9 @@
 """Fact rules on phrasings beyond the corpus (one family per test)."""
 from __future__ import annotations
 
-from frkg.extract import extract_document
-from frkg.model import Document, Fact
-from frkg.readers import document_id
+from frkg.model import Fact
 
-
-def facts(text: str, kind: str) -> list[Fact]:
-    ex = extract_document(Document(document_id(text), "t.txt", text))
-    return [f for f in ex.facts if f.kind == kind]
+from tests.extraction import facts
 
 
 def test_deal_counts_ranks_and_conflicts_kept() -> None:

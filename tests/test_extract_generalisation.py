@@ -4,22 +4,9 @@ The sentences are new variants of each family, not the held-out sentences.
 """
 from __future__ import annotations
 
-from frkg.extract import extract_document
 from frkg.facts.money import find_amount
-from frkg.model import Document, Extraction, Fact
-from frkg.readers import document_id
 
-
-def run(text: str) -> Extraction:
-    return extract_document(Document(document_id(text), "t.txt", text))
-
-
-def facts(text: str, kind: str) -> list[Fact]:
-    return [f for f in run(text).facts if f.kind == kind]
-
-
-def entities(text: str) -> set[tuple[str, str]]:
-    return {(e.key, e.entity_type) for e in run(text).entities}
+from tests.extraction import entities, facts, run
 
 
 def test_money_amounts_in_symbols_words_and_codes() -> None:

@@ -5,25 +5,7 @@ held-out 5 documents); the tests assert the facts the real pipeline extracts.
 """
 from __future__ import annotations
 
-from frkg.extract import extract_document
-from frkg.model import Document, Extraction, Fact
-from frkg.readers import document_id
-
-
-def run(text: str) -> Extraction:
-    return extract_document(Document(document_id(text), "t.txt", text))
-
-
-def facts(text: str, kind: str) -> list[Fact]:
-    return [f for f in run(text).facts if f.kind == kind]
-
-
-def entities(text: str) -> set[tuple[str, str]]:
-    return {(e.key, e.entity_type) for e in run(text).entities}
-
-
-def sentence_of(text: str, f: Fact) -> str:
-    return run(text).sentences[f.evidence[0].sentence_index].text
+from tests.extraction import entities, facts, run, sentence_of
 
 
 # -- trade ------------------------------------------------------------------------------------

@@ -1,0 +1,24 @@
+"""Helpers for extraction tests: run the real pipeline on a dev sentence and pick out what it found."""
+from __future__ import annotations
+
+from frkg.extract import extract_document
+from frkg.model import Document, Extraction, Fact
+from frkg.readers import document_id
+
+
+def run(text: str) -> Extraction:
+    """Extract ``text`` as a one-document corpus (file name ``t.txt``)."""
+    return extract_document(Document(document_id(text), "t.txt", text))
+
+
+def facts(text: str, kind: str) -> list[Fact]:
+    return [f for f in run(text).facts if f.kind == kind]
+
+
+def entities(text: str) -> set[tuple[str, str]]:
+    return {(e.key, e.entity_type) for e in run(text).entities}
+
+
+def sentence_of(text: str, f: Fact) -> str:
+    """The sentence a fact's first evidence was read from."""
+    return run(text).sentences[f.evidence[0].sentence_index].text
