@@ -63,7 +63,8 @@ CAPITAL_ACTOR = re.compile(r"(?:^|(?<=, )|(?<=\band )|(?<=\bbut )|(?<=\bwhen )|(
 CAPITAL_WORD = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(c) for c in CAPITALS))
 # "The UN special rapporteur on the right to privacy, Tomas Ekberg, urged": a title described in
 # lower case, then the name in apposition.
-APPOSED_NAME = re.compile(rf",\s+(?P<person>{PERSON})(?:\s+(?:of|from|at)\s+(?:the\s+)?{OCAP}(?:\s+{OCAP}){{0,3}})?,")
+APPOSED_NAME = re.compile(rf",\s+(?P<person>{PERSON})(?:\s+(?:of|from|at)\s+(?:the\s+)?{OCAP}(?:\s+{OCAP}){{0,3}})?"
+                          r"(?:,|(?=\.?\s*$))")  # "..., said its director, Ana Vera."
 TITLE_BEFORE_NAME = re.compile(
     rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|\b[Hh]er|\b[Hh]is|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){{0,6}}?"
     rf"(?i:{ROLE[3:-1]}|rapporteur|supervisor|ombudsman)\b[^,“”\"]{{0,60}}$")
@@ -88,12 +89,12 @@ AND_NOT_ANOTHER = r"and\s+(?!(?:[A-Z][\w-]*\s+){0,3}(?:University|College|Instit
 ORG_SUFFIXED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+){{1,5}}(?:University|Institute|College|Department|Ministry|"
     r"Commission|Agency|Council|Foundation|Bureau|Authority|Office|Police|Court|Parliament|"
-    r"Academy|Laboratory|Center|Centre|Watch|Alliance|Party|Coalition|Movement|School)"
+    r"Academy|Laboratory|Center|Centre|Watch|Alliance|Party|Coalition|Movement|School|Forum)"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+)?{OCAP})*"
     rf"(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)?)")
 ORG_PREFIXED = re.compile(
     r"\b(?P<org>(?:University|Institute|Department|Ministry|Bureau|Office|Center|Centre|Council|"
-    rf"Commission|Academy|Court|Municipality)\s+(?:of|for)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
+    rf"Commission|Academy|Court|Municipality)\s+(?:of|for|(?<=Commission\s)on)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
     rf"(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+|for\s+)?{OCAP})*(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
 FIRM_SHAPED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+(?:&\s+)?){{1,6}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH|Corporation|Holdings)\b(?!-)\.?|"
@@ -136,7 +137,7 @@ ORG_WORD = re.compile(r"University|Institute|College|Department|Ministry|Commiss
                       r"Foundation|Bureau|Authority|Office|Police|Court|Parliament|Academy|Laboratory|"
                       r"Center|Centre|Watch|Inc|Ltd|Corp|Co\b|LLC|PLC|GmbH|Technologies|AI\b|Labs|Systems|"
                       r"Networks|Robotics|Vision|Corporation|Holdings|Alliance|Party|Coalition|Movement|School|Municipality|"
-                      r"Technology|Solutions|Analytics")
+                      r"Technology|Solutions|Analytics|Forum")
 ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"),
     ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
@@ -153,7 +154,7 @@ ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("LLC", "Firm"), ("PLC", "Firm"), ("GmbH", "Firm"), ("Technologies", "Firm"), ("AI", "Firm"),
     ("Labs", "Firm"), ("Systems", "Firm"), ("Networks", "Firm"), ("Robotics", "Firm"),
     ("Vision", "Firm"), ("Corporation", "Firm"), ("Holdings", "Firm"), ("Solutions", "Firm"),
-    ("Analytics", "Firm"),
+    ("Analytics", "Firm"), ("Technology", "Firm"),
 )
 NOT_NAMES = frozenset({
     "officials", "experts", "critics", "researchers", "analysts", "authorities", "police",
@@ -233,10 +234,11 @@ PERSON_NOUNS = (r"politician|dissident|blogger|critic|artist|poet|writer|novelis
                 r"human rights defender")
 PERSON_NOUN_WORD = re.compile(rf"\b(?:{PERSON_NOUNS})\s+[A-Z]")
 ROLE_BEFORE_PERSON = re.compile(
-    rf"\b(?:{ROLE}|opposition leader|party leader|{PERSON_NOUNS})\s+(?P<person>{PCAP}(?:[ \t\u00a0]+{PCAP}){{1,2}})")
+    rf"\b(?:{ROLE}|opposition leader|party leader|{PERSON_NOUNS}|author\s+(?:is|was))\s+(?P<person>{PCAP}(?:[ \t\u00a0]+{PCAP}){{1,2}})")
 PERSON_APPOSITIVE_ROLE = re.compile(
-    rf"(?P<person>{PERSON}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{ROLE}\b(?!\s+(?:at|of|with|for|from)\b"
-    rf"(?!\s+{DEFINITE_BODY}))")
+    rf"(?P<person>{PERSON}),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?{ROLE}\b"
+    r"(?:\s+(?:of|in|on)\s+(?!the\b|an?\b)[a-z][\w-]*)?"  # "the centre's director of research"
+    rf"(?!\s+(?:at|of|with|for|from)\b(?!\s+{DEFINITE_BODY}))")
 # "a spokesperson for the company": a role at a body named before is a person's description.
 ROLE_AT_DEFINITE = re.compile(rf"\b{ROLE}\s+(?:at|of|with|for|from)\s+{DEFINITE_BODY}")
 # "fined Serco Leisure", "ordered Kmart to": what a regulator fines or orders is an organisation

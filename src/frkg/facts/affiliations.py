@@ -32,8 +32,10 @@ OF_THE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 # "Ana Mamani, the group's director", "Erik Lund, the company's chief executive".
 DEFINITE_ROLE_AFTER = re.compile(
     rf",\s+(?:the\s+(?P<head>company|firm|group|organi[sz]ation|agency|authority|regulator|watchdog|ministry|"
-    rf"charity|retailer|chain|department|commission|party)|its|their)(?:’s|'s)?\s+"
-    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+(?:executive|officer|director))?)\b")
+    rf"charity|retailer|chain|department|commission|party|centre|center|institute|committee|forum|"
+    rf"foundation|union)|its|their)(?:’s|'s)?\s+"
+    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+(?:executive|officer|director))?"
+    r"(?:\s+(?:of|for)\s+(?!the\b|an?\b)[a-z][\w-]*)?)\b")  # "the centre's director of research"
 WHO_WORKS = re.compile(r",\s+who\s+(?:works|worked|researches|researched|campaigns|campaigned|writes|wrote|"
                        r"reports|reported|teaches|taught|studies|studied)\b[^,.;“”\"]{0,60}?\s+(?:for|at|with)\s+(?:the\s+)?")
 AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s+(?:is|was)\s+(?:an?\s+|the\s+)?"

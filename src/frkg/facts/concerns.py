@@ -36,7 +36,9 @@ DEFENDANT_BEFORE = re.compile(r"(?:\b(?:lawsuit|suit|complaint|case|challenge|ac
                               r"\btook)\s+(?:the\s+)?$")
 DEFENDANT_TYPES = ("Firm", "GovernmentBody", "PoliceDepartment", "Legislature")
 RAISE_VERB = re.compile(
-    r"\)?\s*(?:,[^,]{1,80},\s*)?(?:(?:has|have|had|also|repeatedly|previously|again)\s+)*(?:urge|urges|urged|argue|argues|argued|warn|warns|warned|say|says|said|fear|fears|"
+    r"\)?\s*(?:,[^,]{1,80},\s*)?"
+    r"(?:(?:on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|yesterday|earlier this (?:week|month|year))\s+)?"
+    r"(?:(?:has|have|had|also|repeatedly|previously|again)\s+)*(?:urge|urges|urged|argue|argues|argued|warn|warns|warned|say|says|said|fear|fears|"
     r"worry|worry|worries|raise|raises|raised|contend|contends|claim|claims|highlight|highlights|"
     r"highlighted|suggest|suggests|suggested|note|notes|noted|criticise|criticize|criticized|"
     r"criticised|call|calls|called|describe|describes|described|condemn|condemns|condemned|"
@@ -78,7 +80,9 @@ CALL_TO_STOP = (r"(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|appeal(?:
 EXPLICIT = re.compile(r"(?:(?:has|have|had|also|repeatedly|previously|again|strongly)\s+)*"
                       r"(?:(?:raised?|raising|expressed|voiced|sounded)\s+(?:[\w-]+\s+){0,2}?(?:concerns?|alarms?|"
                       r"objections?)|critici[sz]ed|condemned|denounced|decried|warned|protested|fear(?:s|ed)?|"
-                      r"oppos(?:e|es|ed)|documented|"
+                      r"oppos(?:e|es|ed)|documented|object(?:s|ed)?\s+to|objected|"
+                      r"(?:was|were|is|are)\s+(?:quick|swift|among the first|the first)\s+to\s+"
+                      r"(?:object|protest|criticise|criticize|condemn|complain)|"
                       + LEGAL_ACTION + "|" + CALL_TO_STOP + r")\b")
 # "using facial recognition against peaceful protesters": turning it on people is surveillance.
 AGAINST_PEOPLE = re.compile(r"\bagainst\s+(?:[a-z]+\s+)?(?:protesters|demonstrators|activists|journalists|dissidents|"
@@ -146,10 +150,11 @@ WATCHED_PEOPLE = (r"(?:people|citizens|critics|protesters|demonstrators|journali
 QUOTE_CUE = re.compile(
     r"\b(?:(?:treat\w*|regarded|seen|considered) as (?:a |potential )?suspects?|"
     r"without (?:[\w'’]+ ){0,2}(?:knowledge|consent|permission|being (?:asked|told|informed))|"
+    r"without (?:the )?(?:state|police|government|authorities|regime|party) (?:knowing|noticing|watching)|"
     rf"(?:being|are|were|is|be|get|got)\s+(?:[a-z]+ly\s+)?{WATCHED}|"
     rf"(?:(?:track|monitor|watch|spy on|follow|surveil)(?:s|ed|ing)?|identif(?:y|ies|ied|ying))\s+"
     rf"(?:(?:their|its|our|the)\s+(?:own\s+)?)?{WATCHED_PEOPLE}|exposed to (?:tracking|arrest|reprisals)|"
-    r"surveillance|"
+    r"surveillance|abuses? against|"
     r"trap|checkpoint|cage|open-air prison|big brother|police state|dystopi\w*|orwellian|chilling|intrusive|"
     r"invasive|persecut\w*|repress\w*|unlawful\w*|illegal\w*|discriminat\w*|misidentif\w*|wrongful\w*|"
     r"false (?:matches|match|positives|arrests)|wrongly (?:identified|stopped|flagged|arrested|accused))\b", re.I)
@@ -274,6 +279,10 @@ def _replies_to_measure(ctx: Context, position: int) -> bool:
     return reply is not None and not window[:reply.start()].strip(" ,").count(" ") > 3
 
 
+PASSIVE_GAP = re.compile(r"\s+(?:(?:had|have|has|were|are|was|is)\s+)?(?:been|being|were|are|was|is|got|get)\s+"
+                         r"(?:[a-z]+ly\s+)?")
+
+
 def _repression(ctx: Context, index: int) -> list[tuple[str, Mention]]:
     """"used to repress Uyghurs", "used to monitor Tibetans": repressing or watching a named group
     of people is a human-rights concern in itself, with no further risk word needed."""
@@ -286,10 +295,16 @@ def _repression(ctx: Context, index: int) -> list[tuple[str, Mention]]:
                               (WATCHING, SURVEILLANCE, "surveillance")):
         # the group is what is repressed or watched: the verb's object, a few words after it
         # (any occurrence of the verb: "Human Rights *Watch* said police monitor Uyghurs")
-        if any(0 < g.start - (start + cue.end()) <= OBJECT_REACH for cue in regex.finditer(text) for g in groups):
+        if any(0 < g.start - (start + cue.end()) <= OBJECT_REACH or _passive_object(ctx, g, start + cue.start())
+               for cue in regex.finditer(text) for g in groups):
             ctx.add_entity(entity_for(key, "ConcernType", label))
             return [(key, groups[0])]
     return []
+
+
+def _passive_object(ctx: Context, group: Mention, verb_start: int) -> bool:
+    """"140 Tibetans had been detained": the group is the passive verb's subject."""
+    return 0 < verb_start - group.end <= 30 and PASSIVE_GAP.fullmatch(ctx.text, group.end, verb_start) is not None
 
 
 def _mentions_protest(text: str) -> bool:

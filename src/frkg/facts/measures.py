@@ -31,6 +31,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                           r"(?:export\s+)?licen[cs]e requirements?|(?:export\s+)?licen[cs]ing requirements?|"
                           r"(?:obtain|get|seek|apply for|need|require)\s+(?:a|an)\s+(?:export\s+)?(?:licen[cs]e|permit)|"
                           r"(?:export\s+)?permit requirements?|"
+                          r"(?:list\s+of\s+)?controlled\s+(?:exports|goods|items)|"
+                          r"(?:dual-use\s+)?export\s+(?:control\s+)?regimes?|"
                           r"export bans?|Entity List|banned|bans?|barred|barring|prevents?|prevented"),
     ("Regulation", r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
                    r"prohibit(?:s|ed|ing|ions?)?|"
@@ -60,6 +62,10 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:(?:[a-z]+ly|
                             r"(?:(?:placed|put)\s+(?:under|on)\s+|"
                             r"(?:hit|targeted|slapped)\s+with\s+(?:new\s+)?|subject(?:ed)?\s+to\s+|"
                             r"added\s+to\s+(?:the|its|a|an)\s+(?:[\w’'-]+\s+){0,3}?)?$")
+# "SenseTime, blacklisted in 2019, signed ...": a participle apposed to the target.
+APPOSED_PARTICIPLE = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:was|were|had been|has been)\s+)?"
+                                r"(?:also\s+|itself\s+|already\s+|later\s+)?$")
+APPOSED_GROUP = re.compile(r",\s+(?:the|two|three|both|all)\s+(?:[\w-]+\s+){0,4}?")
 BY = re.compile(r"\bby\s+(?:the\s+)?")
 # "added Hikvision and Dahua to its Entity List": the targets come before the list's name.
 ADDED_TO = re.compile(r"\badd(?:s|ed|ing)?\s+(?P<list>.+?)\s+to\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}$")
@@ -89,6 +95,9 @@ BROKEN_LAW = re.compile(r"\b(?:breach\w*|violat\w*|contraven\w*|broke|break\w*|i
 # A ban on using a technology, with no trade in view, regulates its use: "the AI Act bans the use
 # of real-time facial recognition", "barred local authorities from using facial recognition".
 USE_BAN = re.compile(r"\b(?:use|using|uses|deploy\w*|install\w*)\b")
+# "restricts real-time facial recognition at home": a limit on use within the imposer's borders.
+DOMESTIC = re.compile(r"[^.;,]{0,60}?\b(?:at home|domestically|within (?:its|their) (?:own )?borders|"
+                      r"on its own soil)\b")
 # "restricts police use of T", "bans the use of T": the use itself is the object.
 USE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?use\s+of\b"
                         r"(?!\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:’s|'s)\s)")  # not "the use of Huawei's 5G"
@@ -105,6 +114,8 @@ COLLECTIVE_ON_LIST = re.compile(
     r"\b(?P<det>[Bb]oth|[Aa]ll\s+(?P<n1>two|three|four|five|six|\d)|[Tt]he\s+(?P<n2>two|three|four|five|six|\d))\s+"
     r"(?:firms|companies|vendors|suppliers|manufacturers|makers)\s+(?:are|were|have been|had been|remain)\s+"
     r"(?:already\s+|also\s+|now\s+)?(?:on|listed on|named on|under)\s+(?:a|an|the)\s+")
+# "will add facial recognition software to its export control list": items added to its own controls.
+OWN_LIST = re.compile(r"\badd(?:s|ed|ing)?\s+[^.;]{1,120}?\s+to\s+(?:its|their)\s+(?:own\s+)?$")
 # "exporters will need a permit to ship ...": a licence requirement continues the controls named before.
 LICENCE = re.compile(r"licen[cs]|permit")
 MEMBERS_AFTER = re.compile(r"[^,;.“”\"]{0,40}?,?\s*(?:including|such as|among them)\s+")
@@ -188,7 +199,8 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
         targets = [t for t in _targets(ctx, index, measure, previous_end, taken) if t.key not in imposer]
         technology = _technology(ctx, index, measure, targets)
         previous_end = max([measure.end] + [t.end for t in targets])
-        if not targets and not technology and OWN_CONTROLS.search(ctx.text, s.start, measure.start):
+        if not targets and not technology and (OWN_CONTROLS.search(ctx.text, s.start, measure.start)
+                                               or OWN_LIST.search(ctx.text, s.start, measure.start)):
             last = ctx.last_technology(measure.start)  # "tightening its export controls": on what it is about
             technology, confidence = ([last.key], COREF_CONFIDENCE) if last else ([], confidence)
         if not imposer or not (targets or technology):
@@ -217,7 +229,8 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
 def _use_ban(ctx: Context, index: int, measure: _Measure) -> bool:
     """A ban on using a technology in a sentence that names no trade."""
     s = ctx.sentences[index]
-    if USE_OBJECT.match(ctx.text, measure.end) or LAW_BEFORE.search(ctx.text, s.start, measure.start):
+    if USE_OBJECT.match(ctx.text, measure.end) or LAW_BEFORE.search(ctx.text, s.start, measure.start) \
+            or DOMESTIC.match(ctx.text, measure.end):
         return True
     return bool(USE_BAN.search(ctx.text, measure.end, measure.window_end)) \
         and not TRADE_WORDS.search(ctx.text, s.start, s.end)
@@ -231,10 +244,10 @@ def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
     the one of the measure described before (lower confidence); a collective
     target followed by "including ..." is replaced by the members it names.
     """
-    if not PASSIVE_BEFORE.search(ctx.text, previous_end, measure.start):
+    targets = _without_apposed(ctx, ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start))
+    if not PASSIVE_BEFORE.search(ctx.text, previous_end, measure.start) and not _apposed(ctx, measure, targets):
         return None
     by = BY.search(ctx.text, measure.end, measure.window_end)
-    targets = ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start)
     if by is not None:
         at_by = [m for m in ctx.in_sentence(index, IMPOSER_TYPES) if m.start == by.end()]
         at_by += [m for c in at_by if c.entity_type == "Country"  # "by the US Treasury Department"
@@ -252,7 +265,7 @@ def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
     listed = listed if listed and listed[0].start == including.end() else []
     if not imposers or not (targets or listed):
         return None
-    named = listed if listed and (not targets or targets[-1].entity_type == "Group") else targets[-1:]
+    named = listed if listed and (not targets or targets[-1].entity_type == "Group") else _last_run(ctx, targets)
     reason, span = _reason(ctx, measure)
     date = find_date(ctx.text, ctx.sentences[index].start, ctx.sentences[index].end)
     end = max([end, span[1] if span else 0] + [t.end for t in named])
@@ -265,6 +278,23 @@ def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
                 ctx.evidence(index, (targets or named)[-1].start if targets else measure.start, end,
                      f"measure:{slugify(measure.kind)}-passive",
                              confidence))
+
+
+def _without_apposed(ctx: Context, targets: list[Mention]) -> list[Mention]:
+    """"Hikvision and Dahua, the two largest Chinese camera makers, were blacklisted": a collective
+    apposed to the names describes them; the names are the targets."""
+    if len(targets) > 1 and targets[-1].entity_type == "Group" and targets[-2].entity_type != "Group" \
+            and APPOSED_GROUP.fullmatch(ctx.text, targets[-2].end, targets[-1].start) \
+            and ctx.text.startswith(",", targets[-1].end):
+        return targets[:-1]
+    return targets
+
+
+def _apposed(ctx: Context, measure: _Measure, targets: list[Mention]) -> bool:
+    """"SenseTime, blacklisted in 2019," / "Megvii, which was sanctioned in 2021,": a participle
+    right after the target's comma."""
+    return bool(targets) and ctx.text[measure.start:measure.end].endswith("ed") and \
+        bool(APPOSED_PARTICIPLE.fullmatch(ctx.text, targets[-1].end, measure.start))
 
 
 def _group_triggers(ctx: Context, index: int) -> list[_Measure]:
@@ -324,7 +354,10 @@ def _person_country(ctx: Context, key: str) -> dict:
 # "licence requirements on exports of cameras to Russia", "barred firms from selling chips to
 # Huawei": the destination of the restricted trade is the measure's target.
 DESTINATION = re.compile(r"\b(?:exports?|exporting|sell|selling|sales?|supply|supplying|ship|shipping|shipments?|provide|providing|"
-                         r"transfers?)\b[^.;]{0,90}?\bto\s+(?:the\s+)?")
+                         r"transfers?)\b[^.;]{0,90}?\bto\s+(?:the\s+)?"
+                         # "to 14 countries, including Iran, Belarus and Myanmar": the countries named
+                         r"(?:(?:\d{1,3}|several|a\s+dozen|[a-z]+)\s+(?:other\s+)?(?:countries|destinations|states),?\s+"
+                         r"(?:including|such as|among them)\s+(?:the\s+)?)?")
 DESTINATION_TYPES = ("Country", "Firm", "Group", "Organization", "GovernmentBody", "PoliceDepartment")
 
 

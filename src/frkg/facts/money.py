@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
 SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
            "gbp": "GBP", "¥": "CNY", "cny": "CNY", "rmb": "CNY", "a$": "AUD", "c$": "CAD",
            "r$": "BRL", "₹": "INR", "₽": "RUB"}
@@ -20,6 +22,12 @@ WORDS = {"dollars": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "
          "riyals": "SAR", "zlotys": "PLN", "zloty": "PLN", "lira": "TRY",
          "australian dollars": "AUD", "canadian dollars": "CAD", "singapore dollars": "SGD",
          "hong kong dollars": "HKD"}
+# "1.2 billion Philippine pesos", "40 million Indonesian rupiah": ISO 4217 names of an adjective and
+# a unit (single words such as "Lek" or "Afghani" are too ambiguous), singular or plural.
+ISO_NAMES = {" ".join(c.name.lower().split()): c.alpha_3 for c in pycountry.currencies
+             if len(c.name.split()) == 2 and not c.name.startswith(("WIR", "Unidad"))}
+WORDS = {**{name + "s": code for name, code in ISO_NAMES.items() if not name.endswith(("s", "h", "t"))},
+         **ISO_NAMES, **WORDS}
 SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
           "billion": 10**9, "bn": 10**9, "b": 10**9}
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

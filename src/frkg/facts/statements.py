@@ -27,14 +27,25 @@ BEFORE_QUOTE = re.compile(rf"(?:{SAY})\s*[:,]?\s*$")
 # what the speaker said, inside reported speech.
 # "X said the government was “committed to ...”" (without "that") reads the same.
 SAID_THAT_QUOTE = re.compile(rf"\b(?:{SAY})\b(?:[^“”\"]{{0,60}}?\bthat\b)?[^“”\"]{{0,60}}$")
-VERB = re.compile(rf"\b(?:{SAY})\b")
+# "He estimated that ...": a forecast reported as what the speaker said (only before "that").
+VERB = re.compile(rf"\b(?:{SAY})\b|\b(?:estimated|estimates|predicted|predicts|forecast|forecasts)\b(?=\s+that\b)")
+# "According to the paper, imports rose ...": a claim of the document's study.
+ACCORDING_TO_STUDY = re.compile(r"\b[Aa]ccording to (?:the|this|that|their|its) (?:study|paper|report|research|"
+                                r"survey|analysis|authors|researchers)\s*,\s*")
 APPOSITIVE_TAIL = re.compile(r",[^,“”\"]{1,140},\s*$")
 OF_ORG_TAIL = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?$")
 PRONOUN_TAIL = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\s*$")
+# "It said it had no sales abroad": a sentence opening with "It" speaks for the body named last.
+IT_HEAD = re.compile(r"\s*It(?:\s+also)?\s*$")
+# "X called that finding “...”", "X described the rules as “...”": the quote is X's words.
+CALLED_QUOTE = re.compile(r"\b(?:called|calls|described|describes|labelled|labeled|dubbed|branded)\s+"
+                          r"(?!on\b|for\b)(?:[^“”\",;]{1,50}?\s+)?(?:as\s+)?$")
 STUDY_TAIL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir)\s+(?:study|report|paper|research|researchers|"
                         r"analysis|authors|survey)\s*$")
 COAUTHORS_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors\s*$")
-TOLD_OUTLET = re.compile(r"\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|reporters|journalists)\s+(?=that\b|,)")
+TOLD_OUTLET = re.compile(r"\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|reporters|journalists)\s+(?=that\b|,)|"
+                         r"\s*(?:this|the|our)\s+(?:newspaper|paper|publication|website|magazine|reporter|"
+                         r"broadcaster|news agency|programme|podcast)\s+")
 # "told parliament the cameras ...": the audience after "told" is not part of what was said.
 TOLD_AUDIENCE = re.compile(r"\s*(?:parliament|lawmakers|legislators|senators|MPs|reporters|journalists|"
                            r"(?:a|the)\s+(?:[\w-]+\s+)?(?:committee|hearing|conference|briefing|parliament|"
@@ -49,14 +60,16 @@ IN_A_STATEMENT = re.compile(r"\s*(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?
                             r"(?:statement|interview|post|letter|email|blog post|press release|briefing|"
                             r"press conference)\b")
 # "The organisation warned": the last named body of that kind (lower confidence).
-THE_BODY = re.compile(r"\b[Tt]he\s+(?P<noun>organi[sz]ation|group|charity|NGO|company|firm|agency|"
+THE_BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:[a-z]+-based\s+)?(?P<noun>organi[sz]ation|group|charity|NGO|company|firm|agency|"
                       r"watchdog|regulator|department|ministry|think tank)\s*$")
 BODY_TYPES = {"company": ("Firm",), "firm": ("Firm",), "think tank": ("ThinkTank",),
               "agency": ("GovernmentBody",), "watchdog": ("GovernmentBody",),
               "regulator": ("GovernmentBody",), "department": ("GovernmentBody",),
               "ministry": ("GovernmentBody",)}
 # "..., said lead author X, an economist at Y." / "..., argues X of Y.": the speaker after the verb.
-INVERTED_ROLE = re.compile(rf"\s+(?:(?:the\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}?{ROLE}\s+)?")
+INVERTED_ROLE = re.compile(rf"\s+(?:(?:the\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}?{ROLE},?\s+|"
+                           r"(?:Senator|Sen\.|Rep\.|Representative|Mayor|Governor|Minister|Commissioner|"
+                           r"Professor|Prof\.|Dr\.|Judge)\s+)?")  # "..., said Senator X"
 INVERTED_TAIL = re.compile(r"\s*(?:,|\s(?:of|from|at)\b|[.;]?\s*$)")
 # "A CloudWalk spokesperson said": the body speaks through its spokesperson.
 SPOKES_TAIL = re.compile(r"\s+(?:spokesperson|spokesman|spokeswoman|representative|official)\s*$")
@@ -70,6 +83,10 @@ QUOTE_MARK = re.compile(r"[“”\"]")
 CLAUSE_BREAK = re.compile(r"[.;:“”\"]")
 BRACKETED_SHORT = re.compile(r"\s*\([A-Z][\w&-]{1,9}\)$")
 SIGNATURE = re.compile(r"\s*[—–―-]{1,2}\s*")
+# Between a quote's attribution and the next quote of the same paragraph, in the sentence after it:
+# the rest of the attribution ("said X, a legal officer at the group. “...”"), no other quote.
+CONTINUATION_GAP = re.compile(r"[^“”\"\n]{0,160}")
+IT_TYPES = ("Firm", "GovernmentBody", "CivilSocietyOrganization", "ThinkTank", "Organization")
 CIVIL_TYPES = ("CivilSocietyOrganization", "ThinkTank", "ResearchOrganization", "Organization")
 
 
@@ -136,11 +153,18 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
         speaker, confidence = _subject_before(ctx, index, said_that.start())
         if speaker:
             return speaker, confidence, q_end, "statement:said-that-quote"
+    called = CALLED_QUOTE.search(ctx.text, s.start, q_start)
+    if called:
+        speaker, confidence = _subject_before(ctx, index, called.start())
+        if speaker:
+            return speaker, confidence, q_end, "statement:called-quote"
     signed = _dash_signature(ctx, index, q_end)
     if signed is not None:
         return signed.key, 0.85, signed.end, "statement:quote-signature"
     previous = [f for f in earlier if f.kind == "Statement" and f.values.get("isDirectQuote")]
-    if previous and ctx.text[previous[-1].evidence[-1].end:q_start].strip(" .\n") == "" \
+    gap = ctx.text[previous[-1].evidence[-1].end:q_start] if previous else ""
+    opens = not ctx.text[s.start:q_start].strip()  # a quote opening its sentence
+    if previous and (not gap.strip(" .\n") or (opens and CONTINUATION_GAP.fullmatch(gap))) \
             and index - previous[-1].evidence[-1].sentence_index <= 1:
         return previous[-1].roles["speaker"][0], COREF_CONFIDENCE, q_end, "statement:quote-continuation"
     return None, 0.0, q_end, ""
@@ -209,6 +233,15 @@ def _subject_since_last_statement(ctx: Context, position: int) -> str | None:
     return None
 
 
+def _it_speaker(ctx: Context, position: int) -> tuple[str | None, float]:
+    """"It said ...": the latest speaker when a body spoke, else the firm or body named last before."""
+    speaker = ctx.last_speaker(position, within=2)
+    if speaker and not speaker.startswith(("person/", "study/", "group/", "country/")):
+        return speaker, COREF_CONFIDENCE
+    named = [m for m in ctx.mentions if m.entity_type in IT_TYPES and m.end <= position]
+    return (named[-1].key, COREF_CONFIDENCE) if named else (None, 0.0)
+
+
 def _last_body(ctx: Context, position: int, noun: str) -> tuple[str | None, float]:
     """The body "the organisation" / "the company" refers to: the last one named before."""
     types = BODY_TYPES.get(noun, CIVIL_TYPES)
@@ -234,6 +267,8 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
     pronoun = PRONOUN_TAIL.search(head)
     if pronoun:
         return _pronoun(ctx, s.start + pronoun.start())
+    if IT_HEAD.fullmatch(head):
+        return _it_speaker(ctx, s.start)
     spokes = SPOKES_TAIL.search(head)
     if spokes:
         body = [m for m in ctx.in_sentence(index, SPEAKER_TYPES) if m.end == s.start + spokes.start()
@@ -314,7 +349,7 @@ def _reported(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[F
             content = ctx.text[s.start:ctx.text.rfind(",", s.start, v_start)].strip()
             out.append(_statement(ctx, speaker, content, False,
                                   ctx.evidence(index, s.start, s.end, "statement:reported-trailing", confidence)))
-    out += _according_to(ctx, index, quoted)
+    out += _according_to(ctx, index, quoted) + _according_to_study(ctx, index)
     out += _study_found(ctx, index, quoted)
     return out
 
@@ -341,6 +376,8 @@ def _trailing_speaker(ctx: Context, index: int, v_start: int, v_end: int) -> tup
     if comma < 0:
         return None, 0.0
     who = ctx.text[comma + 1:v_start]
+    if ctx.study_key and STUDY_TAIL.fullmatch(who.strip()):  # "..., the report says."
+        return ctx.study_key, 0.8
     position = comma + 1 + (len(who) - len(who.lstrip()))
     return _who_at(ctx, index, position)
 
@@ -385,6 +422,18 @@ def _according_to(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> li
             out.append(_statement(ctx, who[0].key, content, False,
                                   ctx.evidence(index, s.start, s.end, "statement:according-to", 0.85)))
     return out
+
+
+def _according_to_study(ctx: Context, index: int) -> list[Fact]:
+    s = ctx.sentences[index]
+    m = ACCORDING_TO_STUDY.search(s.text) if ctx.study_key and "ccording" in s.text else None
+    if m is None:
+        return []
+    content = s.text[m.end():].strip().rstrip(".").strip()
+    if len(content.split()) < 3:
+        return []
+    return [_statement(ctx, ctx.study_key, content, False,
+                       ctx.evidence(index, s.start, s.end, "claim:according-to-study", 0.8))]
 
 
 def _content_start(ctx: Context, v_end: int, end: int) -> int:

@@ -18,7 +18,15 @@ from frkg.model import Fact, Mention
 PARTY_TYPES = ("Country", "Firm", "Group")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "1st": 1}
-LEADER_WORDS = re.compile(r"\b(?:leads|led|leading|top|tops|topped|largest|biggest|number one|No\. 1|first)\b")
+LEADER_WORDS = re.compile(r"\b(?:leads|led|leading|top(?!\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|"
+                          r"tops|topped|largest|biggest|number one|No\. 1|first)\b")
+CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "South Korea rounded out the top five with 88": the last place of the top N.
+ROUNDED_OUT = re.compile(r"\b(?:rounded|rounds|rounding|completed|completes)\s+(?:out\s+)?the\s+top\s+"
+                         r"(?P<n>%s|\d{1,2})\b" % "|".join(CARDINALS))
+# "China still dominates.", "China dominates the market": first place without a figure.
+DOMINATES = re.compile(r"\s+(?:still\s+|clearly\s+)?(?:dominates|dominated)"
+                       r"(?=\s*(?:[.;:]|$|the\s+(?:market|trade|field|sector|industry|list|ranking)))")
 ORDINAL_WORDS = re.compile(r"\b(%s)\b" % "|".join(ORDINALS), re.I)
 COUNT = re.compile(
     r"(?P<lead>\baccounting for|\bwith|\bsigned|\bmade|\bstruck|\bclosed|\bhad|\bhas|\btotal of)?\s*"
@@ -35,7 +43,8 @@ RESPECTIVELY = re.compile(r"\b(?P<nums>\d+(?:\s*,\s*\d+)*,?\s+and\s+\d+)\s+(?:[a
                           r"(?:deals|contracts|agreements)\s+respectively\b")
 DOMINATED_BY = re.compile(r"\b(?:dominated|led)\s+by\s+")
 IN_PLACE = re.compile(r"\bwith\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+in\s+(?P<ord>\w+)\s+place\b")
-RANKS_SECOND = re.compile(r"\b(?:is|was|ranks|ranked|comes|came|placed|sits)\s+(?:in\s+)?(?P<ord>%s)\b"
+RANKS_SECOND = re.compile(r"\b(?:is|was|ranks|ranked|comes|came|placed|sits)\s+(?:in\s+)?"
+                          r"(?:an?\s+(?:distant|close|clear|strong|respectable)\s+)?(?P<ord>%s)\b"
                           % "|".join(ORDINALS))
 # "Huawei provides such technology to at least 50 countries", "IBM has sold its systems in 11 countries".
 REACH_VERBS = (
@@ -61,7 +70,7 @@ BRACKET_COUNT = re.compile(r"\s*\((?P<num>\d{1,4})\)")
 # "Chinese firms signed 201 deals, the United States 128 and Japan 45": the verb and noun left out.
 GAPPED_COUNT = re.compile(r"\s+(?!(?:19|20)\d\d\b)(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[,.;]|and\b|$))")
 # "followed by X with N and Y with M": each party one rank below the one before.
-NEXT_RANK = re.compile(r"\bfollowed by\b|^\W*(?:and|,)\W*(?:the\s+)?$")
+NEXT_RANK = re.compile(r"\bfollowed by\b|\bahead of\b|^\W*(?:and|,)\W*(?:the\s+)?$")
 # "China sold more face recognition systems ... than any other country": first place.
 MORE_THAN_ANY = re.compile(
     r"\b(?:sold|sells|exported|exports|supplied|supplies|provided|provides|signed|struck)\s+more\b[^.;]{0,100}?"
@@ -72,15 +81,19 @@ TRADE_CONTEXT = re.compile(r"\b(?:export\w*|market|deals?|trade|sell\w*|supplier
 def extract(ctx: Context) -> list[Fact]:
     """Deal counts and rankings in every sentence."""
     facts: list[Fact] = []
+    found: list[Fact] = []
     for sentence in ctx.sentences:
-        found = _counts(ctx, sentence.index)
+        ranked = [f.values["rank"] for f in found if set(f.values) == {"rank"}]
+        found = _counts(ctx, sentence.index, ranked[-1] if len(ranked) == 1 else None)
         if not found:
             found = _ranks(ctx, sentence.index)
         facts += found
     return facts
 
 
-def _counts(ctx: Context, index: int) -> list[Fact]:
+def _counts(ctx: Context, index: int, carried: int | None = None) -> list[Fact]:
+    """Figures of this sentence; ``carried`` is the rank the sentence before gave its party alone
+    ("The US is a distant second. American firms accounted for 402 deals, ahead of Japan with 173")."""
     s = ctx.sentences[index]
     if not DIGIT.search(s.text):  # every count rule needs a figure (speed)
         return []
@@ -102,7 +115,7 @@ def _counts(ctx: Context, index: int) -> list[Fact]:
                               s.start + m.start("num") if not m.group("lead") else s.start + m.start("lead"),
                               s.start + m.end(), rule, position))
     out += _elliptic_counts(ctx, index, out)
-    _chain_ranks(ctx, out)
+    _chain_ranks(ctx, out, carried)
     return out
 
 
@@ -154,14 +167,17 @@ def _unit_before(ctx: Context, index: int, position: int) -> str | None:
     return None
 
 
-def _chain_ranks(ctx: Context, facts: list[Fact]) -> None:
-    """"X first with N, followed by Y with M and Z with K": Y and Z take the next ranks."""
+def _chain_ranks(ctx: Context, facts: list[Fact], carried: int | None = None) -> None:
+    """"X first with N, followed by Y with M and Z with K" (or "ahead of Y with M"): Y and Z take the
+    next ranks, counted from ``carried`` when X's rank was given in the sentence before."""
     ordered = sorted(facts, key=lambda f: f.evidence[0].start)
-    for before, after in zip(ordered, ordered[1:]):
-        rank = before.values.get("rank")
+    for number, (before, after) in enumerate(zip(ordered, ordered[1:])):
+        rank = before.values.get("rank") or (carried if number == 0 else None)
         between = ctx.text[before.evidence[0].end:after.evidence[0].start]
+        ahead = "followed by" in between or ("ahead of" in between and after.evidence[0].rule.startswith(
+            "deal-count:elliptic"))  # "ahead of Japan with 173", not a bracketed list
         if rank and "rank" not in after.values and NEXT_RANK.search(between) and \
-                ("followed by" in between or before.evidence[0].rule.startswith("deal-count:elliptic")):
+                (ahead or (before.evidence[0].rule.startswith("deal-count:elliptic") and before.values.get("rank"))):
             after.values["rank"] = rank + 1
 
 
@@ -213,8 +229,10 @@ def _ranks(ctx: Context, index: int) -> list[Fact]:
         if party is not None and not ctx.text[party.end:s.start + m.start()].strip(" ,"):
             out.append(_statistic(ctx, index, party, None, 1, party.start, s.start + m.end(),
                                   "deal-rank:more-than-any-other", s.start + m.start()))
-    if TRADE_CONTEXT.search(s.text):
+    if TRADE_CONTEXT.search(s.text) or (index + 1 < len(ctx.sentences) and
+                                        TRADE_CONTEXT.search(ctx.sentences[index + 1].text)):
         out += _dominated(ctx, index)
+        out += _dominates(ctx, index)
         for m in RANKS_SECOND.finditer(s.text):
             party = _party_before(ctx, index, s.start + m.start())
             if party is not None and ctx.text[party.end:s.start + m.start()].strip() == "":
@@ -241,6 +259,16 @@ def _dominated(ctx: Context, index: int) -> list[Fact]:
             out.append(_statistic(ctx, index, who[0], None, rank, s.start + m.start(), s.start + m.end(),
                                   "deal-rank:in-nth-place", s.start + m.start()))
     return out
+
+
+def _dominates(ctx: Context, index: int) -> list[Fact]:
+    """"China still dominates.": the party right before the verb is first."""
+    s = ctx.sentences[index]
+    for party in ctx.in_sentence(index, PARTY_TYPES):
+        m = DOMINATES.match(ctx.text, party.end, s.end)
+        if m:
+            return [_statistic(ctx, index, party, None, 1, party.start, m.end(), "deal-rank:dominates", party.start)]
+    return []
 
 
 def _leads(ctx: Context, index: int) -> list[Fact]:
@@ -294,6 +322,10 @@ def _rank_after(text: str, start: int, end: int) -> int | None:
 
 
 def _rank_in(window: str) -> int | None:
+    rounded = ROUNDED_OUT.search(window)
+    if rounded:
+        n = rounded.group("n")
+        return CARDINALS.get(n) or int(n)
     ordinal = ORDINAL_WORDS.search(window)
     if ordinal:
         return ORDINALS[ordinal.group(1).lower()]

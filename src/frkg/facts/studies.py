@@ -40,7 +40,8 @@ AUTHOR_BEFORE_NAME = re.compile(
 DATED_STUDY = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<year>(?:19|20)\d\d)\s+{STUDY_NOUN}\b")
 STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\bco-?authors?\b|\bauthor\b", re.I)
 # "said lead author Elena Vasquez", "Her co-author, Daniel Cho": a person named as an author.
-AUTHOR_NOUN_BEFORE = re.compile(r"\b(?:(?:lead|main|senior|first|principal)\s+)?(?:co-?)?author,?\s+$", re.I)
+AUTHOR_NOUN_BEFORE = re.compile(r"\b(?:(?:lead|main|senior|first|principal)\s+)?(?:co-?)?author(?:,|\s+is|\s+was)?\s+$",
+                                re.I)
 # "written by A, a lecturer at U1, and B, a professor at U2": the list goes on past appositions.
 STUDY_NOUN_RE = re.compile(rf"\b{STUDY_NOUN}\b")
 ACADEMIC_NOUNS = ("study", "paper", "working paper", "article", "research")

@@ -26,7 +26,7 @@ EXPORT_VERB = re.compile(
 DEAL_WITH = re.compile(
     r"\b(?:signed|struck|won|agreed|inked|concluded|sealed|placed)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?"
     r"(?:contract|deal|agreement|memorandum of understanding|partnership|tender|order)s?\s+"
-    r"(?:(?:worth|valued at)\s+[^,;]{1,40}?\s+)?(?:with|from|for)\s+")
+    r"(?:(?:worth|valued at)\s+[^,;(]{1,40}?(?:\s+\([^()]{1,30}\))?\s+)?(?:with|from|for)\s+")
 # "with a consortium led by the Spanish company Indra": the seller behind a joint bidder and a
 # short description of what it is.
 SELLER_INTRO = re.compile(
@@ -36,7 +36,7 @@ SELLER_INTRO = re.compile(
 # "a contract worth $126 million signed with the Chinese company": the deal named first, its
 # seller in a reduced relative clause; the buyer is the clause's subject before it.
 SIGNED_WITH = re.compile(
-    r"\b(?:contract|deal|agreement|memorandum of understanding)s?\s+(?:(?:worth|valued at)\s+[^,;]{1,40}?\s+)?"
+    r"\b(?:contract|deal|agreement|memorandum of understanding)s?\s+(?:(?:worth|valued at)\s+[^,;(]{1,40}?(?:\s+\([^()]{1,30}\))?\s+)?"
     r"(?:signed|struck|agreed|concluded|sealed|inked)\s+with\s+")
 # Between "with" and the seller's name: "the Chinese company", "the state-owned firm".
 SELLER_LEAD = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,3}?")
@@ -70,11 +70,11 @@ AWARDED = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:the\s
 AWARDED_DEAL = re.compile(r"\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\b")
 # "awarded a $25 million contract to a consortium led by X": the seller after "to".
 AWARDED_TO = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?"
-                        r"(?:contract|deal|tender|agreement)s?\s+(?:(?:worth|valued at)\s+[^,;]{1,40}?\s+)?to\s+")
+                        r"(?:contract|deal|tender|agreement)s?\s+(?:(?:worth|valued at)\s+[^,;(]{1,40}?(?:\s+\([^()]{1,30}\))?\s+)?to\s+")
 # "Idemia was awarded a contract by the Indian government": the passive, buyer after "by".
 AWARDED_BY = re.compile(r"\b(?:was|were|has been|had been|have been)\s+awarded\s+(?:a|an|the)\s+"
                         r"(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\s+"
-                        r"(?:(?:worth|valued at)\s+[^,;]{1,40}?\s+)?by\s+(?:the\s+)?")
+                        r"(?:(?:worth|valued at)\s+[^,;(]{1,40}?(?:\s+\([^()]{1,30}\))?\s+)?by\s+(?:the\s+)?")
 # "uses facial recognition technology from NtechLab", "relies on software from Cognitec".
 PRODUCT_FROM = re.compile(r"\s+(?:(?:made|supplied|provided|developed|built|sourced)\s+)?from\s+(?:the\s+)?")
 USING_BEFORE = re.compile(r"\b(?:us(?:e|es|ed|ing)|rel(?:y|ies|ied|ying) on|deploy\w*|runs?|running|install\w*|"
