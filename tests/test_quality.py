@@ -33,7 +33,9 @@ micro-averaged (run ``python -m tests.test_quality`` for the table and errors):
   R 0.38; held-out 7 entities P 0.95 R 0.93, facts P 0.79 R 0.54; the sixth round then fixed
   their families.
 * held-out 8: five news pieces (``heldout8_*``) written blind, scored once after the sixth round
-  (entities P 0.96 R 0.86, facts P 0.86 R 0.57); never tuned on.
+  (entities P 0.96 R 0.86, facts P 0.86 R 0.57); the seventh round then fixed its families.
+* held-out 9: four news pieces (``heldout9_*``) written blind, scored once after the seventh round
+  (entities P 0.87 R 0.85, facts P 0.81 R 0.52); never tuned on.
 See tests/gold/README.md for the per-document table.
 """
 from __future__ import annotations
@@ -68,6 +70,8 @@ HELDOUT7_GOLD = ("heldout7_export_race_feature.yaml", "heldout7_wire_autocracy_s
 HELDOUT8_GOLD = ("heldout8_podcast_export_leaders.yaml", "heldout8_latam_asia_contracts.yaml",
                  "heldout8_uk_export_licensing.yaml", "heldout8_trade_monitor_explainer.yaml",
                  "heldout8_senator_tibet_sanctions.yaml")
+HELDOUT9_GOLD = ("heldout9_edinburgh_vendor_study.yaml", "heldout9_entity_list_xinjiang_firms.yaml",
+                 "heldout9_inner_mongolia_protest_cameras.yaml", "heldout9_lusaka_camera_deal.yaml")
 # Floors a little under the measured figures, so a regression fails the test.
 CORPUS_FLOORS = {"entity_precision": 0.95, "entity_recall": 0.95, "fact_precision": 0.9, "fact_recall": 0.9}
 NEW_FLOORS = {"entity_precision": 0.9, "entity_recall": 0.9, "fact_precision": 0.9, "fact_recall": 0.85}
@@ -87,8 +91,11 @@ HELDOUT5_FLOORS = {"entity_precision": 0.85, "entity_recall": 0.82, "fact_precis
 # held-out 6 entities P 1.00 R 0.94, facts P 0.97 R 0.84; held-out 7 entities P 0.96 R 1.00, facts P 0.96 R 0.96.
 HELDOUT6_FLOORS = {"entity_precision": 0.95, "entity_recall": 0.9, "fact_precision": 0.9, "fact_recall": 0.8}
 HELDOUT7_FLOORS = {"entity_precision": 0.92, "entity_recall": 0.95, "fact_precision": 0.9, "fact_recall": 0.9}
-# Held-out 8: first pass after the sixth round, never tuned on: entities P 0.96 R 0.86, facts P 0.86 R 0.57.
-HELDOUT8_FLOORS = {"entity_precision": 0.92, "entity_recall": 0.82, "fact_precision": 0.8, "fact_recall": 0.52}
+# Held-out 8: first pass after the sixth round: entities P 0.96 R 0.86, facts P 0.86 R 0.57 (after the
+# seventh round, which fixed its families: 0.97 / 0.92 and 0.98 / 0.94).
+HELDOUT8_FLOORS = {"entity_precision": 0.92, "entity_recall": 0.88, "fact_precision": 0.92, "fact_recall": 0.9}
+# Held-out 9: first pass after the seventh round, never tuned on: entities P 0.87 R 0.85, facts P 0.81 R 0.52.
+HELDOUT9_FLOORS = {"entity_precision": 0.83, "entity_recall": 0.8, "fact_precision": 0.76, "fact_recall": 0.47}
 
 
 @dataclass
@@ -196,9 +203,10 @@ def _figures(names: tuple[str, ...]) -> dict[str, float]:
                                            (HELDOUT_GOLD, HELDOUT_FLOORS), (HELDOUT2_GOLD, HELDOUT2_FLOORS),
                                            (FRESH_GOLD, FRESH_FLOORS), (HELDOUT4_GOLD, HELDOUT4_FLOORS),
                                            (HELDOUT5_GOLD, HELDOUT5_FLOORS), (HELDOUT6_GOLD, HELDOUT6_FLOORS),
-                                           (HELDOUT7_GOLD, HELDOUT7_FLOORS), (HELDOUT8_GOLD, HELDOUT8_FLOORS)],
+                                           (HELDOUT7_GOLD, HELDOUT7_FLOORS), (HELDOUT8_GOLD, HELDOUT8_FLOORS),
+                                           (HELDOUT9_GOLD, HELDOUT9_FLOORS)],
                          ids=["corpus", "new-documents", "held-out", "held-out-2", "fresh", "held-out-4",
-                              "held-out-5", "held-out-6", "held-out-7", "held-out-8"])
+                              "held-out-5", "held-out-6", "held-out-7", "held-out-8", "held-out-9"])
 def test_quality_floors(names: tuple[str, ...], floors: dict[str, float]) -> None:
     figures = _figures(names)
     print(" ".join(f"{k}={v:.3f}" for k, v in figures.items()))
