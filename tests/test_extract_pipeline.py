@@ -112,3 +112,17 @@ def test_a_region_is_a_place_in_its_country_never_an_actor() -> None:
     assert (iri_for("country/CN"), FRKG.isoCode, Literal("CN")) in graph
     result = validate_data(graph, load_ontology(), load_shapes())
     assert result.conforms, result.text
+
+
+@pytest.mark.parametrize("path", sorted(p for p in (ROOT / "tests" / "docs").iterdir() if p.is_file())
+                         + sorted((ROOT / "corpus").iterdir()), ids=lambda p: p.name)
+def test_every_test_document_extracts_to_a_graph_the_shapes_accept(path: Path) -> None:
+    """Whatever a rule adds must still be a valid node (a measure needs an imposer, an affiliation an
+    organisation, a country its type): each document's graph validates against the SHACL shapes."""
+    from frkg.ontology import load_ontology, load_shapes
+    from frkg.rdf import extraction_to_graph
+    from frkg.validation import validate_data
+
+    graph = extraction_to_graph(extract_document(read_document(path)))
+    result = validate_data(graph, load_ontology(), load_shapes())
+    assert result.conforms, result.summary

@@ -5,7 +5,6 @@ held-out 6 and 7 documents); the tests assert the facts the real pipeline extrac
 """
 from __future__ import annotations
 
-from frkg.extract import extract_document
 
 from tests.extraction import entities, facts, run, sentence_of
 
@@ -288,26 +287,6 @@ def test_a_complaint_by_a_body_with_its_acronym_and_a_later_it() -> None:
     [affiliation] = facts(text, "Affiliation")
     assert affiliation.roles == {"member": ("person/rita-gomes",), "organization": ("org/digital-freedom-foundation",)}
     assert affiliation.values["role"] == "president"
-
-
-def test_what_the_new_rules_extract_conforms_to_the_shapes() -> None:
-    """Every fact the round-6 rules add must still be a valid node (e.g. a measure needs an imposer
-    and a target or technology): the held-out 6 and 7 documents' graphs validate."""
-    from pathlib import Path
-
-    from frkg.ontology import load_ontology, load_shapes
-    from frkg.rdf import extraction_to_graph
-    from frkg.readers import read_document
-    from frkg.validation import validate_data
-
-    docs = sorted(Path(__file__).parent.joinpath("docs").glob("heldout[67]_*"))
-    assert len(docs) == 8
-    graph = None
-    for path in docs:
-        g = extraction_to_graph(extract_document(read_document(path)))
-        graph = g if graph is None else graph + g
-    result = validate_data(graph, load_ontology(), load_shapes())
-    assert result.conforms, result.summary
 
 
 def test_a_speaker_named_with_of_an_institution() -> None:
