@@ -1,8 +1,6 @@
 """Fact rules on phrasings beyond the corpus (one family per test)."""
 from __future__ import annotations
 
-from frkg.model import Fact
-
 from tests.extraction import facts
 
 

@@ -6,7 +6,7 @@ held-out 6 and 7 documents); the tests assert the facts the real pipeline extrac
 from __future__ import annotations
 
 
-from tests.extraction import entities, facts, run, sentence_of
+from tests.extraction import entities, facts, run
 
 
 def stats(text: str) -> dict[str, tuple]:
