@@ -4,9 +4,6 @@
 """
 from __future__ import annotations
 
-import logging
-import sys
-
 _READ_ROUTES = r"^/(sparql|healthz|metrics|\.well-known/void|graph-store)$"
 
 
@@ -31,15 +28,4 @@ def init_endpoint(app, backend) -> None:
          allow_headers=["Content-Type", "Authorization", "Accept"],
          expose_headers=list(CORS_EXPOSED_HEADERS),
          max_age=86400)
-    _query_log_to_stderr()
 
-
-def _query_log_to_stderr() -> None:
-    """One JSON line per query on stderr, unless logging was configured elsewhere."""
-    log = logging.getLogger("frkg.query")
-    if not log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
-        log.propagate = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sys
 import time
 from datetime import datetime, timezone
 
@@ -23,7 +24,7 @@ from frkg.sparql.state import state
 from frkg.sparql.worker import QueryJob
 
 bp = Blueprint("sparql", __name__)
-log = logging.getLogger("frkg.query")
+log = logging.getLogger(__name__)
 # Every query answer carries these from the start: flask-cors leaves a response that already names its
 # allowed origin alone and the security hook finds nothing missing, so the hot path skips both hooks' work.
 _ANSWER_HEADERS = (*CORS_READ_HEADERS.items(), *SECURITY_HEADERS.items(), ("Vary", "Accept"))
@@ -202,7 +203,19 @@ def log_request(operation: str, status: int, seconds: float, text: str | None, o
         "cache": cache_state,
         "query_sha256": hashlib.sha256(text.encode()).hexdigest()[:16] if text else "",
     }
-    log.info(json.dumps(record))
+    write_query_log(record)
+
+
+def write_query_log(record: dict) -> None:
+    """One JSON line per query on stderr, written directly.
+
+    Python's logging pipeline (record, caller lookup, handler lock) costs
+    about 25 microseconds a line in a granian worker, a third of a cached
+    answer (bench/endpoint.py); a plain line-buffered write costs a tenth of
+    that.  Route the lines with the process's stderr (a file, journald, a
+    log shipper).
+    """
+    sys.stderr.write(json.dumps(record) + "\n")
 
 
 def _error_kind(status: int) -> str:
