@@ -215,7 +215,8 @@ def write_query_log(record: dict) -> None:
     that.  Route the lines with the process's stderr (a file, journald, a
     log shipper).
     """
-    sys.stderr.write(json.dumps(record) + "\n")
+    stream = sys.__stderr__ or sys.stderr  # the process's stderr, not a caller's capture of sys.stderr (CLI runners)
+    stream.write(json.dumps(record) + "\n")
 
 
 def _error_kind(status: int) -> str:
