@@ -40,6 +40,36 @@ def test_cache_off(tmp_path):
         assert (again.status_code, again.content, again.headers["X-frkg-Cache"]) == (304, b"", "off")
 
 
+def test_a_remembered_request_still_runs_on_the_build_now_served(tmp_path):
+    """A repeated GET skips being read again (frkg.sparql.prepared), never the query: a new build answers anew."""
+    store = make_store(tmp_path / "store", 300, build_id="old-build")
+    with frkg_serve(tmp_path, "--store", str(store), "--workers", "1", "--cache-mb", "0") as served:
+        before = [ask(served) for _ in range(2)]
+        assert [r.json()["results"]["bindings"][0]["id"]["value"] for r in before] == ["old-build"] * 2
+        assert before[0].headers["ETag"] == before[1].headers["ETag"]
+        make_store(store, 300, seed=5, build_id="new-build")
+        time.sleep(1.2)
+        after = ask(served)
+        assert after.json()["results"]["bindings"][0]["id"]["value"] == "new-build"
+        assert after.headers["ETag"] != before[0].headers["ETag"] and after.headers["X-frkg-Build"] == "new-build"
+
+
+def test_a_refused_request_is_refused_every_time(tmp_path):
+    """Only requests that passed every check are remembered; a refusal is checked, logged and counted again."""
+    store = make_store(tmp_path / "store", 300)
+    with frkg_serve(tmp_path, "--store", str(store), "--workers", "1", "--max-query-length", "200") as served:
+        long_query = QUERY + " #" + "x" * 300
+        service = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
+        for _ in range(2):
+            assert requests.get(served.sparql, params={"query": long_query}).status_code == 413
+            refused = requests.get(served.sparql, params={"query": service})
+            assert refused.status_code == 403 and "SERVICE" in refused.text
+            assert ask(served, "image/png").status_code == 406
+        assert ask(served).status_code == 200
+        statuses = [json.loads(line)["status"] for line in served.log_text().splitlines() if line.startswith("{")]
+        assert statuses[-7:] == [413, 403, 406, 413, 403, 406, 200]
+
+
 def test_repeated_get_is_answered_before_flask_with_the_same_headers(tmp_path):
     """The shortcut (frkg.sparql.shortcut) sends what the view sent, says `hit`, and logs and counts the query."""
     store = make_store(tmp_path / "store", 400, build_id="only-build")

@@ -1,10 +1,9 @@
 """A bounded cache of encoded query results for the read-only store.
 
 Keys include the store's build identity, so a new build never serves an old
-answer; entries are weighed by their size in bytes (cachetools' LRUCache).
-A second, smaller index maps the raw text of a GET request (query string and
-Accept header) to its parsed job, so :mod:`frkg.sparql.shortcut` can answer a
-repeated request without parsing it again.
+answer; entries are weighed by their size in bytes (cachetools' LRUCache).  A
+repeated GET request finds its job without being parsed again through
+:mod:`frkg.sparql.prepared`.
 """
 from __future__ import annotations
 
@@ -16,9 +15,6 @@ from frkg.sparql.results import Outcome
 from frkg.sparql.worker import QueryJob
 
 
-RequestKey = tuple[str, str]  # (raw query string, raw Accept header) of a GET request
-
-
 class ResultCache:
     """LRU of successful outcomes, at most ``max_bytes`` of bodies; ``max_bytes=0`` disables it."""
 
@@ -26,8 +22,6 @@ class ResultCache:
         self.max_bytes = max_bytes
         self.max_entry_bytes = max_entry_bytes or max(max_bytes // 8, 1)
         self._lru: LRUCache = LRUCache(maxsize=max(max_bytes, 1), getsizeof=lambda o: len(o.body) + 256)
-        self._jobs: LRUCache = LRUCache(maxsize=max(max_bytes // 16, 1),
-                                        getsizeof=lambda job: 2 * len(job.query) + 256)
         self._lock = threading.Lock()
         self._build_id: str | None = None
         self.hits = self.misses = 0
@@ -50,26 +44,6 @@ class ResultCache:
         with self._lock:
             self._forget_other_builds(build_id)
             self._lru[job] = outcome
-
-    def remember_request(self, key: RequestKey, job: QueryJob) -> None:
-        """Note that the GET request ``key`` asks for ``job`` (whose answer was just cached)."""
-        if self.max_bytes:
-            with self._lock:
-                self._jobs[key] = job
-
-    def answer_for_request(self, key: RequestKey, build_id: str) -> tuple[QueryJob, Outcome] | None:
-        """The job and cached answer of a GET request seen before, if still cached for this build."""
-        if not self.max_bytes:
-            return None
-        with self._lock:
-            job = self._jobs.get(key)
-            if job is None or build_id != self._build_id:
-                return None
-            outcome = self._lru.get(job)
-            if outcome is None:
-                return None
-            self.hits += 1
-            return job, outcome
 
     def clear(self) -> None:
         with self._lock:

@@ -1,24 +1,23 @@
-"""GET queries answered without Flask's request machinery; repeated ones straight from the cache.
+"""GET queries answered without Flask's request machinery; repeated ones without being read again.
 
 Most SPARQL traffic is GET queries, and on a cheap or cached query Flask's
 request parsing, routing and response hooks cost more than the query itself
 (bench/endpoint.py).  This WSGI middleware, around the Flask app's
 ``wsgi_app``, answers a GET ``/sparql?query=...`` with the endpoint's own
 :func:`frkg.sparql.views.run_query` (same limits, cache, headers, log line
-and metrics as the view), and a GET seen before (same raw query string and
-Accept header, noted by ``run_query`` beside its parsed job) with the cached
-body at once.  Everything else (POST, updates, the service description page,
-other paths) goes to the Flask app unchanged.
+and metrics as the view); a request seen before (same raw query string and
+Accept header) skips the reading and checking too (:mod:`frkg.sparql.prepared`).
+Everything else (POST, updates, refused or malformed requests, the service
+description page, other paths) goes to the Flask app, which answers and logs it.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
 
-from frkg import metrics
+from frkg.sparql.prepared import PreparedQuery, Refusal, RequestKey, prepare
 from frkg.sparql.protocol import ProtocolError, parse_get_query
-from frkg.sparql.answer import Answer
-from frkg.sparql.views import answer_headers, log_request, not_modified, request_key, run_query, validators
+from frkg.sparql.views import request_key, run_query
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
 
@@ -34,28 +33,19 @@ class SparqlGetShortcut:
             return self.wsgi_app(environ, start_response)
         started = time.perf_counter()
         key = request_key(environ)
-        cached = self._cached(environ, key, start_response, started)
-        if cached is not None:
-            return cached
-        try:
-            req = parse_get_query(key[0])
-        except ProtocolError:
-            req = None  # the view reports it
-        if req is None:
+        prepared = self.state.memo.get(key) or self._prepare(key)
+        if prepared is None:
             return self.wsgi_app(environ, start_response)
-        answer = run_query(self.state, req, environ.get("HTTP_ACCEPT"), key, started,
-                           environ.get("HTTP_IF_NONE_MATCH"))
+        answer = run_query(self.state, prepared, started, environ.get("HTTP_IF_NONE_MATCH"))
         return answer(environ, start_response)
 
-    def _cached(self, environ: dict, key, start_response: Callable, started: float) -> Iterable[bytes] | None:
-        _, build_id = self.state.current_build()
-        found = self.state.cache.answer_for_request(key, build_id)
-        if found is None:
+    def _prepare(self, key: RequestKey) -> PreparedQuery | None:
+        """The checked query of a new GET request (remembered), or None when the view must answer it."""
+        try:
+            req = parse_get_query(key[0])
+            prepared = None if req is None else prepare(req, key[1], self.state.config)
+        except (ProtocolError, Refusal):
             return None
-        job, outcome = found
-        headers = answer_headers(outcome, job.max_rows, "hit", build_id) + validators(job, build_id)
-        answer = not_modified(Answer(200, headers, outcome.body, "hit"), environ.get("HTTP_IF_NONE_MATCH"))
-        metrics.labelled(metrics.CACHE, "hit").inc()
-        log_request("query", answer.status, time.perf_counter() - started, job.query, outcome, len(answer.body),
-                    "hit")
-        return answer(environ, start_response)
+        if prepared is not None:
+            self.state.memo.put(key, prepared)
+        return prepared

@@ -8,6 +8,7 @@ from flask import Flask, current_app
 
 from frkg.sparql.cache import ResultCache
 from frkg.sparql.executor import Executor, ProcessExecutor, RemoteExecutor
+from frkg.sparql.prepared import RequestMemo
 
 DEFAULTS: dict[str, Any] = {
     "FRKG_QUERY_TIMEOUT": 30.0,          # seconds; the query is killed after it
@@ -31,6 +32,7 @@ class EndpointState:
     executor: Executor
     cache: ResultCache
     config: dict[str, Any] = field(default_factory=dict)
+    memo: RequestMemo = field(default_factory=RequestMemo)  # checked GET requests (prepared.py)
     void: tuple[str, Any] | None = None  # (build id, VoID graph) of the last description computed
 
     @property

@@ -1,7 +1,6 @@
 """The /sparql blueprint: queries, the service description, health, metrics and VoID."""
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sys
@@ -15,13 +14,11 @@ from jinja2 import TemplateNotFound, UndefinedError
 from frkg import metrics
 from frkg.headers import CORS_READ_HEADERS, SECURITY_HEADERS
 from frkg.sparql.answer import Answer
-from frkg.sparql.cache import RequestKey
 from frkg.sparql.executor import QueryTimeout
-from frkg.sparql.federation import ServiceRefused, check_services
-from frkg.sparql.protocol import GRAPH_OFFERS, ProtocolError, SparqlRequest, negotiate, parse_request
+from frkg.sparql.prepared import PreparedQuery, Refusal, RequestKey, prepare, query_hash
+from frkg.sparql.protocol import GRAPH_OFFERS, ProtocolError, parse_request
 from frkg.sparql.results import MEDIA_TYPES, Outcome
 from frkg.sparql.state import state
-from frkg.sparql.worker import QueryJob
 
 bp = Blueprint("sparql", __name__)
 log = logging.getLogger(__name__)
@@ -46,42 +43,34 @@ def sparql() -> Response:
         if request.method == "GET":
             return service_description_or_page()
         return _finish(started, "query", plain(400, "missing 'query' (or 'update') parameter"), None)
-    key = request_key(request.environ) if request.method == "GET" else None
-    conditional = request.headers.get("If-None-Match") if request.method == "GET" else None
-    return run_query(state(), req, request.headers.get("Accept"), key, started, conditional).response()
+    st = state()
+    try:
+        prepared = prepare(req, request.headers.get("Accept"), st.config)
+    except Refusal as err:
+        return _finish(started, "query", plain(err.status, str(err)), req.query)
+    if request.method == "GET":
+        st.memo.put(request_key(request.environ), prepared)
+        return run_query(st, prepared, started, request.headers.get("If-None-Match")).response()
+    return run_query(st, prepared, started).response()
 
 
-def run_query(st, req: SparqlRequest, accept: str | None, key: RequestKey | None, started: float,
-              if_none_match: str | None = None) -> Answer:
-    """Answer a query, then count and log it.
+def run_query(st, prepared: PreparedQuery, started: float, if_none_match: str | None = None) -> Answer:
+    """Answer a checked query, then count and log it.
 
     Free of Flask's request context, so :mod:`frkg.sparql.shortcut` serves GET
-    queries with it directly; ``key`` (GET only) lets a repeated request skip
-    even the parsing next time; ``if_none_match`` lets a client that holds
-    this very answer get 304 without the body.
+    queries with it directly; ``if_none_match`` (GET only) lets a client that
+    holds this very answer get 304 without the body.
     """
-    answer, outcome = _query_answer(st, req, accept, key)
+    answer, outcome = _query_answer(st, prepared)
     answer = not_modified(answer, if_none_match)
-    log_request("query", answer.status, time.perf_counter() - started, req.query, outcome, len(answer.body),
-                answer.cache)
+    log_request("query", answer.status, time.perf_counter() - started, prepared.query_hash, outcome,
+                len(answer.body), answer.cache)
     return answer
 
 
-def _query_answer(st, req: SparqlRequest, accept: str | None, key: RequestKey | None) -> tuple[Answer, Outcome | None]:
-    """Check limits, look in the cache, execute, and answer in the negotiated format."""
-    query = req.query
-    if len(query) > st.config["FRKG_MAX_QUERY_LENGTH"]:
-        limit = st.config["FRKG_MAX_QUERY_LENGTH"]
-        return plain_answer(413, f"the query has {len(query)} characters; this server accepts at most {limit}"), None
-    try:
-        results_format, graph_format = negotiate(accept, req.format_override)
-        check_services(query, list(st.config["FRKG_SERVICE_ALLOWLIST"]))
-    except ProtocolError as err:
-        return plain_answer(err.status, str(err)), None
-    except ServiceRefused as err:
-        return plain_answer(403, str(err)), None
-    job = QueryJob(query, results_format, graph_format, req.default_graphs, req.named_graphs,
-                   int(st.config["FRKG_MAX_ROWS"]))
+def _query_answer(st, prepared: PreparedQuery) -> tuple[Answer, Outcome | None]:
+    """The cached answer for this build, or the query run now (and cached), in the negotiated format."""
+    job = prepared.job
     generation, build_id = st.current_build()
     outcome, cache_state = st.cache.get(job, build_id), "hit"
     if outcome is None:
@@ -92,22 +81,10 @@ def _query_answer(st, req: SparqlRequest, accept: str | None, key: RequestKey | 
             return timeout_answer(err), None
         st.cache.put(job, build_id, outcome)
     metrics.labelled(metrics.CACHE, cache_state).inc()
-    if cache_state != "off" and key is not None:
-        st.cache.remember_request(key, job)
-    answer = outcome_answer(outcome, st.config["FRKG_MAX_ROWS"], cache_state, build_id)
+    answer = outcome_answer(outcome, job.max_rows, cache_state, build_id)
     if answer.status == 200:
-        answer.headers += validators(job, build_id)
+        answer.headers += prepared.validators(build_id)
     return answer, outcome
-
-
-def validators(job: QueryJob, build_id: str) -> list[tuple[str, str]]:
-    """An ETag naming this answer (the same query, format and limits on the same build give the same bytes).
-
-    ``no-cache``: clients and proxies may keep the answer but must revalidate,
-    since a new build can be swapped in at any time; revalidating costs a 304.
-    """
-    digest = hashlib.sha256(f"{build_id}\0{job!r}".encode()).hexdigest()[:24]
-    return [("ETag", f'"{digest}"'), ("Cache-Control", "no-cache")]
 
 
 def not_modified(answer: Answer, if_none_match: str | None) -> Answer:
@@ -183,14 +160,14 @@ def plain_answer(status: int, message: str) -> Answer:
 def _finish(started: float, operation: str, response: Response, text: str | None,
             outcome: Outcome | None = None) -> Response:
     """Count, time and log the request."""
-    log_request(operation, response.status_code, time.perf_counter() - started, text, outcome,
+    log_request(operation, response.status_code, time.perf_counter() - started, query_hash(text), outcome,
                 response.calculate_content_length() or 0, response.headers.get("X-frkg-Cache", ""))
     return response
 
 
-def log_request(operation: str, status: int, seconds: float, text: str | None, outcome: Outcome | None,
+def log_request(operation: str, status: int, seconds: float, text_hash: str, outcome: Outcome | None,
                 size: int, cache_state: str) -> None:
-    """Metrics and one JSON log line for an answered request."""
+    """Metrics and one JSON log line for an answered request (``text_hash``: :func:`query_hash` of its text)."""
     metrics.observe_request(operation, status, seconds, _error_kind(status) if status >= 400 else None)
     record = {
         "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
@@ -201,7 +178,7 @@ def log_request(operation: str, status: int, seconds: float, text: str | None, o
         "bytes": size,
         "truncated": bool(outcome and outcome.truncated),
         "cache": cache_state,
-        "query_sha256": hashlib.sha256(text.encode()).hexdigest()[:16] if text else "",
+        "query_sha256": text_hash,
     }
     write_query_log(record)
 
