@@ -4,9 +4,9 @@ Refused (403) unless the server was started with an update token; then every
 write needs ``Authorization: Bearer <token>``.  Each write is one SPARQL
 Update, which Oxigraph applies in one transaction (all or nothing), together
 with the operations that keep the default graph the union of the named graphs:
-a client's SPARQL Update is followed by a re-derivation of the whole union
-(:func:`frkg.sparql.worker._update`); a Graph Store write knows its triples and
-updates the union for them alone.  Writes therefore go to named graphs only.  Uploaded
+a client's SPARQL Update is followed by the operations that bring the union up
+to date for the graphs it wrote (:mod:`frkg.sparql.union`); a Graph Store write
+knows its triples and updates the union for them alone.  Writes therefore go to named graphs only.  Uploaded
 RDF is parsed by pyoxigraph and written back as N-Triples by pyoxigraph's own
 serialiser, so no request text is ever pasted into the update unescaped.
 """

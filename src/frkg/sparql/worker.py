@@ -32,9 +32,10 @@ class QueryJob:
 class UpdateJob:
     """One SPARQL Update (already authorised); applied in one transaction.
 
-    ``rederive_union``: append the operations that recompute the default graph
-    as the union of the named graphs (a scan of the store).  Writers that keep
-    the default graph in step themselves (the Graph Store Protocol) pass False.
+    ``rederive_union``: append the operations that keep the default graph the
+    union of the named graphs (:mod:`frkg.sparql.union`: for the graphs the
+    update writes, or a scan of the store).  Writers that keep the default
+    graph in step themselves (the Graph Store Protocol) pass False.
     """
 
     update: str
@@ -58,26 +59,21 @@ def run_job(store: ox.Store, job: QueryJob | UpdateJob) -> Outcome:
         return Outcome("error", message=str(err))
 
 
-# The default graph is the deduplicated union of the named graphs (docs/design.md).
-# These operations restore that after any write: drop what no named graph holds
-# any more, add what a named graph gained.  Full IRIs only, so the user's prologue
-# cannot change their meaning.
-_KEEP_UNION = """
-DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
-INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"""
-
-
 def _update(store: ox.Store, job: UpdateJob) -> Outcome:
-    """Apply the update and re-derive the default graph in ONE SPARQL Update, i.e. one transaction.
+    """Apply the update and keep the default graph the union in ONE SPARQL Update, i.e. one transaction.
 
-    The operations are appended after a newline and ``;`` (or only a newline
-    when the user's text already ends with ``;``).  A syntax error is reported
-    from the user's text alone, parsed against a throwaway in-memory store so
-    that its message and position refer to what the user sent.
+    The maintenance operations (:mod:`frkg.sparql.union`) are appended after a
+    newline and ``;`` (or only a newline when the user's text already ends
+    with ``;``).  A syntax error is reported from the user's text alone,
+    parsed against a throwaway in-memory store so that its message and
+    position refer to what the user sent.
     """
-    for joint in ("\n;", "\n") if job.rederive_union else ("",):
+    from frkg.sparql.union import maintenance  # rdflib's parser: only writable workers pay for its import
+
+    tail = maintenance(store, job.update) if job.rederive_union else ""
+    for joint in ("\n;", "\n") if tail else ("",):
         try:
-            store.update(job.update + joint + _KEEP_UNION if job.rederive_union else job.update)
+            store.update(job.update + joint + tail)
             return Outcome("ok", message="update applied")
         except SyntaxError:
             continue
