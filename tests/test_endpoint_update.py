@@ -172,3 +172,35 @@ def test_graph_store_refuses_writes_to_the_default_graph(writable_server):
                              headers={"Content-Type": "text/turtle", **bearer()})
     assert response.status_code == 405 and "?graph=" in response.text and response.headers["Allow"] == "GET, HEAD"
     assert in_default_graph(writable_server, "http://x/d") == 0
+
+
+def test_using_graph_parameters_give_the_dataset_of_the_where_clause(writable_server):
+    """SPARQL 1.1 Protocol using-graph-uri / using-named-graph-uri, by form and by direct POST."""
+    setup = ("INSERT DATA { GRAPH <http://x/src1> { <http://x/u1> <http://x/p> 1 } "
+             "GRAPH <http://x/src2> { <http://x/u2> <http://x/p> 2 } }")
+    assert update(writable_server, setup).status_code == 200
+    copy = "INSERT { GRAPH <http://x/dst> { ?s ?p ?o } } WHERE { ?s <http://x/p> ?o BIND(<http://x/p> AS ?p) }"
+    response = requests.post(writable_server.sparql, headers=bearer(),
+                             data=[("update", copy), ("using-graph-uri", "http://x/src1")])
+    assert response.status_code == 200, response.text
+    assert count(writable_server, "http://x/dst") == 1  # only src1's triple: the WHERE read src1 alone
+    named = "INSERT { GRAPH <http://x/dst2> { ?s <http://x/from> ?g } } WHERE { GRAPH ?g { ?s <http://x/p> ?o } }"
+    response = requests.post(writable_server.sparql, params={"using-named-graph-uri": "http://x/src2"},
+                             data=named.encode(), headers={**bearer(), "Content-Type": "application/sparql-update"})
+    assert response.status_code == 200, response.text
+    rows = requests.get(writable_server.sparql, headers={"Accept": "application/sparql-results+json"}, params={
+        "query": "SELECT ?s ?g WHERE { GRAPH <http://x/dst2> { ?s <http://x/from> ?g } }"}).json()["results"]["bindings"]
+    assert [(r["s"]["value"], r["g"]["value"]) for r in rows] == [("http://x/u2", "http://x/src2")]
+    assert in_default_graph(writable_server, "http://x/u2") == 2  # the union took the new triple too
+
+
+def test_using_graph_parameters_with_using_or_with_in_the_text_are_400(writable_server):
+    text = "WITH <http://x/src1> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    response = requests.post(writable_server.sparql, headers=bearer(),
+                             data=[("update", text), ("using-graph-uri", "http://x/src1")])
+    assert response.status_code == 400 and "USING or WITH" in response.text
+    bad_iri = requests.post(writable_server.sparql, headers=bearer(),
+                            data=[("update", "INSERT { GRAPH <http://x/g> { ?s ?p ?o } } WHERE { ?s ?p ?o }"),
+                                  ("using-graph-uri", "not an iri")])
+    assert bad_iri.status_code == 400 and "not an iri" in bad_iri.text
+    assert count(writable_server, "http://x/src1") == 1  # nothing was written

@@ -157,3 +157,38 @@ def check_services(query: str, allowed: Iterable[str] = (), option: str = "--all
             f"allow this endpoint with {option} {refused[0]} (needs network access to it)"
         )
     return endpoints
+
+
+def with_using(update: str, default_graphs: Iterable[str], named_graphs: Iterable[str]) -> str:
+    """The update with the protocol's ``using-graph-uri`` / ``using-named-graph-uri`` written in as USING clauses.
+
+    SPARQL 1.1 Protocol, 2.2.3: the parameters give the dataset of every
+    ``DELETE/INSERT ... WHERE`` operation, as USING / USING NAMED would, and a
+    request that has them must not also contain USING, USING NAMED or WITH
+    (:class:`QueryTextError`).  pyoxigraph takes no dataset for updates, so the
+    clauses go before each top-level WHERE that follows a template (a
+    ``DELETE WHERE`` shorthand has no dataset clause).
+    """
+    clauses = " ".join([f"USING {_graph_iri(iri, 'using-graph-uri')}" for iri in default_graphs] +
+                       [f"USING NAMED {_graph_iri(iri, 'using-named-graph-uri')}" for iri in named_graphs])
+    stream = list(tokens(update))
+    if any(_is_keyword(t, "USING", "WITH") for t in stream):
+        raise QueryTextError("using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH "
+                             "in the update: give the dataset one way")
+    positions = [t.start for i, t in enumerate(stream) if _is_keyword(t, "WHERE") and _depth(stream[:i]) == 0
+                 and i > 0 and not _is_keyword(stream[i - 1], "DELETE")]
+    for start in reversed(positions):
+        update = f"{update[:start]}{clauses} {update[start:]}"
+    return update
+
+
+def _graph_iri(iri: str, parameter: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as err:
+        raise QueryTextError(f"{parameter}={iri!r} is not an absolute IRI: {err}") from err
+
+
+def _depth(stream: list[Token]) -> int:
+    """Brace depth after ``stream`` (templates and groups open with ``{``)."""
+    return sum(1 if t.text == "{" else -1 for t in stream if t.kind == "other" and t.text in "{}")

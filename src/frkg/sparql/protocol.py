@@ -118,9 +118,10 @@ def _body_text(request: Request) -> str:
 
 
 def _build(query, update_text, params, args, update: bool = False) -> SparqlRequest:
-    prefix = "using-" if update else ""
-    defaults = params.getlist(f"{prefix}default-graph-uri") or args.getlist(f"{prefix}default-graph-uri")
-    named = params.getlist(f"{prefix}named-graph-uri") or args.getlist(f"{prefix}named-graph-uri")
+    default_name, named_name = ("using-graph-uri", "using-named-graph-uri") if update else \
+        ("default-graph-uri", "named-graph-uri")
+    defaults = params.getlist(default_name) or args.getlist(default_name)
+    named = params.getlist(named_name) or args.getlist(named_name)
     override = params.get("format") or params.get("output") or args.get("format") or args.get("output")
     return SparqlRequest(query, update_text, tuple(defaults), tuple(named) if named else None, override)
 

@@ -23,6 +23,7 @@ from frkg.sparql.protocol import ProtocolError, negotiate
 from frkg.sparql.state import state
 from frkg.sparql.views import _finish, bp, outcome_response, plain, timeout_response
 from frkg.sparql.worker import QueryJob, UpdateJob
+from frkg.sparql_text import QueryTextError, with_using
 
 _ANY_TRIPLE = "ASK { GRAPH ?g { ?s ?p ?o } }"  # run with the dataset restricted to one named graph
 # Before graph {g} is dropped or replaced: its triples that no other named graph holds leave the
@@ -51,10 +52,13 @@ def run_update(req, started: float) -> Response:
     refusal = authorise()
     if refusal is not None:
         return _finish(started, "update", refusal, req.update)
+    update = req.update
     if req.default_graphs or req.named_graphs:
-        message = "using-graph-uri / using-named-graph-uri are not supported: put USING/WITH in the update"
-        return _finish(started, "update", plain(400, message), req.update)
-    return _finish(started, "update", apply_update(req.update), req.update)
+        try:
+            update = with_using(update, req.default_graphs, req.named_graphs or ())
+        except QueryTextError as err:
+            return _finish(started, "update", plain(400, str(err)), req.update)
+    return _finish(started, "update", apply_update(update), req.update)
 
 
 def apply_update(update: str, rederive_union: bool = True) -> Response:
