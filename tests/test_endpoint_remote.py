@@ -69,3 +69,49 @@ def test_with_values_pins_bound_variables_outside_strings_and_iris():
     query = 'PREFIX x: <http://x/a#b> # { comment\nSELECT ?l ("{" AS ?brace) WHERE { ?c x:p "{" , ?l }'
     bound = with_values(query, {"c": CN})
     assert bound.endswith(f'WHERE {{ VALUES (?c) {{ (<{CN.value}>) }}\n ?c x:p "{{" , ?l }}')
+
+
+TOKEN = "remote-token-9d2e"
+
+
+def test_writes_through_frkg_reach_virtuoso_and_keep_its_union_graph(loaded_virtuoso, tmp_path):
+    """SPARQL Update and Graph Store writes over a remote server: bearer-gated, the union graph kept in step."""
+    virtuoso, _ = loaded_virtuoso
+    args = ("--sparql-endpoint", virtuoso.sparql, "--update-token", TOKEN, "--remote-update-url",
+            virtuoso.sparql + "-auth", "--remote-user", "dba", "--remote-password", "dba", "--cache-mb", "0")
+    with frkg_serve(tmp_path, *args) as served:
+        def update(text: str, token: str | None = TOKEN) -> requests.Response:
+            headers = {"Authorization": f"Bearer {token}"} if token else {}
+            return requests.post(served.sparql, data={"update": text}, headers=headers)
+
+        def objects(subject: str) -> list[str]:
+            query = f"SELECT ?o WHERE {{ <{subject}> <http://x/p> ?o }} ORDER BY ?o"
+            rows = requests.get(served.sparql, params={"query": query}).json()["results"]["bindings"]
+            return [row["o"]["value"] for row in rows]
+
+        assert update("INSERT DATA { GRAPH <http://x/rg> { <http://x/r1> <http://x/p> 'one' } }", None).status_code == 401
+        assert objects("http://x/r1") == []
+        for graph in ("rg", "rh"):
+            response = update(f"INSERT DATA {{ GRAPH <http://x/{graph}> {{ <http://x/r1> <http://x/p> 'one' }} }}")
+            assert response.status_code == 200, response.text
+        assert objects("http://x/r1") == ["one"]  # once in the union, although two graphs hold it
+        assert update("DELETE DATA { GRAPH <http://x/rg> { <http://x/r1> <http://x/p> 'one' } }").status_code == 200
+        assert objects("http://x/r1") == ["one"]  # <http://x/rh> still holds it
+        dropped = update("DROP SILENT GRAPH <http://x/rh>")  # Virtuoso drops only graphs CREATEd before, or SILENT
+        assert dropped.status_code == 200, dropped.text
+        assert objects("http://x/r1") == []
+
+        unscoped = update("INSERT DATA { <http://x/r2> <http://x/p> 'two' }")
+        assert unscoped.status_code == 400 and "named graphs given by IRI" in unscoped.text
+        into_union = update(f"INSERT DATA {{ GRAPH <{UNION_GRAPH}> {{ <http://x/r2> <http://x/p> 'two' }} }}")
+        assert into_union.status_code == 400 and "union graph" in into_union.text
+        assert objects("http://x/r2") == []
+
+        put = requests.put(served.url + "/graph-store", params={"graph": "http://x/rk"},
+                           data="<http://x/r3> <http://x/p> 'three' .", headers={
+                               "Authorization": f"Bearer {TOKEN}", "Content-Type": "text/turtle"})
+        assert put.status_code == 201, put.text
+        assert objects("http://x/r3") == ["three"]
+        gone = requests.delete(served.url + "/graph-store", params={"graph": "http://x/rk"},
+                               headers={"Authorization": f"Bearer {TOKEN}"})
+        assert gone.status_code == 200 and objects("http://x/r3") == []

@@ -53,21 +53,30 @@ def wsgi_app():
               help="Enable SPARQL Update and Graph Store writes for clients sending "
                    "'Authorization: Bearer <token>' (opens the store writable, one worker). Env: FRKG_UPDATE_TOKEN.")
 @click.option("--sparql-endpoint", default=None, help="Serve a remote SPARQL 1.1 server instead of --store.")
+@click.option("--remote-update-url", default=None, metavar="URL",
+              help="With --sparql-endpoint and --update-token: where updates go (default: the endpoint URL; "
+                   "Virtuoso's authenticated one is .../sparql-auth).")
+@click.option("--remote-user", envvar="FRKG_REMOTE_USER", default=None,
+              help="User for remote updates (HTTP digest); env FRKG_REMOTE_USER.")
+@click.option("--remote-password", envvar="FRKG_REMOTE_PASSWORD", default=None,
+              help="Password for remote updates; env FRKG_REMOTE_PASSWORD (keeps it off the command line).")
 @click.option("--service-allowlist", multiple=True, help="Endpoint URL that SERVICE clauses may call (repeatable).")
 def serve(store, host, port, workers, timeout, max_rows, max_query_length, cache_mb, update_token,
-          sparql_endpoint, service_allowlist) -> None:
+          sparql_endpoint, remote_update_url, remote_user, remote_password, service_allowlist) -> None:
     """Serve the SPARQL endpoint and the web pages over the store (or a remote SPARQL server)."""
     if not sparql_endpoint and (store is None or not store.is_dir()):
         raise click.BadParameter(f"{store}: no store directory here; build one with `frkg build` "
                                  "or pass --sparql-endpoint URL", param_hint="--store")
-    if update_token and sparql_endpoint:
-        raise click.BadParameter("updates go to the remote server itself", param_hint="--update-token")
     if update_token and workers > 1:
-        click.echo("update mode: one writable store, so one worker (--workers ignored)", err=True)
+        click.echo("update mode: one writer, and no other worker's cache to go stale, so one worker "
+                   "(--workers ignored)", err=True)
         workers = 1
     app_config = {
         "FRKG_STORE": str(store) if store else None,
         "FRKG_SPARQL_ENDPOINT": sparql_endpoint,
+        "FRKG_REMOTE_UPDATE_URL": remote_update_url,
+        "FRKG_REMOTE_USER": remote_user,
+        "FRKG_REMOTE_PASSWORD": remote_password,
         "FRKG_QUERY_TIMEOUT": timeout,
         "FRKG_MAX_ROWS": max_rows,
         "FRKG_MAX_QUERY_LENGTH": max_query_length,

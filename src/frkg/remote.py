@@ -50,8 +50,11 @@ class RemoteBackend:
     """A :class:`frkg.backend.Backend` answered by a SPARQL 1.1 endpoint."""
 
     def __init__(self, endpoint_url: str, timeout: float = 30.0, default_graph: str | None = UNION_GRAPH,
-                 auth: tuple[str, str] | None = None) -> None:
+                 auth: tuple[str, str] | None = None, update_url: str | None = None,
+                 update_auth: tuple[str, str] | None = None) -> None:
         self.endpoint_url, self.timeout, self.default_graph, self.auth = endpoint_url, timeout, default_graph, auth
+        self.update_url, self.update_auth = update_url or endpoint_url, update_auth
+        self.union_graph = ox.NamedNode(default_graph) if default_graph else None
         self._checked = 0.0
         self.build_id = self._read_build_id()
         self.generation = self.build_id
@@ -98,6 +101,27 @@ class RemoteBackend:
         if graph_result:
             return [q.triple if isinstance(q, ox.Quad) else q for q in ox.parse(body, format=ox.RdfFormat.TURTLE)]
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+
+    def raw_update(self, update: str, timeout: float | None = None) -> None:
+        """Send a SPARQL 1.1 Update (direct POST) to the update URL, with HTTP digest credentials if given."""
+        auth = requests.auth.HTTPDigestAuth(*self.update_auth) if self.update_auth else None
+        try:
+            response = requests.post(self.update_url, data=update.encode(), auth=auth, timeout=timeout or self.timeout,
+                                     headers={"Content-Type": "application/sparql-update; charset=utf-8",
+                                              "User-Agent": AGENT})
+        except requests.Timeout as err:
+            raise RemoteTimeout(str(err)) from err
+        except requests.RequestException as err:
+            raise RemoteQueryError(0, f"{self.update_url} cannot be reached: {err}") from err
+        if response.status_code >= 300:
+            raise RemoteQueryError(response.status_code, f"{self.update_url} refused the update: "
+                                                         f"{response.status_code} {response.text[:500]}")
+
+    def graph_triples(self, graphs: Iterable[ox.NamedNode], limit: int) -> Iterator[ox.Triple]:
+        """The triples of ``graphs`` (at most ``limit`` + 1 of each, so a caller can tell there are too many)."""
+        for graph in graphs:
+            query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT {limit + 1}"
+            yield from self.raw_query(query, default_graphs=[])
 
     def _client(self, query: str, timeout: float) -> SPARQLWrapper:
         client = SPARQLWrapper(self.endpoint_url, agent=AGENT)

@@ -149,7 +149,7 @@ class RemoteExecutor:
 
     def run(self, job: QueryJob | UpdateJob, generation: object = None) -> Outcome:
         if isinstance(job, UpdateJob):
-            return Outcome("refused", message="updates are not forwarded to a remote SPARQL server")
+            return self._update(job)
         if job.bindings:
             return Outcome("refused", message="the Graph Store Protocol is served by the remote server itself")
         from frkg.remote import RemoteQueryError, RemoteTimeout
@@ -165,5 +165,38 @@ class RemoteExecutor:
             return Outcome("syntax" if err.status == 400 else "error", message=str(err))
         return encode(result, job.results_format, job.graph_format, job.max_rows)
 
+    def _update(self, job: UpdateJob) -> Outcome:
+        """Send the update with the operations that keep frkg's union graph on the server in step, as ONE request.
+
+        One request is one transaction where the server makes it one
+        (Virtuoso, GraphDB and Fuseki apply an update request all or nothing).
+        """
+        from frkg.remote import RemoteQueryError, RemoteTimeout
+        from frkg.sparql.union import UnscopedUpdate, remote_maintenance
+
+        text = job.update
+        try:
+            if job.rederive_union:
+                tail = remote_maintenance(self.backend, text)
+                text += (_joint(text) + tail) if tail else ""
+            self.backend.raw_update(text, self.timeout)
+        except UnscopedUpdate as err:
+            return Outcome("rejected", message=str(err))
+        except RemoteTimeout as err:
+            raise QueryTimeout(self.timeout) from err
+        except RemoteQueryError as err:
+            return Outcome("rejected" if err.status in (400, 409, 422) else "error", message=str(err))
+        return Outcome("ok", message="update applied")
+
     def close(self) -> None:
         """Nothing to release: each query is one HTTP request."""
+
+
+def _joint(update: str) -> str:
+    """What separates a client's update from appended operations: ``;`` unless the text already ends with one."""
+    from frkg.sparql_text import tokens
+
+    last = None
+    for last in tokens(update):
+        pass
+    return "\n" if last is not None and last.text == ";" else "\n;"

@@ -26,10 +26,17 @@ from frkg.sparql.worker import QueryJob, UpdateJob
 from frkg.sparql_text import QueryTextError, with_using
 
 _ANY_TRIPLE = "ASK { GRAPH ?g { ?s ?p ?o } }"  # run with the dataset restricted to one named graph
-# Before graph {g} is dropped or replaced: its triples that no other named graph holds leave the
-# default graph (the union).  Scoped to one graph, so cheaper than re-deriving the whole union.
-_LEAVE_UNION = ("DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
-                "FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {g}) }} }}")
+
+
+def _leave_union(graph: str, union: ox.NamedNode | None) -> str:
+    """Before ``graph`` is dropped or replaced: its triples that no other named graph holds leave the union.
+
+    The union is the default graph, or ``union`` on a remote server (:mod:`frkg.remote`).
+    """
+    into = f"GRAPH {union} {{ ?s ?p ?o }}" if union else "?s ?p ?o"
+    also = f" && ?other != {union}" if union else ""
+    return (f"DELETE {{ {into} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}{also}) }} }}")
 
 
 def authorise() -> Response | None:
@@ -128,7 +135,8 @@ def _read_graph(graph: ox.NamedNode | None) -> Response:
 
 
 def _write_graph(graph: ox.NamedNode | None) -> Response:
-    if graph is None:
+    union = getattr(state().backend, "union_graph", None)
+    if graph is None or graph == union:
         response = plain(405, "the default graph is the union of the named graphs and is kept by the server: "
                               "write into a named graph with ?graph=<IRI> instead")
         response.headers["Allow"] = "GET, HEAD"
@@ -137,13 +145,15 @@ def _write_graph(graph: ox.NamedNode | None) -> Response:
     if request.method == "DELETE":
         if not _exists(graph):
             return plain(404, f"no graph <{graph.value}> in this store")
-        return apply_update(f"{_LEAVE_UNION.format(g=target)} ;\nDROP GRAPH {target}", rederive_union=False)
+        # SILENT: the graph exists (checked above), and Virtuoso drops without it only graphs CREATEd before
+        return apply_update(f"{_leave_union(target, union)} ;\nDROP SILENT GRAPH {target}", rederive_union=False)
     existed = _exists(graph)
     data = _uploaded_ntriples()
+    copy = f"GRAPH {union} {{ {data} }}" if union else data
     # one INSERT DATA for both copies, so a blank node is the same node in the graph and the union
-    update = f"INSERT DATA {{ GRAPH {target} {{ {data} }}\n{data} }}"
+    update = f"INSERT DATA {{ GRAPH {target} {{ {data} }}\n{copy} }}"
     if request.method == "PUT":
-        update = f"{_LEAVE_UNION.format(g=target)} ;\nDROP SILENT GRAPH {target} ;\n{update}"
+        update = f"{_leave_union(target, union)} ;\nDROP SILENT GRAPH {target} ;\n{update}"
     response = apply_update(update, rederive_union=False)
     if response.status_code == 200 and not existed:
         response.status_code = 201

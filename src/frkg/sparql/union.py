@@ -18,6 +18,8 @@ runs in the same SPARQL Update as the client's operations: one transaction.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.plugins.sparql.algebra import translateUpdate
@@ -31,21 +33,57 @@ MAX_PARSED_CHARS = 10_000
 FULL = """
 DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
 INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"""
-_LEFT = "DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows}\n}} FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} }}"
-_GAINED = "INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }} }}"
 
 
 def maintenance(store: ox.Store, update: str) -> str:
     """The operations to append to ``update`` so that the default graph stays the union (may be empty)."""
     graphs = written_graphs(update)
-    if graphs is None:
-        return FULL
-    rows = _held_triples(store, graphs)
-    if rows is None:
-        return FULL
-    operations = [_LEFT.format(rows="\n".join(rows))] if rows else []
-    operations += [_GAINED.format(g=graph) for graph in sorted(str(g) for g in graphs)]
+    rows = None if graphs is None else held_rows(
+        quad.triple for graph in graphs for quad in store.quads_for_pattern(None, None, None, graph))
+    return FULL if rows is None else scoped(graphs, rows)
+
+
+def scoped(graphs: frozenset[ox.NamedNode], rows: list[str], union_graph: ox.NamedNode | None = None) -> str:
+    """Operations that update the union for ``graphs``, which held ``rows`` before the update.
+
+    The union is the default graph, or ``union_graph`` on a remote server
+    (whose default graph is the server's own: :mod:`frkg.remote`).
+    """
+    def into(pattern: str) -> str:
+        return f"GRAPH {union_graph} {{ {pattern} }}" if union_graph else pattern
+
+    other = f" FILTER (?h != {union_graph})" if union_graph else ""
+    operations = [f"DELETE {{ {into('?s ?p ?o')} }} WHERE {{ VALUES (?s ?p ?o) {{\n" + "\n".join(rows) +
+                  f"\n}} FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }}{other} }} }}"] if rows else []
+    operations += [f"INSERT {{ {into('?s ?p ?o')} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+                   f"FILTER NOT EXISTS {{ {into('?s ?p ?o')} }} }}" for graph in sorted(graphs, key=str)]
     return "\n" + " ;\n".join(operations) if operations else ""
+
+
+class UnscopedUpdate(Exception):
+    """An update whose effect on a remote server's union graph frkg cannot bound (the message says why)."""
+
+
+def remote_maintenance(backend, update: str) -> str:
+    """Like :func:`maintenance` for a :class:`frkg.remote.RemoteBackend`, whose union is its ``union_graph``.
+
+    There is no fallback: re-deriving the union there would copy the
+    server's own graphs (Virtuoso's system graphs) into it, so an update
+    frkg cannot scope is refused with the reason.
+    """
+    graphs = written_graphs(update)
+    if graphs is None:
+        raise UnscopedUpdate(
+            "over a remote SPARQL server an update must write only into named graphs given by IRI (GRAPH <g>, "
+            f"WITH <g>, INTO GRAPH <g>, DROP GRAPH <g>) and be at most {MAX_PARSED_CHARS} characters long: frkg "
+            "keeps its union graph up to date for the graphs written")
+    if backend.union_graph in graphs:
+        raise UnscopedUpdate(f"{backend.union_graph} is the union graph frkg keeps: write into another graph")
+    rows = held_rows(backend.graph_triples(graphs, MAX_LISTED_TRIPLES))
+    if rows is None:
+        raise UnscopedUpdate(f"the graphs written hold blank nodes or more than {MAX_LISTED_TRIPLES} triples; "
+                             "replace them with the Graph Store Protocol instead")
+    return scoped(graphs, rows, backend.union_graph)
 
 
 def written_graphs(update: str) -> frozenset[ox.NamedNode] | None:
@@ -112,13 +150,12 @@ def _named(graphs: set) -> set[ox.NamedNode] | None:
     return named
 
 
-def _held_triples(store: ox.Store, graphs: frozenset[ox.NamedNode]) -> list[str] | None:
-    """Every triple the graphs hold now, as VALUES rows; None if one has a blank node or there are too many."""
+def held_rows(triples: Iterable[ox.Triple]) -> list[str] | None:
+    """``triples`` as VALUES rows; None if one has a blank node (no text can name it) or there are too many."""
     rows: list[str] = []
-    for graph in graphs:
-        for quad in store.quads_for_pattern(None, None, None, graph):
-            terms = (quad.subject, quad.predicate, quad.object)
-            if len(rows) >= MAX_LISTED_TRIPLES or any(isinstance(t, (ox.BlankNode, ox.Triple)) for t in terms):
-                return None
-            rows.append("(" + " ".join(str(t) for t in terms) + ")")
+    for triple in triples:
+        terms = (triple.subject, triple.predicate, triple.object)
+        if len(rows) >= MAX_LISTED_TRIPLES or any(isinstance(t, (ox.BlankNode, ox.Triple)) for t in terms):
+            return None
+        rows.append("(" + " ".join(str(t) for t in terms) + ")")
     return rows
