@@ -7,6 +7,8 @@ one at a time so they do not compete for the CPU:
 * frkg serve, result cache on (repeated catalogue/dashboard queries);
 * a bare Flask + pyoxigraph app (bench/bare_flask.py) under granian (frkg's server), same worker count,
   and under gunicorn (pip install gunicorn -- benchmark environment only), the usual way to deploy it;
+* pyoxigraph behind a plain WSGI function (bench/raw_wsgi.py) under granian: the floor of any Python
+  endpoint over pyoxigraph, without limits, timeouts, logging or metrics;
 * rdflib-endpoint (pip install "rdflib-endpoint[cli]" -- benchmark environment only).
 
 Two queries: a cheap lookup and a GROUP BY/COUNT aggregate.  The load comes
@@ -161,10 +163,11 @@ def servers(store: Path, ntriples: Path, workers: int, cpus: str):
     yield "frkg (cache on)", frkg + ["--port", str(port)], port, {}, "/sparql"
     bare_env = {"FRKG_BENCH_STORE": str(store), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     port = free_port()
-    yield ("bare flask+pyoxigraph (granian)", pin + [sys.executable, "-m", "granian", "--interface", "wsgi",
-                                                     "--workers", str(workers), "--blocking-threads", "1",
-                                                     "--host", "127.0.0.1", "--port", str(port),
-                                                     "bench.bare_flask:app"], port, bare_env, "/sparql")
+    yield "bare flask+pyoxigraph (granian)", _granian(pin, workers, port, "bench.bare_flask:app"), port, bare_env, \
+        "/sparql"
+    port = free_port()
+    yield "raw wsgi+pyoxigraph (granian)", _granian(pin, workers, port, "bench.raw_wsgi:app"), port, bare_env, \
+        "/sparql"
     if shutil.which("gunicorn"):
         port = free_port()
         yield ("bare flask+pyoxigraph (gunicorn)", pin + [sys.executable, "-m", "gunicorn", "-w", str(workers),
@@ -174,6 +177,12 @@ def servers(store: Path, ntriples: Path, workers: int, cpus: str):
         port = free_port()
         yield ("rdflib-endpoint", pin + ["rdflib-endpoint", "serve", "--host", "127.0.0.1", "--port", str(port),
                                          str(ntriples)], port, {}, "/")  # rdflib-endpoint 0.6 answers at /
+
+
+def _granian(pin: list[str], workers: int, port: int, target: str) -> list[str]:
+    """granian serving a WSGI ``target`` as frkg serve does (one blocking thread per worker)."""
+    return pin + [sys.executable, "-m", "granian", "--interface", "wsgi", "--workers", str(workers),
+                  "--blocking-threads", "1", "--host", "127.0.0.1", "--port", str(port), target]
 
 
 @click.command()
@@ -238,7 +247,8 @@ def _print_table(results: list[dict]) -> None:
         peer = by_key.get((size, query, "rdflib-endpoint"))
         if peer and name.startswith("frkg"):
             click.echo(f"{size} {query}: {name} = {r['rps'] / peer['rps']:.1f}x rdflib-endpoint req/s")
-        for bare_name in ("bare flask+pyoxigraph (granian)", "bare flask+pyoxigraph (gunicorn)"):
+        for bare_name in ("bare flask+pyoxigraph (granian)", "bare flask+pyoxigraph (gunicorn)",
+                          "raw wsgi+pyoxigraph (granian)"):
             bare = by_key.get((size, query, bare_name))
             if bare and name == "frkg (cache off)":
                 click.echo(f"{size} {query}: frkg p50 / {bare_name} p50 = {r['p50_ms'] / bare['p50_ms']:.2f}")
