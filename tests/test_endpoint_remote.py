@@ -1,12 +1,16 @@
-"""frkg in front of a real Virtuoso: upload_store, RemoteBackend, and `frkg serve --sparql-endpoint`."""
+"""frkg in front of a real Virtuoso: upload_store, RemoteBackend, `frkg serve --sparql-endpoint`, writes, time limits."""
 from __future__ import annotations
+
+import time
 
 import pyoxigraph as ox
 import pytest
 import requests
+from click.testing import CliRunner
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from frkg.remote import UNION_GRAPH, RemoteBackend, upload_store
+from frkg.cli import cli
+from frkg.remote import SERVER_LIMIT_GRACE, UNION_GRAPH, RemoteBackend, upload_store
 from frkg.sparql_text import with_values
 from tests.plugins.endpoint import frkg_serve
 
@@ -115,3 +119,26 @@ def test_writes_through_frkg_reach_virtuoso_and_keep_its_union_graph(loaded_virt
         gone = requests.delete(served.url + "/graph-store", params={"graph": "http://x/rk"},
                                headers={"Authorization": f"Bearer {TOKEN}"})
         assert gone.status_code == 200 and objects("http://x/r3") == []
+
+
+SLOW_ON_VIRTUOSO = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f "
+                    "FILTER (STRLEN(CONCAT(STR(?c), STR(?f))) > 3) }")  # minutes; under Virtuoso's cost estimate
+
+
+def test_the_time_limit_is_passed_to_the_server_and_its_partial_answer_refused(loaded_virtuoso, tmp_path):
+    """--remote-timeout-param: Virtuoso stops the query at the limit and flags its partial answer; frkg says 503."""
+    virtuoso, _ = loaded_virtuoso
+    with frkg_serve(tmp_path, "--sparql-endpoint", virtuoso.sparql, "--workers", "1", "--timeout", "2",
+                    "--remote-timeout-param", "timeout={ms}") as served:
+        started = time.monotonic()
+        response = requests.get(served.sparql, params={"query": SLOW_ON_VIRTUOSO}, timeout=60)
+        assert response.status_code == 503 and "the server stopped it; its partial answer was discarded" in response.text
+        assert time.monotonic() - started < 2 + SERVER_LIMIT_GRACE
+        assert requests.get(served.sparql, params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_a_malformed_timeout_parameter_is_refused_at_start():
+    for template in ("timeout", "timeout=30", "timeout={minutes}"):
+        result = CliRunner().invoke(cli, ["serve", "--sparql-endpoint", "http://127.0.0.1:9/sparql",
+                                          "--remote-timeout-param", template])
+        assert result.exit_code == 2 and "--remote-timeout-param" in result.output, result.output

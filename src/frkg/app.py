@@ -5,7 +5,8 @@ Backends, by configuration:
 * ``FRKG_BACKEND``: an object implementing :class:`frkg.backend.Backend` (tests, embedding);
 * ``FRKG_SPARQL_ENDPOINT``: a remote SPARQL 1.1 server (:class:`frkg.remote.RemoteBackend`); with
   ``FRKG_UPDATE_TOKEN`` updates go to ``FRKG_REMOTE_UPDATE_URL`` (default: the same URL) with
-  ``FRKG_REMOTE_USER`` / ``FRKG_REMOTE_PASSWORD`` (HTTP digest) if set;
+  ``FRKG_REMOTE_USER`` / ``FRKG_REMOTE_PASSWORD`` (HTTP digest) if set; ``FRKG_REMOTE_TIMEOUT_PARAM``
+  (e.g. ``timeout={ms}``) passes the time limit to the server;
 * ``FRKG_STORE`` with ``FRKG_UPDATE_TOKEN``: the store opened writable by one worker process
   that applies updates and answers reads (update mode, one server process);
 * ``FRKG_STORE``: the store opened read-only (the default).
@@ -51,7 +52,8 @@ def _make_backend(config) -> Backend:
         user = config.get("FRKG_REMOTE_USER")
         return RemoteBackend(config["FRKG_SPARQL_ENDPOINT"], timeout=float(config.get("FRKG_QUERY_TIMEOUT", 30)),
                              update_url=config.get("FRKG_REMOTE_UPDATE_URL"),
-                             update_auth=(user, config.get("FRKG_REMOTE_PASSWORD") or "") if user else None)
+                             update_auth=(user, config.get("FRKG_REMOTE_PASSWORD") or "") if user else None,
+                             timeout_param=config.get("FRKG_REMOTE_TIMEOUT_PARAM"))
     if config.get("FRKG_UPDATE_TOKEN"):
         from frkg.sparql.executor import ProcessExecutor
 

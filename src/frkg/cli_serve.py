@@ -53,6 +53,9 @@ def wsgi_app():
               help="Enable SPARQL Update and Graph Store writes for clients sending "
                    "'Authorization: Bearer <token>' (opens the store writable, one worker). Env: FRKG_UPDATE_TOKEN.")
 @click.option("--sparql-endpoint", default=None, help="Serve a remote SPARQL 1.1 server instead of --store.")
+@click.option("--remote-timeout-param", default=None, metavar="NAME=VALUE",
+              help="With --sparql-endpoint: pass --timeout to the server so it stops the query there too, e.g. "
+                   "timeout={ms} (Virtuoso, Fuseki), timeout={s} (GraphDB), timeout={s}s (QLever).")
 @click.option("--remote-update-url", default=None, metavar="URL",
               help="With --sparql-endpoint and --update-token: where updates go (default: the endpoint URL; "
                    "Virtuoso's authenticated one is .../sparql-auth).")
@@ -62,11 +65,19 @@ def wsgi_app():
               help="Password for remote updates; env FRKG_REMOTE_PASSWORD (keeps it off the command line).")
 @click.option("--service-allowlist", multiple=True, help="Endpoint URL that SERVICE clauses may call (repeatable).")
 def serve(store, host, port, workers, timeout, max_rows, max_query_length, cache_mb, update_token,
-          sparql_endpoint, remote_update_url, remote_user, remote_password, service_allowlist) -> None:
+          sparql_endpoint, remote_timeout_param, remote_update_url, remote_user, remote_password,
+          service_allowlist) -> None:
     """Serve the SPARQL endpoint and the web pages over the store (or a remote SPARQL server)."""
     if not sparql_endpoint and (store is None or not store.is_dir()):
         raise click.BadParameter(f"{store}: no store directory here; build one with `frkg build` "
                                  "or pass --sparql-endpoint URL", param_hint="--store")
+    if remote_timeout_param:
+        from frkg.remote import parse_timeout_param
+
+        try:
+            parse_timeout_param(remote_timeout_param)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="--remote-timeout-param") from err
     if update_token and workers > 1:
         click.echo("update mode: one writer, and no other worker's cache to go stale, so one worker "
                    "(--workers ignored)", err=True)
@@ -74,6 +85,7 @@ def serve(store, host, port, workers, timeout, max_rows, max_query_length, cache
     app_config = {
         "FRKG_STORE": str(store) if store else None,
         "FRKG_SPARQL_ENDPOINT": sparql_endpoint,
+        "FRKG_REMOTE_TIMEOUT_PARAM": remote_timeout_param,
         "FRKG_REMOTE_UPDATE_URL": remote_update_url,
         "FRKG_REMOTE_USER": remote_user,
         "FRKG_REMOTE_PASSWORD": remote_password,

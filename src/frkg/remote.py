@@ -34,6 +34,26 @@ _GRAPH_KEYWORD = re.compile(r"\bGRAPH\s*[?$<\w]", re.IGNORECASE)
 AGENT = f"frkg/{__version__} (https://w3id.org/frkg)"
 
 
+SERVER_LIMIT_GRACE = 5  # seconds the client waits beyond a limit it passed to the server
+PARTIAL_ANSWER_STATE = "S1TAT"  # Virtuoso's X-SQL-State on an answer cut short by its `timeout` parameter
+
+
+def parse_timeout_param(template: str) -> tuple[str, str]:
+    """``NAME=VALUE`` with ``{ms}`` or ``{s}`` in VALUE: how the server takes a time limit per query.
+
+    Virtuoso and Fuseki: ``timeout={ms}``; GraphDB: ``timeout={s}``; QLever: ``timeout={s}s``.
+    """
+    name, _, value = template.partition("=")
+    if not name or ("{ms}" not in value and "{s}" not in value):
+        raise ValueError(f"{template!r}: give the server's time-limit parameter as NAME=VALUE with {{ms}} or {{s}} "
+                         "in VALUE, e.g. timeout={ms}")
+    try:
+        value.format(ms=1, s=1)
+    except (KeyError, IndexError, ValueError) as err:
+        raise ValueError(f"{template!r}: VALUE may hold only {{ms}} or {{s}} ({err})") from err
+    return name, value
+
+
 class RemoteQueryError(Exception):
     """The remote server refused or failed the query; ``status`` is its HTTP status (0 if unknown)."""
 
@@ -43,7 +63,12 @@ class RemoteQueryError(Exception):
 
 
 class RemoteTimeout(Exception):
-    """The remote server did not answer within the time limit."""
+    """The remote server did not answer within the time limit; ``what_happened`` to the query, for the client."""
+
+    def __init__(self, message: str, what_happened: str = "frkg stopped waiting (the server may still be working "
+                                                          "on it unless started with --remote-timeout-param)") -> None:
+        super().__init__(message)
+        self.what_happened = what_happened
 
 
 class RemoteBackend:
@@ -51,8 +76,9 @@ class RemoteBackend:
 
     def __init__(self, endpoint_url: str, timeout: float = 30.0, default_graph: str | None = UNION_GRAPH,
                  auth: tuple[str, str] | None = None, update_url: str | None = None,
-                 update_auth: tuple[str, str] | None = None) -> None:
+                 update_auth: tuple[str, str] | None = None, timeout_param: str | None = None) -> None:
         self.endpoint_url, self.timeout, self.default_graph, self.auth = endpoint_url, timeout, default_graph, auth
+        self.timeout_param = parse_timeout_param(timeout_param) if timeout_param else None
         self.update_url, self.update_auth = update_url or endpoint_url, update_auth
         self.union_graph = ox.NamedNode(default_graph) if default_graph else None
         self._checked = 0.0
@@ -128,13 +154,21 @@ class RemoteBackend:
         client.setMethod(POST)
         client.setQuery(query)
         client.setTimeout(int(max(1, round(timeout))))
+        if self.timeout_param:
+            name, value = self.timeout_param
+            client.addParameter(name, value.format(ms=int(timeout * 1000), s=max(1, round(timeout))))
+            client.setTimeout(int(max(1, round(timeout))) + SERVER_LIMIT_GRACE)  # let the server's own answer come
         if self.auth:
             client.setCredentials(*self.auth)
         return client
 
     def _fetch(self, client: SPARQLWrapper) -> bytes:
         try:
-            return client.query().response.read()
+            response = client.query().response
+            if response.headers.get("X-SQL-State") == PARTIAL_ANSWER_STATE:
+                raise RemoteTimeout(f"{self.endpoint_url} stopped the query at the time limit",
+                                    "the server stopped it; its partial answer was discarded")
+            return response.read()
         except SPARQLWrapperException as err:
             status = 400 if type(err).__name__ == "QueryBadFormed" else 500
             raise RemoteQueryError(status, f"{self.endpoint_url}: {err}") from err

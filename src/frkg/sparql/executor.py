@@ -23,9 +23,10 @@ from frkg.sparql.worker import QueryJob, UpdateJob
 class QueryTimeout(Exception):
     """The query ran longer than the configured limit and was stopped."""
 
-    def __init__(self, seconds: float, after_answer: Callable[[], None] | None = None) -> None:
+    def __init__(self, seconds: float, after_answer: Callable[[], None] | None = None,
+                 what_happened: str = "was stopped") -> None:
         super().__init__(
-            f"The query ran longer than the server's limit of {seconds:g} s and was stopped. "
+            f"The query ran longer than the server's limit of {seconds:g} s and {what_happened}. "
             "Narrow it (more specific patterns, LIMIT) or ask the operator to raise --timeout."
         )
         self.seconds = seconds
@@ -160,7 +161,7 @@ class RemoteExecutor:
                 timeout=self.timeout
             )
         except RemoteTimeout as err:
-            raise QueryTimeout(self.timeout) from err
+            raise QueryTimeout(self.timeout, what_happened=err.what_happened) from err
         except RemoteQueryError as err:
             return Outcome("syntax" if err.status == 400 else "error", message=str(err))
         return encode(result, job.results_format, job.graph_format, job.max_rows)
