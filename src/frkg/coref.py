@@ -18,6 +18,28 @@ from frkg.model import Mention, Sentence
 
 PRONOUN_CONFIDENCE = 0.6
 NAME_REPEAT_CONFIDENCE = 0.9
+# A Korean-style given name ("Ji-hoon", "Min-seo"): two syllables joined by a hyphen, the second in
+# lower case.  After a single other word it marks the surname-first order ("Lee Min-jun").
+GIVEN_NAME_LAST = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+# "Ramon dela Cruz", "Ruud van der Berg": lower-case particles before a surname.
+SURNAME_PARTICLES = frozenset({"de", "del", "dela", "della", "la", "los", "las", "da", "das", "do", "dos", "di",
+                               "du", "van", "von", "der", "den", "ter", "ten", "bin", "binti", "ibn"})
+
+
+def surname(tokens: list[str]) -> str:
+    """The family name of a person's name: the last word, or the first in surname-first order
+    ("Lee Min-jun" -> "Lee", whom a later "Mr Lee" denotes)."""
+    if len(tokens) == 2 and GIVEN_NAME_LAST.match(tokens[1]) and not GIVEN_NAME_LAST.match(tokens[0]):
+        return tokens[0]
+    return tokens[-1]
+
+
+def _bare_surname(name: str) -> str:
+    """A lone surname, its particles left out ("Van der Berg" -> "Berg"); the name itself otherwise."""
+    tokens = name.split()
+    return tokens[-1] if all(t.lower() in SURNAME_PARTICLES for t in tokens[:-1]) else name
 
 
 def propagate_names(found: list[Candidate], sentences: list[Sentence], text: str) -> list[Candidate]:
@@ -26,7 +48,7 @@ def propagate_names(found: list[Candidate], sentences: list[Sentence], text: str
     persons = [c for c in found if c.entity_type == "Person"]
     for cand in sorted(persons, key=lambda c: -(c.end - c.start)):
         tokens = " ".join(text[cand.start:cand.end].split()).split()
-        short_names.setdefault(tokens[-1], cand.key)
+        short_names.setdefault(surname(tokens), cand.key)
         short_names.setdefault(" ".join(tokens), cand.key)
     if not short_names:
         return []
@@ -75,7 +97,8 @@ def propagate_org_names(found: list[Candidate], sentences: list[Sentence], text:
 # Technology" -> "Golden Delta", "Kestrel Vision" -> "Kestrel").
 GENERIC_TAIL = re.compile(r"(?:\s+(?:Technology|Technologies|Tech|Vision|Systems|Solutions|Networks|Holdings|Group|"
                           r"Intelligent|Data|Analytics|Security|Secure|Link|Electronics|Software|Labs|Robotics|AI|"
-                          r"Corporation|Company|International|Digital))+$")
+                          r"Corporation|Company|International|Digital|Biometrics|Securities|Optics|Imaging|"
+                          r"Telematics))+$")
 
 
 SHORTENED_TYPES = ("Firm", "ResearchOrganization")
@@ -106,7 +129,7 @@ def short_org_names(found: list[Candidate], text: str) -> dict[str, Candidate]:
 
 def rekey_short_names(found: list[Candidate], text: str, shorts: dict[str, Candidate]) -> list[Candidate]:
     """A name found by a pattern that is a known firm's short form (see :func:`short_org_names`)
-    denotes that firm ("Liu Wenbo, founder of Shenzhen Tianyan" -> Shenzhen Tianyan Intelligent Systems)."""
+    denotes that firm ("Wang Lei, founder of Shenzhen Huayu" -> Shenzhen Huayu Intelligent Systems)."""
     if not shorts:
         return found
     lengths = {len(s) for s in shorts}
@@ -137,10 +160,10 @@ def resolve_surnames(found: list[Candidate], text: str) -> list[Candidate]:
     for cand in found:
         tokens = text[cand.start:cand.end].split()
         if cand.entity_type == "Person" and len(tokens) > 1:
-            full.setdefault(tokens[-1], cand.key)
+            full.setdefault(surname(tokens), cand.key)
     out = []
     for cand in found:
-        name = text[cand.start:cand.end].strip()
+        name = _bare_surname(text[cand.start:cand.end].strip())
         if cand.entity_type == "Person" and " " not in name and name in full and full[name] != cand.key:
             cand = Candidate(cand.start, cand.end, full[name], "Person", cand.rule,
                              min(cand.confidence, NAME_REPEAT_CONFIDENCE), cand.priority,
@@ -202,8 +225,9 @@ def definite_descriptions(found: list[Candidate], text: str, sentences: list[Sen
         if any(c.rule != "demonym" for c in itertools.takewhile(lambda c: c.start < m.end(), names[i:])):
             continue  # a name inside the description; a demonym modifier ("the Chinese company") is not one
         before = [c for c in names[:i] if c.entity_type in DEFINITE_HEADS[head] and c.end <= m.start()]
-        if before:
-            c = _named_like(before, head, text) or before[-1]
+        c = _named_like([c for c in names[:i] if c.entity_type not in ORG_NAME_TYPES], head, text) \
+            or (before[-1] if before else None)
+        if c is not None:
             out.append(Candidate(m.start(), m.end(), c.key, c.entity_type, "coref:definite",
                                  DEFINITE_CONFIDENCE, 3))
     return out
@@ -211,7 +235,8 @@ def definite_descriptions(found: list[Candidate], text: str, sentences: list[Sen
 
 def _named_like(before: list[Candidate], head: str, text: str) -> Candidate | None:
     """ "the authority" after "the Norwegian Data Protection Authority ... the Oslo police": the
-    latest body whose own name has the head noun is meant, not merely the latest body."""
+    latest body whose own name has the head noun is meant, not merely the latest body of the
+    head's usual type ("the commission" after the civil-society "Ghana Human Rights Commission")."""
     same = [c for c in before if re.search(rf"\b{re.escape(head)}\b", text[c.start:c.end], re.I)]
     return same[-1] if same else None
 

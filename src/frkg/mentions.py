@@ -173,6 +173,9 @@ def find_mentions(parsed: Parsed, text: str) -> MentionResult:
 
     base = gazetteer_candidates(parsed)
     candidates = _drop_org_names_as_people(base + pattern_candidates(parsed.sentences, text, base), text)
+    # -- places --
+    from frkg.places import place_candidates
+    candidates += place_candidates(parsed, text, candidates)
     resolved = resolve_surnames(resolve(candidates), text)
     shorts = short_org_names(resolved, text)
     resolved = resolve(resolved + propagate_names(resolved, parsed.sentences, text)

@@ -7,12 +7,14 @@ organisation).  Names the gazetteer knows keep their gazetteer key.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from frkg import gazetteer as gz
+from frkg.coref import SURNAME_PARTICLES, surname
 from frkg.countries import CAPITALS, canonical_demonym
 from frkg.identity import slugify
 from frkg.mentions import PUBLIC_BODY, Candidate
@@ -20,8 +22,17 @@ from frkg.model import Sentence
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
 LOWER = "a-zß-öø-ÿ"
-PCAP = rf"[A-ZÀ-ÖØ-Þ][{LOWER}]+(?:[A-Z][{LOWER}]+)?(?:-[A-Z][{LOWER}]+)?"
-PERSON = rf"{PCAP}(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+)?{PCAP}){{0,2}}"
+# "-based", "-owned" after a capitalised word make an adjective ("Seoul-based"), not a name.
+HYPHEN_ADJECTIVE = (r"(?:based|owned|run|made|born|led|backed|funded|linked|listed|style|era|level|wide|controlled|"
+                    r"built|bound|designed|registered|headquartered|speaking)\b")
+# "Lee Min-jun", "Soo-ah Kim", "Hosseini-Rad": a hyphen joins the parts of one name; a lower-case
+# part is a short syllable ("Co-founder Ana Ruiz": "Co-founder" is no part of a name).
+NAME_HYPHEN_PART = rf"-(?:[A-Z][{LOWER}]+|(?!{HYPHEN_ADJECTIVE})[{LOWER}]{{2,4}}\b)"
+PCAP = rf"[A-ZÀ-ÖØ-Þ][{LOWER}]+(?:[A-Z][{LOWER}]+)?(?:{NAME_HYPHEN_PART})?"
+# "Ramon dela Cruz", "Ana de la Torre", "Ruud van der Berg": lower-case particles inside a surname.
+SURNAME_PARTICLE = r"(?:%s)" % "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True))
+PERSON = (rf"{PCAP}(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+|(?:{SURNAME_PARTICLE}[ \t\u00a0]+){{1,2}}(?=[A-Z]))?{PCAP})"
+          r"{0,2}")
 OCAP = r"[A-Z][\w&\-]*(?:’s|'s)?"
 ORG = (rf"{OCAP}(?:\s+(?:(?:of|for|and|on|the|a|&|de)\s+)*{OCAP})*"
        r"(?:\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b(?!-)\.?(?:,\s+Ltd\b\.?)?)?(?:\s+\d{1,4}\b(?![.,]\d))?")
@@ -42,11 +53,15 @@ APPOSITIVE_ROLE = re.compile(
     rf"(?P<person>{PERSON}),\s+(?:[^,.;“”\"]{{0,60}}?\s+and\s+)?(?:(?:an?|the)\s+)?"
     rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+(?:of|in|on)\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*)?)"
     rf"\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?P<org>{ORG})")
+# "X of Harvard University said", "X of the University of Bologna said"
 SPEAKER_BEFORE = re.compile(rf"(?P<person>{PERSON})(?:\s*,\s*[^,“”\"]{{3,140}}?,|,|\s+(?:of|from|at)\s+(?:the\s+)?"
-                            rf"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,4}})?\s+{SAY}\b")  # "X of Harvard University said"
+                            rf"[A-Z][\w&-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w&-]*){{0,4}})?\s+{SAY}\b")
 # The name after the verb ends the clause or is described ("said Jane Doe, a lawyer", "said Jane
 # Doe of Acme"); "says Xinjiang police app tracks ..." starts what was said instead.
-SPEAKER_AFTER = re.compile(rf"\b(?:{SAY}|according to)\s+(?:(?:the\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}?{ROLE}\s+)?"
+# "X told Reuters": who is told is no speaker, so "told" does not introduce the name after it.
+SAY_BEFORE_NAME = SAY.replace("told|tells|", "")
+SPEAKER_AFTER = re.compile(rf"\b(?:{SAY_BEFORE_NAME}|according to)\s+"
+                           rf"(?:(?:the\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}?{ROLE}\s+)?"
                            rf"(?P<person>{PERSON})"
                            rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?P<org>{ORG}))?"
                            r"(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:of|from|at|in|on|who|told|to|and|as)\b)")
@@ -70,8 +85,8 @@ TITLE_BEFORE_NAME = re.compile(
     rf"(?i:{ROLE[3:-1]}|rapporteur|supervisor|ombudsman)\b[^,“”\"]{{0,60}}$")
 TITLED = re.compile(
     r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|"
-    r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice|Honourable|"
-    rf"Honorable|Hon\.)\s+(?P<person>{PERSON})")
+    r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.?|Mrs?\.?|Ms\.?|Professor|Prof\.|Judge|Justice|"
+    rf"Honourable|Honorable|Hon\.)\s+(?P<person>{PERSON})")
 ADMINISTRATION = re.compile(rf"\b(?P<name>{PCAP})\s+[Aa]dministration\b")
 COAUTHORS = re.compile(
     rf"(?P<person>{PERSON})\s+and\s+(?:his|her|their)\s+"
@@ -85,21 +100,34 @@ FIRM_APPOSITIVE = re.compile(
     r"(?![’']|\s+(?:said|says|added|announced|told|stated|confirmed|declined))")  # "X, the company's CEO": a person
 # "the London School of Economics and Yale University": "and" before another institution's name
 # joins two names, not two words of one ("Center for Strategic and International Studies").
-AND_NOT_ANOTHER = r"and\s+(?!(?:[A-Z][\w-]*\s+){0,3}(?:University|College|Institute|School)\b)"
+AND_NOT_ANOTHER = (r"and\s+(?!(?:[A-Z][\w-]*\s+){0,3}(?:University|College|Institute|School)\b|"
+                   r"(?:the\s+)?(?:Ministry|Department|Bureau|Agency|Office|Commission|Council)\s+of\b)")
+# "Ministry of Economy, Trade and Industry": a comma joins words of one name when a list of single
+# words closed by "and" follows (", Amnesty and Human Rights Watch" lists other names instead).
+LISTED = r"[A-Z][\w-]*(?![\w-])"
+COMMA_IN_NAME = rf",\s+(?=(?:{LISTED},\s+)*{LISTED}\s+and\s+{LISTED}(?:\s+{LISTED})?(?!\s+[A-Z]))"
+# "Japan Electronics and Information Technology Industries Association": "and" inside a trade body's name.
+AND_IN_ASSOCIATION = rf"and\s+(?=(?:{OCAP}\s+){{1,4}}(?:Association|Federation)\b)"
 ORG_SUFFIXED = re.compile(
-    rf"\b(?P<org>(?:{OCAP}\s+){{1,5}}(?:University|Institute|College|Department|Ministry|"
+    rf"\b(?P<org>(?:{OCAP}\s+(?:{AND_IN_ASSOCIATION})?){{1,7}}(?:University|Institute|College|Department|Ministry|"
     r"Commission|Agency|Council|Foundation|Bureau|Authority|Office|Police|Court|Parliament|"
-    r"Academy|Laboratory|Center|Centre|Watch|Alliance|Party|Coalition|Movement|School|Forum)"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+)?{OCAP})*"
-    rf"(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)?)")
+    r"Academy|Laboratory|Center|Centre|Watch|Alliance|Party|Coalition|Movement|School|Forum|Command|"
+    r"Directorate|Superintendence|Inspectorate|Association|Federation|Defender|Ombudsman|Board|Unit)"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+)?|{COMMA_IN_NAME})"
+    rf"{OCAP})*(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)?)")
 ORG_PREFIXED = re.compile(
     r"\b(?P<org>(?:University|Institute|Department|Ministry|Bureau|Office|Center|Centre|Council|"
-    rf"Commission|Academy|Court|Municipality)\s+(?:of|for|(?<=Commission\s)on)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
-    rf"(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+|for\s+)?{OCAP})*(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
+    r"Commission|Academy|Court|Municipality|Superintendence|Directorate(?:[- ]General)?|Inspectorate|Secretariat|"
+    rf"Association|Federation)\s+(?:of|for|(?<=Commission\s)on)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
+    rf"(?:(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+|for\s+)?|{COMMA_IN_NAME}){OCAP})*"
+    rf"(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
+# Last words that say a firm's trade ("Kestrel Vision", "Dongwon Biometrics", "Norte Asset Securities").
+INDUSTRY_TAIL = (r"Technologies|Technology|AI|Labs|Systems|Networks|Robotics|Vision|Solutions|Analytics|Biometrics|"
+                 r"Securities|Security|Intelligent|Electronics|Optics|Telematics|Telemática|Semiconductor|Imaging")
 FIRM_SHAPED = re.compile(
-    rf"\b(?P<org>(?:{OCAP}\s+(?:&\s+)?){{1,6}}(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH|Corporation|Holdings)\b(?!-)\.?|"
-    rf"(?:{OCAP}\s+){{1,2}}(?:Technologies|Technology|AI|Labs|Systems|Networks|Robotics|Vision|Solutions|Analytics)"
-    r"(?!\s+(?!Co\b|Ltd\b|Inc\b)[A-Z][a-z]))\b")  # "the Surveillance Technology Observatory" is no firm
+    rf"\b(?P<org>(?:{OCAP}\s+(?:(?:&|{SURNAME_PARTICLE})\s+)?){{1,6}}(?:Inc|Ltd|Corp|Co|LLC|LLP|PLC|GmbH|Corporation|Holdings|S\.A\.S|"
+    rf"S\.A|SAS|Ltda|Pte|Limited|JSC)\b(?!-)\.?|(?:{OCAP}\s+){{1,3}}(?:{INDUSTRY_TAIL})"
+    r"(?!\s+(?!Co\b|Ltd\b|Inc\b|S\.A)[A-Z][a-z]))(?!\w)")  # "the Surveillance Technology Observatory" is no firm
 GROUP_TAIL = re.compile(
     r"(?:’s|'s)?\s+(?P<mid>(?:(?:[a-z][a-z-]*|AI|5G)\s+){0,3}?)"
     rf"(?P<noun>{FIRM_NOUNS}|tech companies)\b(?:\s+of\s+(?P<tech>[a-z]))?")
@@ -127,7 +155,8 @@ DEMONYM_BODY_TAIL = re.compile(BODY_TAIL.pattern.replace("(?:’s|'s)\\s+", "\\s
 ROLE_WORD = re.compile(rf"\b{ROLE}\b")
 SAY_WORD = re.compile(rf"\b{SAY}\b|according to")
 TITLE_WORD = re.compile(r"\b(?:[Pp]resident|[Pp]rime|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|Governor|"
-                        r"Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.|Professor|Prof\.|Judge|Justice|"
+                        r"Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.?|Mrs?\.?|Ms\.?|Professor|Prof\.|"
+                        r"Judge|Justice|"
                         r"Honourable|Honorable|Hon\.)\s")
 AUTHOR_WORD = re.compile(r"co-?authors|colleagues|co-?workers|team|collaborators|co-?researchers")
 LIST_WORD = re.compile(r"such as|including|like")
@@ -137,9 +166,12 @@ ORG_WORD = re.compile(r"University|Institute|College|Department|Ministry|Commiss
                       r"Foundation|Bureau|Authority|Office|Police|Court|Parliament|Academy|Laboratory|"
                       r"Center|Centre|Watch|Inc|Ltd|Corp|Co\b|LLC|PLC|GmbH|Technologies|AI\b|Labs|Systems|"
                       r"Networks|Robotics|Vision|Corporation|Holdings|Alliance|Party|Coalition|Movement|School|Municipality|"
-                      r"Technology|Solutions|Analytics|Forum")
+                      r"Technology|Solutions|Analytics|Forum|Biometrics|Securities|Security|Intelligent|"
+                      r"Electronics|Optics|Telem|Semiconductor|Imaging|Command|Directorate|Superintendence|"
+                      r"Inspectorate|Secretariat|Association|Federation|Defender|Ombudsman|S\.A|SAS|Ltda|Pte|"
+                      r"Limited|JSC|LLP|Board|Unit\b")
 ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"),
+    ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"), ("Law Enforcement", "PoliceDepartment"),
     ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
     ("School", "ResearchOrganization"),
     ("Institute of Technology", "ResearchOrganization"), ("Laboratory", "ResearchOrganization"),
@@ -150,12 +182,22 @@ ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Department", "GovernmentBody"), ("Ministry", "GovernmentBody"),
     ("Commission", "GovernmentBody"), ("Agency", "GovernmentBody"), ("Bureau", "GovernmentBody"),
     ("Authority", "GovernmentBody"), ("Office", "GovernmentBody"), ("Council", "GovernmentBody"),
-    ("Court", "GovernmentBody"), ("Municipality", "GovernmentBody"), ("Inc", "Firm"), ("Ltd", "Firm"), ("Corp", "Firm"),
+    ("Court", "GovernmentBody"), ("Municipality", "GovernmentBody"), ("Superintendence", "GovernmentBody"),
+    ("Directorate", "GovernmentBody"), ("Inspectorate", "GovernmentBody"), ("Secretariat", "GovernmentBody"),
+    ("Command", "GovernmentBody"), ("Defender", "GovernmentBody"), ("Ombudsman", "GovernmentBody"),
+    ("Board", "GovernmentBody"), ("Unit", "GovernmentBody"),
+    ("Inc", "Firm"), ("Ltd", "Firm"), ("Corp", "Firm"),
     ("LLC", "Firm"), ("PLC", "Firm"), ("GmbH", "Firm"), ("Technologies", "Firm"), ("AI", "Firm"),
     ("Labs", "Firm"), ("Systems", "Firm"), ("Networks", "Firm"), ("Robotics", "Firm"),
     ("Vision", "Firm"), ("Corporation", "Firm"), ("Holdings", "Firm"), ("Solutions", "Firm"),
     ("Analytics", "Firm"), ("Technology", "Firm"),
+    # "Asia Digital Rights Coalition": a rights body that is no public one
+    ("Rights", "CivilSocietyOrganization"), ("Coalition", "CivilSocietyOrganization"),
 )
+ORG_TYPE_PATTERNS = tuple((re.compile(rf"\b{re.escape(w)}\b"), t) for w, t in ORG_TYPE_WORDS)  # compiled once
+# Last words of organisations' names ("Stanford University", "Golden Delta Systems"): never a person's.
+ORG_TAIL_WORDS = frozenset({w.lower() for w, _ in ORG_TYPE_WORDS if " " not in w} |
+                           {w.lower() for w in INDUSTRY_TAIL.split("|")} | {"research", "endowment", "partners"})
 NOT_NAMES = frozenset({
     "officials", "experts", "critics", "researchers", "analysts", "authorities", "police",
     "lawmakers", "regulators", "investigators", "activists", "campaigners", "scientists",
@@ -172,12 +214,13 @@ TITLE_WORDS = frozenset({
     "spokeswoman", "spokesperson", "mep", "lawmaker", "by", "opinion", "leader", "director",
     "chief", "executive", "officer", "activist", "campaigner", "journalist", "commerce",
     "inspector", "superintendent", "commander", "honourable", "honorable", "hon.", "colonel", "captain", "sergeant", "constable",
+    "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "prof", "sir", "dame",
 })
 # Last words that make a name an organisation's, not a person's ("European Digital Rights").
 ORG_LAST_WORDS = frozenset({
     "rights", "watch", "international", "network", "group", "foundation", "institute", "union",
     "alliance", "coalition", "association", "project", "initiative", "trust", "council", "society",
-    "times", "post", "news", "press", "journal", "guardian", "telegraph", "herald", "tribune",
+    "times", "post", "news", "press", "journal", "wire", "guardian", "telegraph", "herald", "tribune",
 })
 # An organisation introduced by what it is: "X, a network of privacy organisations" /
 # "the surveillance research group IPVM".
@@ -194,7 +237,7 @@ ORG_DESCRIBED_BEFORE = re.compile(
     rf"store|hotel|restaurant) chain|retailer|startup|start-up|conglomerate|chipmaker|carmaker|telecoms? "
     rf"(?:giant|operator|company)|(?:tech|technology|security|surveillance|camera|software) "
     rf"(?:giant|company|firm|vendor|maker|supplier)))\s+(?P<org>(?:[A-Z][\w&-]*)(?:\s+[A-Z][\w&-]*){{0,3}})")
-# "civil society organisations, including the Kenya Human Rights Commission (KHRC) and Paradigm
+# "civil society organisations, including the Ghana Human Rights Commission (GHRC) and Paradigm
 # Initiative": organisations listed after a civil-society noun are civil-society organisations,
 # whatever their names look like; each may carry its acronym in brackets.
 CIVIL_KINDS = (r"civil society|civil liberties|civil rights|human rights|digital rights|rights|advocacy|consumer|"
@@ -210,10 +253,11 @@ ITEM_TRIM = re.compile(r"^(?:the|and|or)\s+|\s*\([^)]*\)$")
 LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|(?<=\))\s+(?:and|or)\s+")
 # "the French company Engie", "a local firm Danaide", "the state-owned contractor X": a firm named
 # right after a noun saying it is one (modifiers: a demonym or lower-case words).
+NAME_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|la|van|von|der|den)"  # "Aeroportos de Portugal"
 FIRM_NOUN_THEN_NAME = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){{0,2}}?(?:company|firm|vendor|supplier|operator|"
     rf"contractor|manufacturer|startup|start-up|developer)\s+(?P<org>(?!{WEEKDAY})[A-Z][\w&-]*"
-    rf"(?:\s+(?!{WEEKDAY})[A-Z][\w&-]*){{0,3}})")
+    rf"(?:\s+(?:{NAME_PARTICLE}\s+)?(?!{WEEKDAY})[A-Z][\w&-]*){{0,3}})")
 FIRM_NOUN_WORD = re.compile(r"(?:company|firm|vendor|supplier|operator|contractor|manufacturer|startup|start-up|developer) [A-Z]")
 KIND_TYPES = (("research", "ResearchOrganization"), ("think", "ThinkTank"), ("watchdog", "GovernmentBody"),
               ("industry", "Organization"), ("trade", "Organization"), ("broadcast", "Organization"),
@@ -225,13 +269,16 @@ DESCRIBED_WORD = re.compile(r"(?i:group|organi[sz]ation|body|watchdog|tank|NGO|c
                             r"company|firm|vendor|supplier)")
 DEFINITE_BODY = (r"[Tt]he\s+(?:company|firm|organi[sz]ation|group|agency|authority|regulator|watchdog|"
                  r"ministry|department|commission|police|force|charity|retailer)\b")
+# "LIMA, May 2 (Andes Wire) -": the news agency of a dateline.
+DATELINE_AGENCY = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,[^()\n]{0,40}?)?\s*\((?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)"
+                             r"\s*[-–—]")
 BYLINE = re.compile(rf"^\s*By\s+(?P<person>{PERSON})\s*$")
 BARE_BYLINE = re.compile(rf"^\s*(?P<person>{PCAP}[ \t]+{PCAP}(?:[ \t]+{PCAP})?)\s*$")
 # "a vigil for the opposition politician X", "Kremlin critic X": a noun for a kind of person.
 PERSON_NOUNS = (r"politician|dissident|blogger|critic|artist|poet|writer|novelist|rapper|singer|musician|"
                 r"businessman|businesswoman|tycoon|oligarch|footballer|athlete|photographer|filmmaker|academic|"
                 r"cleric|imam|priest|comedian|actor|actress|YouTuber|influencer|opposition figure|"
-                r"human rights defender")
+                r"human rights defender|host|presenter|anchor|moderator")
 PERSON_NOUN_WORD = re.compile(rf"\b(?:{PERSON_NOUNS})\s+[A-Z]")
 ROLE_BEFORE_PERSON = re.compile(
     rf"\b(?:{ROLE}|opposition leader|party leader|{PERSON_NOUNS}|author\s+(?:is|was))\s+(?P<person>{PCAP}(?:[ \t\u00a0]+{PCAP}){{1,2}})")
@@ -247,6 +294,25 @@ MEASURE_OBJECT = re.compile(r"\b(?:fined|sanctioned|penali[sz]ed|reprimanded|ord
                             rf"(?P<org>(?!{WEEKDAY}|The\b|This\b|Its\b)[A-Z][\w&-]*"
                             rf"(?:\s+(?!{WEEKDAY})[A-Z][\w&-]*){{0,3}})")
 MEASURE_WORD = re.compile(r"fined|sanctioned|penali[sz]ed|reprimanded|ordered|sued")
+# "The authors, A B, C D and E F, compiled", "researchers A B and C D found": every full name of a
+# list after an author noun is a person's.
+FULL_NAME = rf"{PCAP}(?:[ \t\u00a0]+{PCAP}){{1,2}}"
+NAME_LIST = rf"{FULL_NAME}(?:\s*,\s*{FULL_NAME})*\s*,?\s+and\s+{FULL_NAME}"
+AUTHOR_LIST = re.compile(r"\b(?:[Tt]he\s+)?(?i:authors|co-?authors|researchers|economists|scholars|academics|editors)"
+                         rf"\s*,?\s+(?P<list>{NAME_LIST})")
+# "a 2024 study by A B and C D of U", "written by A B, a lecturer at U": the authors of a study; a
+# single name only when described as people are ("of U", ", a ...").
+STUDY_BY = (r"\b(?:(?:study|paper|report|analysis|survey|book|article|research|index|audit|review)\s+(?:[\w-]+\s+){0,3}?"
+            r"|(?:written|co-?written|authored|co-?authored|compiled|edited|conducted|led)\s+)by\s+")
+STUDY_BY_LIST = re.compile(rf"{STUDY_BY}(?P<list>{NAME_LIST}|{FULL_NAME}(?=\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]|"
+                           r",\s+(?:an?|the)\s+[\w-]+))")
+PERSON_LIST_WORD = re.compile(r"[Aa]uthors|[Rr]esearchers|[Ee]conomists|[Ss]cholars|[Aa]cademics|[Ee]ditors|\bby\s")
+# "Daniela Ruiz, who leads the group's work on ...": a relative clause saying what someone does.
+PERSON_RELATIVE = re.compile(
+    rf"(?P<person>{PERSON}),\s+who\s+(?:(?:also|now|currently)\s+)?(?:leads|heads|runs|directs|chairs|manages|"
+    r"oversees|coordinates|co-?founded|founded|co-?directs|works|teaches|studies|researches|advises|represents|"
+    r"edits|co-?authored|authored|wrote|tracks|investigates|monitors|campaigns|has\s+(?:led|studied|researched|"
+    r"written|tracked|investigated|documented|worked|campaigned|monitored|advised))\b")
 OUTLET_AFTER_SAY = re.compile(rf"\b(?:told|tells)\s+(?P<org>The\s+{OCAP}(?:\s+{OCAP}){{0,2}})")
 
 
@@ -265,7 +331,7 @@ def _known_single_names(found: list[Candidate], base: list[Candidate], text: str
     """A lone capitalised word before "said" ("Moscow said", "Kiggundu said") is a person only
     when the document names someone in full with that surname; news introduces people by full
     name, so otherwise it is a place or a body standing for its government."""
-    surnames = {text[c.start:c.end].split()[-1] for c in found + base
+    surnames = {surname(text[c.start:c.end].split()) for c in found + base
                 if c.entity_type == "Person" and len(text[c.start:c.end].split()) > 1}
     return [c for c in found if not (c.rule == "pattern:speaker" and c.entity_type == "Person"
                                      and " " not in text[c.start:c.end].strip()
@@ -304,6 +370,9 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     elif sentence.index <= 3 and "\n" not in s.strip():  # an opinion piece signed by a bare name line
         for m in BARE_BYLINE.finditer(s):
             yield from _person(m, "person", offset, "pattern:byline")
+    if sentence.index <= 3 and "(" in s:
+        for m in DATELINE_AGENCY.finditer(s):
+            yield from _org(m, "org", offset, "pattern:dateline", "Organization", single_word=True)
     has_role = ROLE_WORD.search(s) is not None  # computed once: several patterns need a role word
     if has_role or PERSON_NOUN_WORD.search(s):
         for m in ROLE_BEFORE_PERSON.finditer(s):
@@ -350,6 +419,14 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     if TITLE_WORD.search(s):
         for m in TITLED.finditer(s):
             yield from _person(m, "person", offset, "pattern:title")
+    if PERSON_LIST_WORD.search(s):
+        for m in itertools.chain(AUTHOR_LIST.finditer(s), STUDY_BY_LIST.finditer(s)):
+            for name in re.finditer(FULL_NAME, m.group("list")):
+                yield from _person_span(s, m.start("list") + name.start(), m.start("list") + name.end(),
+                                        offset, "pattern:person-list")
+    if ", who " in s:
+        for m in PERSON_RELATIVE.finditer(s):
+            yield from _person(m, "person", offset, "pattern:relative-clause")
     if "co" in s and AUTHOR_WORD.search(s):
         for m in COAUTHORS.finditer(s):
             yield from _person(m, "person", offset, "pattern:coauthors")
@@ -380,12 +457,34 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
             country = _country_in(m.group("desc"))
             yield from _org(m, "org", offset, "pattern:firm-appositive", "Firm",
                             (("country", country),) if country else (), single_word=True)
-    if ORG_WORD.search(s) and not _is_headline(s):
-        for regex in (ORG_SUFFIXED, ORG_PREFIXED, FIRM_SHAPED):
-            for m in regex.finditer(s):
-                if regex is FIRM_SHAPED and re.search(r"[’']s\s", m.group("org")):
-                    continue
-                yield from _org(m, "org", offset, "pattern:org-name-shape", "Organization")
+    if ORG_WORD.search(s):
+        yield from _shaped_orgs(s, offset)
+
+
+# "National Security", "Public Security Systems": a public function, not a firm named by its trade.
+PUBLIC_FUNCTION = re.compile(r"(?:[Tt]he\s+)?(?:National|Public|Homeland|State|Internal|Border|Cyber|Information|"
+                             r"Social|Food|Energy|Human|Computer|Network|Airport|Aviation|Transport|Data|Collective|"
+                             r"Regional|Maritime|Health|Financial|Economic|Nuclear|Military)\s")
+# On a header line an institution is followed by its city or a date ("Centre for X, Nairobi | 3 March").
+HEADER_NAME_END = re.compile(r"\s*[,|(]")
+
+
+def _shaped_orgs(s: str, offset: int) -> Iterator[Candidate]:
+    """Organisations known by the shape of their names.  Headlines capitalise every word, so on a
+    headline-like line only an institution closed by a comma, bar or bracket counts (a report's
+    header line); a trade-named firm opened by a public function ("National Security") needs a legal form."""
+    headline = _is_headline(s)
+    for regex, default in ((ORG_SUFFIXED, "Organization"), (ORG_PREFIXED, "Organization"), (FIRM_SHAPED, "Firm")):
+        if headline and regex is FIRM_SHAPED:
+            continue
+        for m in regex.finditer(s):
+            org = m.group("org")
+            if headline and not HEADER_NAME_END.match(s, m.end()):
+                continue
+            if regex is FIRM_SHAPED and (re.search(r"[’']s\s", org)
+                                         or PUBLIC_FUNCTION.match(org) and not LEGAL_SUFFIX.search(org)):
+                continue
+            yield from _org(m, "org", offset, "pattern:org-name-shape", default)
 
 
 def _kind_type(kind: str) -> str:
@@ -396,13 +495,19 @@ def _kind_type(kind: str) -> str:
 
 
 def _person(m: re.Match, group: str, offset: int, rule: str) -> Iterator[Candidate]:
-    start, end = _strip_leading_stopwords(m.string, m.start(group), m.end(group), TITLE_WORDS)
-    name = " ".join(m.string[start:end].split())
+    yield from _person_span(m.string, m.start(group), m.end(group), offset, rule)
+
+
+def _person_span(s: str, start: int, end: int, offset: int, rule: str) -> Iterator[Candidate]:
+    """A person named at ``s[start:end]`` (titles before the name left out), unless the name
+    is an organisation's, a place's or a known entity's."""
+    start, end = _strip_leading_stopwords(s, start, end, TITLE_WORDS)
+    name = " ".join(s[start:end].split())
     last = name.split()[-1].lower() if name.split() else ""
-    if re.search(r"\b[Tt]he\s+$", m.string[max(0, start - 4):start]) or last in ORG_LAST_WORDS \
-            or last in TITLE_WORDS or last in ("supervisor", "rapporteur", "ombudsman"):
+    if re.search(r"\b[Tt]he\s+$", s[max(0, start - 4):start]) or last in ORG_LAST_WORDS \
+            or last in TITLE_WORDS or last in ORG_TAIL_WORDS or last in ("supervisor", "rapporteur", "ombudsman"):
         return  # "told The Guardian", "European Digital Rights said": not a person
-    if " " not in name and re.search(r"\b(?:in|at|from|near|across)\s+$", m.string[max(0, start - 8):start]):
+    if " " not in name and re.search(r"\b(?:in|at|from|near|across)\s+$", s[max(0, start - 8):start]):
         return  # "the embassy in Washington said": a place, not a speaker
     entry = gz.lookup(name)
     if entry is not None:
@@ -415,7 +520,8 @@ def _person(m: re.Match, group: str, offset: int, rule: str) -> Iterator[Candida
 # "Singapore-based Kestrel Vision": where a firm sits is no part of its name.
 PLACE_BASED = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based(?:\s+|$)")
 # "Golden Delta Technology Co., Ltd.", "Northstar Secure Link Ltd.": legal forms stay out of the key.
-LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|PLC|GmbH|AG|SA|S\.A|Pte|Limited)\b\.?,?)+$")
+LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|LLP|PLC|GmbH|AG|SA|SAS|S\.A\.S|S\.A|Pte|Limited|Ltda|JSC)"
+                          r"\b\.?,?)+$")
 
 
 def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
@@ -551,8 +657,9 @@ def _collectives(base: list[Candidate], text: str) -> Iterator[Candidate]:
         demonym = canonical_demonym(cand.key.split("/")[1])
         attrs = (("country", cand.key),)
         police = POLICE_TAIL.match(text, cand.end)
-        if police and police.group().strip() == "police" and text[max(0, cand.start - 4):cand.start] == "the ":
-            # "the Kenyan police": the national force, the body "Kenya's police" names too
+        if police and police.group().strip() == "police":
+            # "(the) Kenyan police": the national force, the body "Kenya's police" names too; "police
+            # departments" or "forces" after the country word make the collective below
             yield Candidate(cand.start, police.end(), "org/" + slugify(f"{demonym} police"), "PoliceDepartment",
                             PUBLIC_BODY, 0.8, 1, attrs, label=f"{demonym} police")
             continue
@@ -643,16 +750,33 @@ def _concept_label(words: str) -> str:
     return entry.label if entry is not None and entry.entity_type in gz.CONCEPT_TYPES else words
 
 
+# "Ghana Human Rights Commission": a country's noun before "Human Rights Commission" (no "National",
+# no demonym) is how rights NGOs name themselves; statutory bodies are "National Human Rights
+# Commission" or "Australian Human Rights Commission".
+RIGHTS_COMMISSION = re.compile(r"^(?:[Tt]he\s+)?(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+Human\s+Rights\s+"
+                               r"Commission$")
+
+
+INTERGOVERNMENTAL = re.compile(r"(?:[Tt]he\s+)?(?:UN|U\.N\.|United Nations)\s")
+
+
 def org_type(name: str, default: str = "Organization") -> str:
     """Ontology class of an organisation from the shape of its name ("Council of the
     European Union": the head before "of" decides)."""
+    rights = RIGHTS_COMMISSION.match(name)
+    if rights and _is_country_word(rights.group("place")) and rights.group("place") not in gz.demonym_index():
+        return "CivilSocietyOrganization"
+    if INTERGOVERNMENTAL.match(name):
+        return "Organization"  # "UN Human Rights Council": a body of states, no one state's body
+    if name.endswith((" Association", " Federation")):
+        return default  # a trade body, whatever its members make ("... Information Technology ... Association")
     head = re.match(r"(?:[Tt]he\s+)?(?P<head>(?:[A-Z][\w-]*\s+){0,2}?[A-Z][\w-]*)\s+(?:of|for|on)\s", name)
     if head and not head.group("head").endswith(("Center", "Centre", "Institute")):
-        for word, entity_type in ORG_TYPE_WORDS:
-            if re.search(rf"\b{re.escape(word)}\b", head.group("head")):
+        for word, entity_type in ORG_TYPE_PATTERNS:
+            if word.search(head.group("head")):
                 return entity_type
-    for word, entity_type in ORG_TYPE_WORDS:
-        if re.search(rf"\b{re.escape(word)}\b", name):
+    for word, entity_type in ORG_TYPE_PATTERNS:
+        if word.search(name):
             return entity_type
     return default
 
@@ -685,10 +809,20 @@ def _strip_leading_stopwords(s: str, start: int, end: int,
 
 
 def _valid_person(name: str) -> bool:
-    tokens = name.split()
+    tokens = [t for t in name.split() if t not in SURNAME_PARTICLES]
+    if len(tokens) < len(name.split()) and (len(tokens) < 2 or tokens[0].lower() in INSTITUTION_FIRST_WORDS):
+        return False  # "Banco do Brasil", "Rio de Janeiro": an institution or a place, not a "de" surname
     if not tokens or any(t.lower() in STOP_WORDS or t.lower() in NOT_NAMES for t in tokens):
         return False
     return not any(gz.lookup(t) or t in gz.demonym_index() for t in tokens)
+
+
+# First words of Romance-language institutions and places that a particle follows ("Banco do Brasil").
+INSTITUTION_FIRST_WORDS = frozenset({
+    "banco", "universidad", "universidade", "università", "ministerio", "ministério", "fundación", "fundação",
+    "instituto", "policía", "polícia", "grupo", "compañía", "companhia", "corte", "tribunal", "secretaría",
+    "secretaria", "superintendencia", "defensoría", "procuraduría", "fiscalía", "centro", "museo", "casa",
+    "puerto", "porto", "rio", "río", "san", "santa", "são", "ciudad", "mar", "los", "las", "port", "cape"})
 
 
 def _valid_org(name: str, single_word: bool = False) -> bool:

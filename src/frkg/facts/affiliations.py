@@ -6,7 +6,7 @@ import re
 from frkg.coref import DEFINITE_HEADS
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.gazetteer import ORG_TYPES
-from frkg.model import Fact
+from frkg.model import Fact, Mention
 from frkg.patterns import APPOSITIVE_ROLE, ROLE
 
 ROLE_BEFORE_NAME = re.compile(
@@ -33,11 +33,33 @@ OF_THE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 DEFINITE_ROLE_AFTER = re.compile(
     rf",\s+(?:the\s+(?P<head>company|firm|group|organi[sz]ation|agency|authority|regulator|watchdog|ministry|"
     rf"charity|retailer|chain|department|commission|party|centre|center|institute|committee|forum|"
-    rf"foundation|union)|its|their)(?:’s|'s)?\s+"
-    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+(?:executive|officer|director))?"
-    r"(?:\s+(?:of|for)\s+(?!the\b|an?\b)[a-z][\w-]*)?)\b")  # "the centre's director of research"
+    rf"foundation|union|network|coalition|alliance|campaign|project)|its|their)(?:’s|'s)?\s+"
+    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?(?:[a-z]+-)?{ROLE}(?:\s+(?:executive|officer|director))?"
+    r"(?:\s+(?:of|for)\s+(?!the\b|an?\b)[a-z][\w-]*(?:\s+(?!and\b|or\b)[a-z][\w-]*)?)?)\b")
+# "the centre's director of research", "the company's vice-president for international business"
+# Heads that are words of the body's own name ("the network" for "X Rights Network").
+NAMED_HEADS = ("network", "coalition", "alliance", "campaign", "project")
 WHO_WORKS = re.compile(r",\s+who\s+(?:works|worked|researches|researched|campaigns|campaigned|writes|wrote|"
                        r"reports|reported|teaches|taught|studies|studied)\b[^,.;“”\"]{0,60}?\s+(?:for|at|with)\s+(?:the\s+)?")
+# "X, who leads Amnesty's work on biometrics": leading a body's work is working for it.
+WHO_LEADS = re.compile(r",\s+who\s+(?:leads|led|heads|headed|runs|ran|directs|directed|coordinates|coordinated|"
+                       r"oversees|oversaw|manages|managed)\s+(?:the\s+)?")
+# "X, senior researcher on the South Caucasus at Y": a role over a region, then the body.
+# "X, policy lead at Y": a "lead" of some field is a role too.
+ROLE_ON_REGION_AT = re.compile(rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}\s+(?:on|for)\s+(?:the\s+)?"
+                               r"(?:[A-Z][\w-]*\s+){1,3}|(?:[a-z-]+\s+){1,2}lead\s+)(?:at|with)\s+(?:the\s+)?")
+# "X, Under Secretary of the Treasury for Terrorism and Financial Intelligence, said": a long
+# official title naming its body by a word of the body's name ("Treasury").
+OFFICIAL_TITLE = re.compile(
+    r",\s+(?:the\s+)?(?P<role>(?:(?:Under|Deputy|Assistant|Associate|Acting|Principal|Permanent|Chief)\s+)*"
+    r"(?:Secretary|Minister|Director|Commissioner|Administrator|Chair|Chairman|Chairwoman|President|Head)"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?P<word>[A-Z][\w-]+)[^,;“”\"]{0,80}?)\s*(?:,|\.?\s*$)")
+# "Spokeswoman Ana Silva told", "At a briefing, spokesperson X said": a title opening the sentence
+# or its clause before the name; a spokesperson speaks for the body named just before, a mayor or
+# governor for the body the title names.
+TITLE_OPENING = re.compile(r"(?:^\s*|,\s+)(?:[A-Z][a-z]+\s+)?(?P<role>[Ss]pokes(?:man|woman|person)|Mayor|Governor)\s+$")
+TITLE_BODY_WORDS = {"mayor": ("mayor", "city", "municipal", "town hall"), "governor": ("governor", "governorate")}
+SPOKES_BODY_TYPES = tuple(t for t in ITS_ORG_TYPES if t not in ("Group", "Technology", "Application"))
 AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
                        rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for)\s+(?:the\s+)?")
 
@@ -56,6 +78,8 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _role_at_definite(ctx, sentence.index)
         facts += _org_official(ctx, sentence.index)
         facts += _definite_role_after(ctx, sentence.index)
+        facts += _new_only(facts, _role_on_region(ctx, sentence.index) + _official_title(ctx, sentence.index)
+                           + _title_opening(ctx, sentence.index))
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -105,8 +129,11 @@ def _definite_role_after(ctx: Context, index: int) -> list[Fact]:
             if ctx.text.startswith(",", person.end) else None
         if m is None:
             continue
-        types = DEFINITE_HEADS.get((m.group("head") or "").lower(), ITS_ORG_TYPES)
+        head = (m.group("head") or "").lower()
+        types = DEFINITE_HEADS.get(head, ITS_ORG_TYPES)
         named = [o for o in ctx.mentions if o.entity_type in types and o.end <= person.start and o.rule != "demonym"]
+        if head in NAMED_HEADS:  # "the network's director": a body with "Network" in its name
+            named = [o for o in named if head in o.text.lower().split()]
         if named:
             out.append(fact("Affiliation", {"member": [person.key], "organization": [named[-1].key]},
                             {"role": " ".join(m.group("role").split())},
@@ -156,12 +183,26 @@ def _who_works_for(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     out = []
     for person in (ctx.in_sentence(index, ("Person",)) if ", who " in s.text else ()):
-        m = WHO_WORKS.match(ctx.text, person.end, s.end)
-        orgs = [o for o in ctx.in_sentence(index, ORG_TYPES) if m and o.start == m.end()]
+        m = WHO_WORKS.match(ctx.text, person.end, s.end) or WHO_LEADS.match(ctx.text, person.end, s.end)
+        orgs = [o for o in ctx.in_sentence(index, ORG_TYPES) if m and o.start == m.end()] or \
+            (_short_form_before(ctx, m.end(), person.start) if m else [])
         if orgs:
             out.append(fact("Affiliation", {"member": [person.key], "organization": [orgs[0].key]}, {},
-                            ctx.evidence(index, person.start, orgs[0].end, "affiliation:who-works-for", 0.8)))
+                            ctx.evidence(index, person.start, max(orgs[0].end, m.end()), "affiliation:who-works-for",
+                                         0.8)))
     return out
+
+
+SHORT_POSSESSIVE = re.compile(r"(?P<short>[A-Z][\w&-]{2,})(?:’s|'s)\s")
+
+
+def _short_form_before(ctx: Context, position: int, before: int) -> list[Mention]:
+    """"who leads Dejusticia's work" after "Fundación Dejusticia": a body named before by one word of its name."""
+    m = SHORT_POSSESSIVE.match(ctx.text, position)
+    if m is None:
+        return []
+    return [o for o in ctx.mentions if o.entity_type in ITS_ORG_TYPES and o.end <= before
+            and m.group("short") in o.text.split()][-1:]
 
 
 def _author_is(ctx: Context, index: int) -> list[Fact]:
@@ -223,8 +264,84 @@ def _of_the(ctx: Context, index: int) -> list[Fact]:
     people = ctx.in_sentence(index, ("Person",))
     for org in ctx.in_sentence(index, ORG_TYPES):
         before = [p for p in people if p.end <= org.start and OF_THE.fullmatch(ctx.text[p.end:org.start])]
-        if before:
-            person = before[-1]
+        for person in _listed_people(ctx, people, before[-1]) if before else ():
             out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]}, {},
                             ctx.evidence(index, person.start, org.end, "affiliation:of-the", 0.8)))
     return out
+
+
+PEOPLE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _listed_people(ctx: Context, people: list[Mention], last: Mention) -> list[Mention]:
+    """``last`` and the people listed right before it ("Ana Costa and Ben Ode of Lagos University")."""
+    listed = [last]
+    for person in reversed([p for p in people if p.end <= last.start]):
+        if not PEOPLE_LIST_GAP.fullmatch(ctx.text, person.end, listed[0].start):
+            break
+        listed.insert(0, person)
+    return listed
+
+
+def _new_only(found: list[Fact], more: list[Fact]) -> list[Fact]:
+    """The facts of ``more`` whose member has no affiliation from the same sentence yet."""
+    seen = {(f.roles["member"], f.evidence[0].sentence_index) for f in found}
+    return [f for f in more if (f.roles["member"], f.evidence[0].sentence_index) not in seen]
+
+
+def _role_on_region(ctx: Context, index: int) -> list[Fact]:
+    """"X, senior researcher on the South Caucasus at Y", "X, policy lead at Y" (see :data:`ROLE_ON_REGION_AT`)."""
+    s = ctx.sentences[index]
+    out = []
+    orgs = {o.start: o for o in ctx.in_sentence(index, ORG_TYPES)}
+    for person in ctx.in_sentence(index, ("Person",)):
+        m = ROLE_ON_REGION_AT.match(ctx.text, person.end, s.end)
+        if m is not None and m.end() in orgs:
+            org = orgs[m.end()]
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, person.start, org.end, "affiliation:role-on-region", 0.8)))
+    return out
+
+
+def _official_title(ctx: Context, index: int) -> list[Fact]:
+    """"X, Under Secretary of the Treasury for ..., said": the body named before whose name holds
+    the title's word ("Treasury" in "Treasury Department")."""
+    s = ctx.sentences[index]
+    out = []
+    for person in ctx.in_sentence(index, ("Person",)):
+        m = OFFICIAL_TITLE.match(ctx.text, person.end, s.end)
+        if m is None:
+            continue
+        word = m.group("word")
+        inside = ctx.in_sentence(index, ORG_TYPES, m.start("word"), m.end("role"))
+        named = inside or [o for o in ctx.mentions if o.entity_type in ITS_ORG_TYPES and o.end <= person.start
+                           and word in o.text.replace("’s", " ").replace("'s", " ").split()][-1:]
+        if named:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [named[0].key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, person.start, m.end("role"), "affiliation:official-title",
+                                         0.75 if inside else COREF_CONFIDENCE)))
+    return out
+
+
+def _title_opening(ctx: Context, index: int) -> list[Fact]:
+    """"Spokesman X told ..." after "Iran's foreign ministry condemned the move" (see :data:`TITLE_OPENING`)."""
+    s = ctx.sentences[index]
+    people = ctx.in_sentence(index, ("Person",))
+    m = TITLE_OPENING.search(ctx.text[s.start:people[0].start]) if people else None
+    if m is None:
+        return []
+    role = m.group("role")
+    words = TITLE_BODY_WORDS.get(role.lower())
+    if words is None:
+        before = [o for i in (index - 1, index) if i >= 0 for o in ctx.in_sentence(i, SPOKES_BODY_TYPES)
+                  if o.end <= people[0].start and o.rule != "demonym" and o.entity_type != "Country"]
+    else:
+        before = [o for o in ctx.mentions if o.entity_type == "GovernmentBody" and o.end <= people[0].start
+                  and any(w in o.text.lower() for w in words)]
+    if not before:
+        return []
+    return [fact("Affiliation", {"member": [people[0].key], "organization": [before[-1].key]}, {"role": role},
+                 ctx.evidence(index, s.start + m.start("role"), people[0].end, "affiliation:title-opening",
+                              COREF_CONFIDENCE))]

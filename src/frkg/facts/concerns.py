@@ -33,7 +33,7 @@ LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:a|an)\s+(?:[\
                 r"challenged\s+[^.;,]{1,60}?\s+in\s+court")
 # The party taken to court is what the concern is about.
 DEFENDANT_BEFORE = re.compile(r"(?:\b(?:lawsuit|suit|complaint|case|challenge|action|petition)\s+against|\bsue[sd]?|"
-                              r"\btook)\s+(?:the\s+)?$")
+                              r"\btook|\baccus(?:e|es|ed))\s+(?:the\s+)?$")  # the accused too
 DEFENDANT_TYPES = ("Firm", "GovernmentBody", "PoliceDepartment", "Legislature")
 RAISE_VERB = re.compile(
     r"\)?\s*(?:,[^,]{1,80},\s*)?"
@@ -42,7 +42,7 @@ RAISE_VERB = re.compile(
     r"worry|worry|worries|raise|raises|raised|contend|contends|claim|claims|highlight|highlights|"
     r"highlighted|suggest|suggests|suggested|note|notes|noted|criticise|criticize|criticized|"
     r"criticised|call|calls|called|describe|describes|described|condemn|condemns|condemned|"
-    r"denounce|denounces|denounced|document|documents|documented|" + LEGAL_ACTION + r")\b")
+    r"denounce|denounces|denounced|document|documents|documented|fined|fines|" + LEGAL_ACTION + r")\b")
 PEOPLE_GROUP_RULES = ("gazetteer",)
 APPLICATION_CONCERNS = {"application/censorship": ("concern-type/censorship", "censorship")}
 RAISER_TYPES = ("Group", "Person", "CivilSocietyOrganization", "ThinkTank", "ResearchOrganization",
@@ -55,6 +55,7 @@ REPRESSION = re.compile(r"\b(?:repress\w*|persecut\w*|oppress\w*|detain\w*|deten
 HUMAN_RIGHTS = "concern-type/human-rights-violations"
 # "could be used to monitor protesters and journalists": watching named people is surveillance.
 WATCHING = re.compile(r"\b(?:monitor(?:s|ed|ing)?|track(?:s|ed|ing)?|spy(?:ing)? on|spie[ds] on|"
+                      r"(?:ran|run|runs|checked|searched|matched)\s+(?:the\s+)?(?:faces?|photos?|images?)\s+of|"
                       r"surveil(?:s|led|ling)?|watch(?:es|ed|ing)?|surveillance of|flag(?:s|ged|ging)?)\b", re.I)
 # "used facial recognition to identify people who had taken part in peaceful protests": finding
 # protesters is surveillance of them, whether or not the sentence names a group.
@@ -77,10 +78,12 @@ CALL_TO_STOP = (r"(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|appeal(?:
                 r"(?:stop|halt|end|ban|suspend|cease|abandon|scrap|prohibit|outlaw|drop|withdraw)")
 # "X raised concerns about ...", "X criticised ...", "X warned that ...": an explicit act of
 # raising a concern, even when the sentence names no concern type.
-EXPLICIT = re.compile(r"(?:(?:has|have|had|also|repeatedly|previously|again|strongly)\s+)*"
+EXPLICIT = re.compile(r"(?:(?:has|have|had|also|repeatedly|previously|again|strongly|long|separately)\s+)*"
                       r"(?:(?:raised?|raising|expressed|voiced|sounded)\s+(?:[\w-]+\s+){0,2}?(?:concerns?|alarms?|"
                       r"objections?)|critici[sz]ed|condemned|denounced|decried|warned|protested|fear(?:s|ed)?|"
                       r"oppos(?:e|es|ed)|documented|object(?:s|ed)?\s+to|objected|"
+                      r"accus(?:e|es|ed)\s+[^.;]{1,60}?\s+of|"  # "have long accused the police of tracking ..."
+                      r"fined\s+[^.;]{1,80}?,\s+finding\b|"  # "fined the city ..., finding that it had processed ..."
                       r"(?:was|were|is|are)\s+(?:quick|swift|among the first|the first)\s+to\s+"
                       r"(?:object|protest|criticise|criticize|condemn|complain)|"
                       + LEGAL_ACTION + "|" + CALL_TO_STOP + r")\b")
@@ -93,10 +96,18 @@ IT_EXPLICIT = re.compile(r"\b(?:it|they)\s+(?=(?:(?:has|have|had|also|repeatedly
                          r"(?:filed|lodged|brought|launched|submitted|sued|took|challenged|critici[sz]ed|condemned))")
 COMMA = re.compile(r",\s+")
 # "rights groups", "privacy advocates": collectives of organisations speak for people; they are not the affected.
-ADVOCATES = re.compile(r"(?:groups?|organi[sz]ations?|advocates|campaigners|NGOs)$", re.I)
+# Nor are collectives of governments ("other cities are in talks with the vendors").
+ADVOCATES = re.compile(r"(?:groups?|organi[sz]ations?|advocates|campaigners|NGOs|cities|municipalities|"
+                       r"local authorities|city councils|states|governments)$", re.I)
 LIST_GAP = re.compile(r"\)?(?:\s*\([A-Z][\w&-]{1,9}\))?\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?")
+# "had not explained how long facial images would be kept or who could access them": an open
+# question over keeping or sharing people's images is a privacy concern.
+DATA_HANDLING = (r"(?:images?|data|photos?|photographs|records|scans|templates)\s+"
+                 r"(?:would|will|could|may|might)\s+be\s+(?:kept|stored|retained|shared|held)|"
+                 r"who (?:could|can|may|might|would) (?:access|see|use) them|"
+                 r"(?:data|images?)\s+(?:could|would|might|may)\s+end up with")
 # Words that say which kind of concern an untyped one is.
-TYPE_WORDS = ((re.compile(r"privacy|personal data|data protection|biometric data|consent", re.I),
+TYPE_WORDS = ((re.compile(r"privacy|personal data|data protection|biometric data|consent|" + DATA_HANDLING, re.I),
                "concern-type/privacy", "privacy"),
               (re.compile(r"\b(?:monitor|track|surveil|spy|watch)\w*", re.I), SURVEILLANCE, "surveillance"),
               (re.compile(r"discriminat|bias|misidentif|racial|false match|wrongly identif", re.I),
@@ -128,6 +139,8 @@ def extract(ctx: Context) -> list[Fact]:
                 and ctx.in_sentence(sentence.index, ("Technology",)):
             ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
             facts.append(_concern(ctx, sentence.index, (SURVEILLANCE, ctx.in_sentence(sentence.index, ("Technology",))[0])))
+        elif (targeted := _targeted_people(ctx, sentence.index)) is not None:
+            facts.append(targeted)
         elif not concerns:
             untyped.append(sentence.index)
     named = Counter(m.key for m in ctx.mentions if m.entity_type == "ConcernType")
@@ -138,7 +151,54 @@ def extract(ctx: Context) -> list[Fact]:
             statements.setdefault(f.evidence[0].sentence_index, []).append(f)
     for index in untyped:
         facts += _explicit(ctx, index, named) or _quoted(ctx, index, named, statements.get(index, []))
-    return facts
+    return _merge_continued_quotes(ctx, facts)
+
+
+# "used them to identify women who defy the law": a system turned on people who defy a rule or
+# the state is watching them; the people are the affected group.
+TARGETED_PEOPLE = re.compile(
+    r"\b(?:identif(?:y|ies|ied|ying)|track(?:s|ed|ing)?|hunt(?:s|ed|ing)? down|find|locate|punish\w*|"
+    r"fine|arrest\w*)\s+(?:the\s+)?(?P<noun>women|girls|men|students|workers|worshippers|believers|"
+    r"drivers|users|citizens|people)\s+who\s+(?:[a-z]+\s+)?(?:defy|defied|flout\w*|break|broke|violate\w*|"
+    r"ignore\w*|refuse\w*|resist\w*|protest\w*|criticis\w*|criticiz\w*|oppose\w*)\b", re.I)
+
+
+def _targeted_people(ctx: Context, index: int) -> Fact | None:
+    """A surveillance concern over people hunted for defying a rule (see :data:`TARGETED_PEOPLE`)."""
+    text = ctx.sentences[index].text
+    m = TARGETED_PEOPLE.search(text) if " who " in text else None
+    if m is None or ctx.last_technology(ctx.sentences[index].end) is None:
+        return None
+    noun = m.group("noun").lower()
+    group = next((g.key for g in ctx.in_sentence(index, ("Group",))
+                  if g.start == ctx.sentences[index].start + m.start("noun")), None)
+    if group is None:
+        group = "group/" + noun
+        ctx.add_entity(entity_for(group, "Group", noun))
+    ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
+    found = _concern(ctx, index, (SURVEILLANCE, ctx.last_technology(ctx.sentences[index].end)))
+    found.roles["affectedGroup"] = tuple(dict.fromkeys(found.roles.get("affectedGroup", ()) + (group,)))
+    return found
+
+
+def _merge_continued_quotes(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """A quote that continues the speaker's quote of the sentence before states the same concern
+    again: its evidence joins that concern rather than making a second one."""
+    continued = {e.sentence_index for f in ctx.facts if f.kind == "Statement" for e in f.evidence
+                 if e.rule == "statement:quote-continuation"}
+    out: list[Fact] = []
+    for f in facts:
+        index = f.evidence[0].sentence_index
+        earlier = next((g for g in reversed(out) if g.evidence[-1].rule == "concern:quote"
+                        and g.evidence[-1].sentence_index == index - 1
+                        and g.roles.get("raisedBy") == f.roles.get("raisedBy")
+                        and g.roles.get("concernType") == f.roles.get("concernType")), None) \
+            if f.evidence[0].rule == "concern:quote" and index in continued else None
+        if earlier is None:
+            out.append(f)
+        else:
+            earlier.evidence.append(f.evidence[0])
+    return out
 
 
 # A statement (most often a direct quote) that is itself the concern:
@@ -154,7 +214,11 @@ QUOTE_CUE = re.compile(
     rf"(?:being|are|were|is|be|get|got)\s+(?:[a-z]+ly\s+)?{WATCHED}|"
     rf"(?:(?:track|monitor|watch|spy on|follow|surveil)(?:s|ed|ing)?|identif(?:y|ies|ied|ying))\s+"
     rf"(?:(?:their|its|our|the)\s+(?:own\s+)?)?{WATCHED_PEOPLE}|exposed to (?:tracking|arrest|reprisals)|"
-    r"surveillance|abuses? against|"
+    r"surveillance|abuses? against|" + DATA_HANDLING + "|"
+    # "was turned into a suspect", "everybody is a suspect": being made a suspect for being seen
+    r"(?:into|as|is|are|be|becomes?|made) (?:a |potential )?suspects?|"
+    r"hunt(?:s|ed|ing)? down|(?:hijab|veil|dress[- ]code|morality)[- ]enforcement|"
+    r"(?:turn(?:s|ed|ing)? up|pointed|aimed)\s+at\s+(?:protests|demonstrations|rallies|marches)|"
     r"trap|checkpoint|cage|open-air prison|big brother|police state|dystopi\w*|orwellian|chilling|intrusive|"
     r"invasive|persecut\w*|repress\w*|unlawful\w*|illegal\w*|discriminat\w*|misidentif\w*|wrongful\w*|"
     r"false (?:matches|match|positives|arrests)|wrongly (?:identified|stopped|flagged|arrested|accused))\b", re.I)
@@ -172,7 +236,8 @@ def _quoted(ctx: Context, index: int, named: Counter, statements: list[Fact]) ->
         text = str(f.values.get("quotedText", ""))
         cue = QUOTE_CUE.search(text)
         speaker = f.roles["speaker"][0]
-        if cue is None or NEGATED.search(text, 0, cue.start()) or _speaks_for(ctx, speaker, NOT_RAISERS):
+        if cue is None or NEGATED.search(text, 0, cue.start()) or _speaks_for(ctx, speaker, NOT_RAISERS) \
+                or _judges_a_measure(ctx.sentences[index].text):
             continue
         key = _type_from_words(ctx, text)
         if key is None and not named:  # the harm words are about watching people
@@ -188,6 +253,17 @@ def _quoted(ctx: Context, index: int, named: Counter, statements: list[Fact]) ->
                                      "concern:quote" if f.values.get("isDirectQuote") else "concern:reported",
                                      0.7 if f.values.get("isDirectQuote") else 0.65)))
     return out
+
+
+# "told state television the sanctions were “illegal and inhumane”": words judging a measure.
+MEASURE_PREDICATE = re.compile(r"\b(?:sanctions?|designations?|listings?|ban|restrictions?|measures?|move|decision|"
+                               r"fine|ruling|penalt(?:y|ies))\s+(?:were|was|are|is|as)\s+[“\"]")
+
+
+def _judges_a_measure(text: str) -> bool:
+    """Whether the statement quotes what the speaker calls a measure ("the sanctions were “illegal”"):
+    a reply to the measure, not a concern over the technology."""
+    return ("“" in text or '"' in text) and MEASURE_PREDICATE.search(text) is not None
 
 
 def _type_from_words(ctx: Context, text: str) -> str | None:
@@ -328,9 +404,17 @@ def _has_cue(ctx: Context, index: int) -> bool:
     return any(not any(a <= s.start + m.start() < b for a, b in spans) for m in cues)
 
 
+# "under an executive order targeting human rights abusers": the concern names the legal basis of a
+# measure, which the measure carries; it is not a concern raised in the sentence.
+LEGAL_BASIS = re.compile(r"\b(?:order|regime|act|law|programme|program|authority)\s+(?:targeting|against|on|for)\s+$",
+                         re.I)
+
+
 def _concern_types(ctx: Context, index: int) -> list[tuple[str, Mention]]:
+    start = ctx.sentences[index].start
     found = [(m.key, m) for m in ctx.in_sentence(index, ("ConcernType",))
-             if not DESCRIBES_BODY.match(ctx.text, m.end)]
+             if not DESCRIBES_BODY.match(ctx.text, m.end)
+             and not LEGAL_BASIS.search(ctx.text, max(start, m.start - 40), m.start)]
     for m in ctx.in_sentence(index, ("Application",)):
         if m.key in APPLICATION_CONCERNS:
             found.append((APPLICATION_CONCERNS[m.key][0], m))
@@ -373,8 +457,9 @@ def _raised_by(ctx: Context, index: int) -> list[str]:
     s = ctx.sentences[index]
     said = [f.roles.get("speaker", f.roles.get("claimant", ("",)))[0] for f in ctx.facts
             if f.kind in ("Statement", "Claim") and any(e.sentence_index == index for e in f.evidence)]
-    if said:
-        return said[:1]
+    if said:  # "Access Now and Privacy International have urged ...": the whole list speaks
+        named = [m for m in ctx.in_sentence(index, RAISER_TYPES) if m.key == said[0]]
+        return list(dict.fromkeys([m.key for m in _listed_before(ctx, index, named[0])] if named else [])) + said[:1]
     raisers = []
     for m in ctx.in_sentence(index, RAISER_TYPES):
         if RAISE_VERB.match(ctx.text, m.end):  # "X and Y sued ..."
@@ -391,4 +476,12 @@ def _raised_by(ctx: Context, index: int) -> list[str]:
                 s.start + verb.start(), ctx.mentions)
             if speaker is not None:
                 raisers.append(speaker if isinstance(speaker, str) else speaker.key)
+    obtained = OBTAINED_BY.search(s.text) if not raisers and "obtained by" in s.text else None
+    raisers += [m.key for m in ctx.in_sentence(index, CIVIL_RAISERS)
+                if obtained and m.start == s.start + obtained.end()]
     return list(dict.fromkeys(raisers))
+
+
+# "Records obtained by Access Now show ...": the group that exposed the records raises the concern.
+OBTAINED_BY = re.compile(r"\b(?:logs|records|documents|files|e-?mails|data|footage|minutes|contracts)\s+"
+                         r"obtained\s+by\s+(?:the\s+)?")

@@ -12,7 +12,7 @@ COREF_CONFIDENCE = 0.6
 # "the AI Act": a technology naming a law is no use of it and not what a concern is about.
 LAW_NAME = re.compile(r"\s+(?:Act|Bill|Law|Directive|Regulation)\b")
 HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|should|might|may|potentially|perhaps|possibly|proposed?|propos\w+|"
+    r"\b(?:could|would|should|might|(?-i:may)|potentially|perhaps|possibly|proposed?|propos\w+|"
     r"consider\w*|call(?:s|ed|ing)? (?:for|on)|demand\w*|need(?:s|ed)? (?:to|for)|interest in|efforts to|prospects|"
     r"plans? to|no|not|without|if|whether|urged?)\b", re.I)
 

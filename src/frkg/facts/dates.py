@@ -1,4 +1,8 @@
-"""Dates written in prose -> ISO strings ("November 2021" -> "2021-11")."""
+"""Dates written in prose -> ISO strings ("November 2021" -> "2021-11").
+
+A day without its year ("signed on October 9") takes the year of the last full date
+written before it (a news story's dateline); a deadline ("by mid-2027") dates nothing done.
+"""
 from __future__ import annotations
 
 import re
@@ -10,17 +14,20 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 DATE = re.compile(
     rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<m2>{_MONTH})\s+(?:(?P<d2>\d{{1,2}}),?\s+)?(?P<y2>(?:19|20)\d\d)"
-    r"|(?<![\d,.])(?P<y3>(?:19|20)\d\d)(?!\d|,\d)(?!\s*(?:deals|contracts|companies|firms|cameras))"
-    r"|(?P<iso>(?:19|20)\d\d-\d\d(?:-\d\d)?))")
+    r"|(?<![\d,.])(?<!\bby )(?<!\bby mid-)(?<!\bby end-)(?<!\bby early-)(?<!\bby late-)"  # no deadline
+    r"(?P<y3>(?:19|20)\d\d)(?!\d|,\d)(?!\s*(?:deals|contracts|companies|firms|cameras))"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d(?:-\d\d)?)"
+    rf"|(?<=\bon )(?:(?P<d4>\d{{1,2}})\s+(?P<m4>{_MONTH})|(?P<m5>{_MONTH})\s+(?P<d5>\d{{1,2}}))\b(?![,\d]|\s+\d))")
+YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d)")
 
 
-def iso_date(match: re.Match) -> str:
-    """ISO form of a :data:`DATE` match: YYYY, YYYY-MM or YYYY-MM-DD."""
+def iso_date(match: re.Match, year: str | None = None) -> str:
+    """ISO form of a :data:`DATE` match: YYYY, YYYY-MM or YYYY-MM-DD (``year`` for a day without one)."""
     if match.group("iso"):
         return match.group("iso")
-    year = match.group("y1") or match.group("y2") or match.group("y3")
-    month = match.group("m1") or match.group("m2")
-    day = match.group("d1") or match.group("d2")
+    year = match.group("y1") or match.group("y2") or match.group("y3") or year
+    month = match.group("m1") or match.group("m2") or match.group("m4") or match.group("m5")
+    day = match.group("d1") or match.group("d2") or match.group("d4") or match.group("d5")
     if not month:
         return year
     out = f"{year}-{MONTHS[month.lower()]:02d}"
@@ -29,5 +36,10 @@ def iso_date(match: re.Match) -> str:
 
 def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[str, re.Match] | None:
     """The first date in ``text[start:end]`` as (ISO string, match)."""
-    match = DATE.search(text, start, len(text) if end is None else end)
-    return (iso_date(match), match) if match else None
+    for match in DATE.finditer(text, start, len(text) if end is None else end):
+        if not (match.group("m4") or match.group("m5")):
+            return iso_date(match), match
+        years = YEAR.findall(text, 0, match.start())
+        if years:
+            return iso_date(match, years[-1]), match
+    return None

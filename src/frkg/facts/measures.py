@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from frkg.entities import entity_for
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.dates import find_date
-from frkg.facts.money import amount_values
+from frkg.facts.money import amount_values, countries_before
 from frkg.identity import slugify
 from frkg.model import Fact, Mention
 
@@ -33,8 +33,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                           r"(?:export\s+)?permit requirements?|"
                           r"(?:list\s+of\s+)?controlled\s+(?:exports|goods|items)|"
                           r"(?:dual-use\s+)?export\s+(?:control\s+)?regimes?|"
-                          r"export bans?|Entity List|banned|bans?|barred|barring|prevents?|prevented"),
-    ("Regulation", r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
+                          r"export bans?|Entity List|banned|bans?|barred|barring|prevents?|prevented|"
+                          # "its Restricted Parties List", "the Unverified List": a named trade list
+                          r"(?:(?<=\bits )|(?<=\bthe )|(?<=\btheir ))(?:[A-Z][a-z][\w-]*\s+){1,3}List"),
+    ("Regulation", r"(?:(?<=’s )|(?<='s ))(?:[A-Z][\w-]*\s+){1,4}Act|"  # "Kenya's Data Protection Act"
+                   r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
                    r"prohibit(?:s|ed|ing|ions?)?|"
                    # a regulator's finding: "determined that the retailer breached the Privacy Act"
                    r"(?:determined|found|concluded|held|decided)(?=\s+that\s+[^.;]{0,80}?\b(?:breach|violat|"
@@ -68,7 +71,8 @@ APPOSED_PARTICIPLE = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:was|were|had been
 APPOSED_GROUP = re.compile(r",\s+(?:the|two|three|both|all)\s+(?:[\w-]+\s+){0,4}?")
 BY = re.compile(r"\bby\s+(?:the\s+)?")
 # "added Hikvision and Dahua to its Entity List": the targets come before the list's name.
-ADDED_TO = re.compile(r"\badd(?:s|ed|ing)?\s+(?P<list>.+?)\s+to\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}$")
+ADDED_TO = re.compile(r"\b(?:add(?:s|ed|ing)?\s+(?P<list>.+?)\s+to|(?:put|puts|putting|plac(?:es|ed|ing))\s+"
+                      r"(?P<list2>.+?)\s+on)\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}$")
 # Named sanctions programmes and trade blacklists.
 PROGRAM = re.compile(r"\b(?:Entity List|Specially Designated Nationals(?: (?:and Blocked Persons )?List)?|SDN List|"
                      r"Unverified List|Military End[- ]User List|NS-CMIC List|Global Magnitsky(?: Act)?|"
@@ -120,6 +124,31 @@ OWN_LIST = re.compile(r"\badd(?:s|ed|ing)?\s+[^.;]{1,120}?\s+to\s+(?:its|their)\
 LICENCE = re.compile(r"licen[cs]|permit")
 MEMBERS_AFTER = re.compile(r"[^,;.“”\"]{0,40}?,?\s*(?:including|such as|among them)\s+")
 THE_GAP = re.compile(r"\s+(?:the\s+)?")
+# "added six foreign companies that make T to its Restricted Parties List", "placed two officials on its
+# sanctions list": a listing whose members are counted, not named (yet).
+COUNTED_LISTING = re.compile(
+    r"\b(?:add(?:s|ed|ing)?|plac(?:es|ed|ing)|put(?:s|ting)?|list(?:s|ed|ing)?)\s+(?P<what>(?:[\w-]+\s+){1,4}?"
+    r"(?:companies|firms|entities|individuals|officials|people|persons|organi[sz]ations|vendors|suppliers|officers))\s+"
+    r"(?:(?:that|who|which|in|of|from|at|with|for|linked|based|involved)\s+[^.;]{0,100}?\s+)?(?:to|on)\s+"
+    r"(?:the|its|their|a|an)\s+(?:[\w’'-]+\s+){0,4}$")
+# "Four of the six are Chinese: A, B and C.", "The others are D and E.": members of the listing before.
+MEMBERS_NAMED = re.compile(
+    r"\s*(?:(?:\w+|\d+)\s+of\s+(?:the|them|those)(?:\s+\w+)?|The\s+(?:others|rest|remaining\s+\w+|\w+\s+others)|"
+    r"They|These|Those)\s+(?:are|were|include|included)\b")
+# "The listings take effect on 1 January 2027": when the measure before starts.
+TAKES_EFFECT = re.compile(
+    r"\s*(?:The|These|This|Its|Their)\s+(?:new\s+)?(?:listings?|designations?|sanctions|measures?|rules?|"
+    r"restrictions|controls|bans?|regulations?|law|curbs|order)\s+(?:will\s+|would\s+)?"
+    r"(?:take|takes|took|come|comes|came|enter|enters|entered)\s+(?:effect|into\s+force)\b")
+# "designated X and its managing director, Y,": the firm's officer named with it.
+OFFICER = re.compile(r"\s*,?\s+and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+")
+FINE = re.compile(r"fine")
+# "the dual-use regulation has covered cyber-surveillance items since 2021": controls on a class of goods.
+COVERS_ITEMS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+)*(?:cover\w*|appl(?:y|ies|ied)\s+to|"
+                          r"control\w*|captur\w*)\s+(?:[\w-]+\s+){0,3}(?:items|goods|products|technolog\w+|"
+                          r"equipment|software|systems)\b")
+QUANTITY = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+dozen|"
+                      r"more|dozens\s+of|some)\s+")
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 TARGET_PREP = re.compile(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:use\s+of\s+)?$")
 
@@ -137,8 +166,31 @@ def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for sentence in ctx.sentences:
         previous = next((list(f.roles["imposedBy"]) for f in reversed(facts) if f.roles.get("imposedBy")), [])
-        facts += _sentence_measures(ctx, sentence.index, previous) or _collective_listed(ctx, sentence.index)
+        facts += _follow_up(ctx, sentence.index, facts) or _sentence_measures(ctx, sentence.index, previous) \
+            or _collective_listed(ctx, sentence.index)
     return facts
+
+
+def _follow_up(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
+    """A sentence continuing the measure of the two before: its members ("Four of the six are
+    Chinese: A, B and C") or its start ("The listings take effect on 1 January 2027")."""
+    s = ctx.sentences[index]
+    before = next((f for f in reversed(found) if index - 2 <= f.evidence[0].sentence_index < index), None)
+    if before is None:
+        return []
+    roles = {k: list(v) for k, v in before.roles.items() if k in ("imposedBy", "restrictsTechnology", "targets")}
+    if TAKES_EFFECT.match(s.text):
+        date = find_date(ctx.text, s.start, s.end)
+        if date:
+            before.values.pop("startDate", None)  # the same measure: it starts when it takes effect
+        return [fact(before.kind, roles, {"startDate": date[0] if date else None},
+                     ctx.sentence_evidence(index, "measure:takes-effect", COREF_CONFIDENCE))] if date else []
+    m = MEMBERS_NAMED.match(s.text) if _unnamed_members(before) else None
+    members = [t for t in ctx.in_sentence(index, TARGET_TYPES, s.start + m.end()) if t.rule != "demonym"] if m else []
+    if not members:
+        return []
+    return [fact(before.kind, {**roles, "targets": [t.key for t in members]}, {},
+                 ctx.evidence(index, s.start, members[-1].end, "measure:members-named", COREF_CONFIDENCE))]
 
 
 def _collective_listed(ctx: Context, index: int) -> list[Fact]:
@@ -197,21 +249,33 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
                                          or LICENCE.search(ctx.text, measure.start, measure.end)):
             imposer, confidence = previous, COREF_CONFIDENCE
         targets = [t for t in _targets(ctx, index, measure, previous_end, taken) if t.key not in imposer]
+        targets += _officer(ctx, index, targets)
         technology = _technology(ctx, index, measure, targets)
         previous_end = max([measure.end] + [t.end for t in targets])
         if not targets and not technology and (OWN_CONTROLS.search(ctx.text, s.start, measure.start)
                                                or OWN_LIST.search(ctx.text, s.start, measure.start)):
             last = ctx.last_technology(measure.start)  # "tightening its export controls": on what it is about
             technology, confidence = ([last.key], COREF_CONFIDENCE) if last else ([], confidence)
+        amount = amount_values(ctx.text, measure.start, s.end, countries_before(ctx.mentions, s.end))
+        counted = COUNTED_LISTING.search(ctx.text, s.start, measure.start)  # members named later, if at all
+        fine = measure.kind == "Sanction" and bool(amount) and FINE.search(ctx.text, measure.start, measure.end)
+        if counted and not targets:
+            targets = [_counted_group(ctx, index, counted)]
+            technology = technology or [t.key for t in ctx.in_sentence(index, ("Technology",), counted.start(),
+                                                                       measure.start)]
+        if (fine or COVERS_ITEMS.match(ctx.text, measure.end)) and not (targets or technology):
+            last = ctx.last_technology(s.end)  # "fined the city ...", "the regulation covers surveillance items"
+            technology = [last.key] if last else []
         if not imposer or not (targets or technology):
             continue
         taken.update(t.key for t in targets)
         reason, reason_span = _reason(ctx, measure)
         affected = [g.key for g in ctx.in_sentence(index, ("Group",), *reason_span)] if reason_span else []
-        date = find_date(ctx.text, s.start, s.end)
+        date = find_date(ctx.text, measure.start, measure.window_end) or find_date(ctx.text, s.start, s.end)
         end = max([measure.end] + [t.end for t in targets] + [reason_span[1] if reason_span else 0])
         start = min([measure.start] + [t.start for t in targets])
-        program = PROGRAM.search(ctx.text, s.start, s.end)
+        program = PROGRAM.search(ctx.text, measure.start, measure.window_end) or \
+            (PROGRAM.search(ctx.text, s.start, s.end) if len(measures) == 1 else None)  # this measure's list
         kind = "Sanction" if measure.kind == "Regulation" and TO_PAY.match(ctx.text, end) else measure.kind
         kind = "Regulation" if kind == "ExportRestriction" and not any(t.entity_type == "Firm" for t in targets) \
             and _use_ban(ctx, index, measure) else kind
@@ -220,16 +284,37 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
                          "targets": [t.key for t in targets], "restrictsTechnology": technology,
                          "affectedGroup": affected},
                         {"reason": reason, "startDate": date[0] if date else None,
-                         "program": program.group() if program else None,
-                         **amount_values(ctx.text, measure.start, s.end)},
+                         "program": program.group() if program else None, **amount},
                         ctx.evidence(index, start, end, f"measure:{slugify(kind)}", confidence)))
     return out
+
+
+def _unnamed_members(measure: Fact) -> bool:
+    """Whether a measure listed members it did not name ("added six companies") or named only some."""
+    return measure.evidence[0].rule == "measure:members-named" or \
+        any(t.startswith("group/") for t in measure.roles.get("targets", ()))
+
+
+def _counted_group(ctx: Context, index: int, counted: re.Match) -> Mention:
+    """"added six foreign companies to its list": the listed, counted but not named, as a group."""
+    what = QUANTITY.sub("", counted.group("what"), count=1).strip()
+    key = f"group/{slugify(what)}"
+    ctx.add_entity(entity_for(key, "Group", what))
+    return Mention(ctx.document.doc_id, index, counted.start("what"), counted.end("what"), counted.group("what"),
+                   key, "Group", "measure:counted-listing", COREF_CONFIDENCE)
+
+
+def _officer(ctx: Context, index: int, targets: list[Mention]) -> list[Mention]:
+    """"designated X and its managing director, Y": the person named with the firm."""
+    people = ctx.in_sentence(index, ("Person",), targets[-1].end) if targets else []
+    return [p for p in people if OFFICER.fullmatch(ctx.text, targets[-1].end, p.start)][:1]
 
 
 def _use_ban(ctx: Context, index: int, measure: _Measure) -> bool:
     """A ban on using a technology in a sentence that names no trade."""
     s = ctx.sentences[index]
     if USE_OBJECT.match(ctx.text, measure.end) or LAW_BEFORE.search(ctx.text, s.start, measure.start) \
+            or LAW_BEFORE.search(ctx.text, measure.start, measure.end) \
             or DOMESTIC.match(ctx.text, measure.end):
         return True
     return bool(USE_BAN.search(ctx.text, measure.end, measure.window_end)) \
@@ -274,7 +359,8 @@ def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
     return fact(measure.kind, {"imposedBy": imposers, "targets": [t.key for t in named], "affectedGroup": affected},
                 {"reason": reason, "startDate": date[0] if date else None,
                  "program": program.group() if program else None,
-                 **amount_values(ctx.text, measure.start, ctx.sentences[index].end)},
+                 **amount_values(ctx.text, measure.start, ctx.sentences[index].end,
+                                 countries_before(ctx.mentions, measure.start))},
                 ctx.evidence(index, (targets or named)[-1].start if targets else measure.start, end,
                      f"measure:{slugify(measure.kind)}-passive",
                              confidence))
@@ -384,10 +470,12 @@ def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
                if THE_GAP.fullmatch(ctx.text, measure.end, b.start)]                         # Municipality of X"
     added = ADDED_TO.search(ctx.text, previous_end, measure.start)
     if added:
-        listed = ctx.in_sentence(index, TARGET_TYPES, added.start("list"), added.end("list"))
+        group = "list" if added.group("list") else "list2"
+        listed = ctx.in_sentence(index, TARGET_TYPES, added.start(group), added.end(group))
         members = _members_after(ctx, index, measure) if len(listed) == 1 and listed[0].entity_type == "Group" else []
         if listed:
             return members or _first_run(ctx, listed)
+        return _members_after(ctx, index, measure)  # "added six companies to its list": unnamed here
     if after or direct:
         return _first_run(ctx, direct + after)
     referred = _the_company(ctx, index, measure)

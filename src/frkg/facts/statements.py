@@ -28,7 +28,9 @@ BEFORE_QUOTE = re.compile(rf"(?:{SAY})\s*[:,]?\s*$")
 # "X said the government was “committed to ...”" (without "that") reads the same.
 SAID_THAT_QUOTE = re.compile(rf"\b(?:{SAY})\b(?:[^“”\"]{{0,60}}?\bthat\b)?[^“”\"]{{0,60}}$")
 # "He estimated that ...": a forecast reported as what the speaker said (only before "that").
-VERB = re.compile(rf"\b(?:{SAY})\b|\b(?:estimated|estimates|predicted|predicts|forecast|forecasts)\b(?=\s+that\b)")
+# "She urged importing governments to publish ...", "X calls on the EU to ...": an appeal is said too.
+VERB = re.compile(rf"\b(?:{SAY})\b|\b(?:estimated|estimates|predicted|predicts|forecast|forecasts)\b(?=\s+that\b)|"
+                  r"\b(?:urged|urges|called on|calls on)\b(?=\s+[^.;]{1,80}?\bto\s+[a-z])")
 # "According to the paper, imports rose ...": a claim of the document's study.
 ACCORDING_TO_STUDY = re.compile(r"\b[Aa]ccording to (?:the|this|that|their|its) (?:study|paper|report|research|"
                                 r"survey|analysis|authors|researchers)\s*,\s*")
@@ -38,7 +40,8 @@ PRONOUN_TAIL = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\s*$")
 # "It said it had no sales abroad": a sentence opening with "It" speaks for the body named last.
 IT_HEAD = re.compile(r"\s*It(?:\s+also)?\s*$")
 # "X called that finding “...”", "X described the rules as “...”": the quote is X's words.
-CALLED_QUOTE = re.compile(r"\b(?:called|calls|described|describes|labelled|labeled|dubbed|branded)\s+"
+# "The ministry cited the “risk of abuse against ...”": citing words is saying them.
+CALLED_QUOTE = re.compile(r"\b(?:called|calls|described|describes|labelled|labeled|dubbed|branded|cited|cites)\s+"
                           r"(?!on\b|for\b)(?:[^“”\",;]{1,50}?\s+)?(?:as\s+)?$")
 STUDY_TAIL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir)\s+(?:study|report|paper|research|researchers|"
                         r"analysis|authors|survey)\s*$")
@@ -48,6 +51,7 @@ TOLD_OUTLET = re.compile(r"\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|reporters|journa
                          r"broadcaster|news agency|programme|podcast)\s+")
 # "told parliament the cameras ...": the audience after "told" is not part of what was said.
 TOLD_AUDIENCE = re.compile(r"\s*(?:parliament|lawmakers|legislators|senators|MPs|reporters|journalists|"
+                           r"(?:state|national|local|public)\s+(?:television|TV|media|radio|broadcaster|news agency)|"
                            r"(?:a|the)\s+(?:[\w-]+\s+)?(?:committee|hearing|conference|briefing|parliament|"
                            r"court|senate|assembly|audience|press|media))\s+(?=[a-z])")
 # "added Hikvision to the Entity List": "added" puts something on a list; it reports no speech.
@@ -58,7 +62,7 @@ SUBJECT_TITLES = re.compile(r"(?:[A-Z][\w.-]*\s+(?:[a-z]+\s+)?){0,3}|")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
 IN_A_STATEMENT = re.compile(r"\s*(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?"
                             r"(?:statement|interview|post|letter|email|blog post|press release|briefing|"
-                            r"press conference)\b")
+                            r"press conference|call|video call)\b")
 # "The organisation warned": the last named body of that kind (lower confidence).
 THE_BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:[a-z]+-based\s+)?(?P<noun>organi[sz]ation|group|charity|NGO|company|firm|agency|"
                       r"watchdog|regulator|department|ministry|think tank)\s*$")
@@ -69,10 +73,12 @@ BODY_TYPES = {"company": ("Firm",), "firm": ("Firm",), "think tank": ("ThinkTank
 # "..., said lead author X, an economist at Y." / "..., argues X of Y.": the speaker after the verb.
 INVERTED_ROLE = re.compile(rf"\s+(?:(?:the\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}?{ROLE},?\s+|"
                            r"(?:Senator|Sen\.|Rep\.|Representative|Mayor|Governor|Minister|Commissioner|"
-                           r"Professor|Prof\.|Dr\.|Judge)\s+)?")  # "..., said Senator X"
+                           r"Professor|Prof\.?|Dr\.?|Judge)\s+)?")  # "..., said Senator X"
 INVERTED_TAIL = re.compile(r"\s*(?:,|\s(?:of|from|at)\b|[.;]?\s*$)")
 # "A CloudWalk spokesperson said": the body speaks through its spokesperson.
 SPOKES_TAIL = re.compile(r"\s+(?:spokesperson|spokesman|spokeswoman|representative|official)\s*$")
+OFFICIAL_OF_WORD = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:senior\s+|top\s+|former\s+)?(?P<word>[A-Z][\w-]+)\s+"
+                              r"(?:spokesperson|spokesman|spokeswoman|representative|official)\s*$")
 # A quoted term of fewer words inside reported speech ("said X had enabled “mass surveillance”")
 # is the reporter's quotation of a phrase, not a direct quote.
 PHRASE_WORDS = 3
@@ -82,6 +88,16 @@ MID_ATTRIBUTION = re.compile(r",\s*(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][\w-]+(?:\s+[A-Z
 QUOTE_MARK = re.compile(r"[“”\"]")
 CLAUSE_BREAK = re.compile(r"[.;:“”\"]")
 BRACKETED_SHORT = re.compile(r"\s*\([A-Z][\w&-]{1,9}\)$")
+# Auxiliaries and adverbs between a speaker and the verb ("has previously described", "had long said").
+AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|previously|repeatedly|long|already|once|again|publicly))+$")
+# "A Dahua spokeswoman declined to comment, saying only that the company “...”": the quote is
+# said by the subject of the main clause; SUBJECT_CLAUSE finds where that subject ends.
+SAYING_QUOTE = re.compile(r",\s+(?:saying|adding|noting|insisting|stressing)\b(?:\s+only)?"
+                          r"(?:[^“”\"]{0,60}?\bthat\b)?[^“”\".;]{0,60}$")
+SUBJECT_CLAUSE = re.compile(r"[^,“”\"]*?(?:,[^,“”\"]{1,140}?,)?(?=\s+(?:(?:has|have|had|also)\s+)?"
+                            r"(?:declined|refused|did not|didn’t|didn't|would not|could not|was not|confirmed|denied|"
+                            r"responded|replied|defended|rejected|welcomed|wants|wanted|praised|agreed|conceded|"
+                            r"accepted)\b)")
 SIGNATURE = re.compile(r"\s*[—–―-]{1,2}\s*")
 # Between a quote's attribution and the next quote of the same paragraph, in the sentence after it:
 # the rest of the attribution ("said X, a legal officer at the group. “...”"), no other quote.
@@ -114,7 +130,8 @@ def _quotes(ctx: Context, index: int, earlier: list[Fact]) -> tuple[list[Fact], 
         spans.append((q_start, q_end))
         quoted = m.group("q").strip().rstrip(",").strip()
         speaker, confidence, end, rule = _quote_speaker(ctx, index, q_start, q_end, earlier + out)
-        if rule == "statement:said-that-quote" and len(quoted.split()) < PHRASE_WORDS:
+        if rule == "statement:said-that-quote" and (len(quoted.split()) < PHRASE_WORDS
+                                                    or _ends_reported_clause(ctx, index, q_start)):
             spans.pop()  # a phrase inside reported speech: the reported statement carries it
             continue
         if speaker is None:
@@ -158,6 +175,12 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
         speaker, confidence = _subject_before(ctx, index, called.start())
         if speaker:
             return speaker, confidence, q_end, "statement:called-quote"
+    saying = SAYING_QUOTE.search(ctx.text, s.start, q_start)
+    subject = SUBJECT_CLAUSE.match(ctx.text, s.start, saying.start()) if saying else None
+    if subject is not None:
+        speaker, confidence = _subject_before(ctx, index, subject.end() + 1)
+        if speaker:
+            return speaker, confidence, q_end, "statement:saying-quote"
     signed = _dash_signature(ctx, index, q_end)
     if signed is not None:
         return signed.key, 0.85, signed.end, "statement:quote-signature"
@@ -168,6 +191,21 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
             and index - previous[-1].evidence[-1].sentence_index <= 1:
         return previous[-1].roles["speaker"][0], COREF_CONFIDENCE, q_end, "statement:quote-continuation"
     return None, 0.0, q_end, ""
+
+
+# "She said the agency would keep adding firms “wherever the evidence leads”": a quote closing a
+# reported clause of this many words or more is part of that reported statement (after a colon
+# it is a quote of its own: "said the team had undercounted: “...”").
+REPORTED_CLAUSE_WORDS = 5
+
+
+def _ends_reported_clause(ctx: Context, index: int, q_start: int) -> bool:
+    said = SAID_THAT_QUOTE.search(ctx.text, ctx.sentences[index].start, q_start)
+    verb = VERB.search(ctx.text, said.start(), q_start) if said else None
+    if verb is None:
+        return False
+    content = ctx.text[_content_start(ctx, verb.end(), q_start):q_start]
+    return len(content.split()) >= REPORTED_CLAUSE_WORDS and not content.rstrip().endswith(":")
 
 
 def _dash_signature(ctx: Context, index: int, q_end: int) -> Mention | None:
@@ -253,6 +291,10 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
     """The speaker whose name (or pronoun) ends right before the verb, past an appositive."""
     s = ctx.sentences[index]
     head = BRACKETED_SHORT.sub("", ctx.text[s.start:verb_start].rstrip())  # "X (MTI) said"
+    head = AUXILIARY_TAIL.sub("", head)  # "The ministry has previously described ..."
+    if head.endswith((" but", " and")):  # "A Dahua spokesman declined to comment but said"
+        subject = SUBJECT_CLAUSE.match(head)
+        head = subject.group() if subject else head
     head = _speaker_head(ctx, index, head)
     end = s.start + len(head)
     mentions = [m for m in ctx.in_sentence(index, SPEAKER_TYPES + CLAIMANT_TYPES) if m.end == end]
@@ -275,6 +317,12 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
                 and m.entity_type != "Person"]
         if body:
             return body[0].key, 0.8
+    official = OFFICIAL_OF_WORD.search(head)
+    if official:  # "a senior Treasury official": the body named before by that word
+        named = [m for m in ctx.mentions if m.entity_type in IT_TYPES and m.end <= s.start
+                 and official.group("word") in m.text.split()]
+        if named:
+            return named[-1].key, COREF_CONFIDENCE
     if STUDY_TAIL.search(head) and ctx.study_key:
         return ctx.study_key, 0.8
     body = THE_BODY.search(head)
@@ -351,7 +399,22 @@ def _reported(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[F
                                   ctx.evidence(index, s.start, s.end, "statement:reported-trailing", confidence)))
     out += _according_to(ctx, index, quoted) + _according_to_study(ctx, index)
     out += _study_found(ctx, index, quoted)
-    return out
+    return out or _comparative_finding(ctx, index)
+
+
+# "Countries rated not free were 2.3 times as likely to buy ...": a ratio only a study measures.
+TIMES_AS = re.compile(r"\b(?:\d+(?:\.\d+)?|two|three|four|five|ten)\s+times\s+(?:as|more)\s+"
+                      r"(?:likely|many|much|often)\b"
+                      r"|\btwice\s+as\s+(?:likely|many|much|often)\b")
+
+
+def _comparative_finding(ctx: Context, index: int) -> list[Fact]:
+    """A sentence of a study's document stating a ratio (see :data:`TIMES_AS`) is a claim of the study."""
+    s = ctx.sentences[index]
+    if ctx.study_key is None or ("times" not in s.text and "twice" not in s.text) or not TIMES_AS.search(s.text):
+        return []
+    return [_statement(ctx, ctx.study_key, s.text.strip().rstrip(".").strip(), False,
+                       ctx.sentence_evidence(index, "claim:comparative-finding", 0.7))]
 
 
 def _study_found(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[Fact]:

@@ -30,8 +30,11 @@ DOMINATES = re.compile(r"\s+(?:still\s+|clearly\s+)?(?:dominates|dominated)"
 ORDINAL_WORDS = re.compile(r"\b(%s)\b" % "|".join(ORDINALS), re.I)
 COUNT = re.compile(
     r"(?P<lead>\baccounting for|\bwith|\bsigned|\bmade|\bstruck|\bclosed|\bhad|\bhas|\btotal of)?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?<!\bof the )(?<!\bof all )(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"  # "210 of the 400 deals": 210
+    r"(?:of\s+(?:the|their|its|all|those|these)\s+(?:\d{1,3}(?:,\d{3})+\s+|\d+\s+)?)?(?:[a-z-]+\s+){0,2}?"
     r"(?P<unit>deals|contracts|agreements|transactions|export deals|sales)\b")
+# "the firm's 2027 sales", "its 2023 contracts": a year before the counted noun counts nothing.
+YEAR_OF = re.compile(r"(?:’s|'s|\bits|\btheir|\bthe|\bthis|\bnext|\blast)\s+(?:19|20)\d\d$")
 WORLD_RANK = re.compile(
     r"\b(?:world|globe|market)(?:’s|'s)\s+(?P<rank>(?:%s|largest|biggest|leading|top))"
     r"(?:[- ](?:largest|biggest|leading))?\s+(?:[\w-]+\s+){0,3}?"
@@ -48,7 +51,8 @@ RANKS_SECOND = re.compile(r"\b(?:is|was|ranks|ranked|comes|came|placed|sits)\s+(
                           % "|".join(ORDINALS))
 # "Huawei provides such technology to at least 50 countries", "IBM has sold its systems in 11 countries".
 REACH_VERBS = (
-    r"\b(?:suppl(?:y|ies|ied)|provid(?:e|es|ed)|s(?:ell|ells|old)|export(?:s|ed)?|deliver(?:s|ed)?|"
+    r"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|s(?:ell|ells|old|elling)|export(?:s|ed|ing)?|"
+    r"deliver(?:s|ed)?|"
     r"deployed|installed|used|in use|involved|active|present|operat(?:e|es|ed|ing)|deployments|projects|"
     r"contracts|customers|clients)\b")
 REACH_VERB = re.compile(REACH_VERBS)
@@ -60,7 +64,8 @@ COUNTRY_REACH = re.compile(
 # second with 141", "followed by Japan with 88", "with 27 countries"): the unit is the nearest
 # counted noun before it, in the sentence or the two before.
 BARE_COUNT = re.compile(
-    r"\b(?P<lead>accounting for|with|involved in|responsible for)\s+(?!(?:19|20)\d\d\b)"
+    r"\b(?P<lead>accounting for|with|involved in|responsible for|"
+    r"(?:exported|exporting|sold|selling|supplied|supplying)\s+to)\s+(?!(?:19|20)\d\d\b)"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<unit>\s+countries\b|\s+of\s+(?:them|those|these)\b)?"
     r"(?=\s*(?:[,.;)]|$)|\s+(?:and|or|while|whereas|but|followed|ahead|the\s+(?:study|report|paper))\b)")
 DIGIT = re.compile(r"\d")
@@ -103,7 +108,8 @@ def _counts(ctx: Context, index: int, carried: int | None = None) -> list[Fact]:
     listed = {e.start for f in out for e in f.evidence}
     for m in COUNT.finditer(s.text):
         position = s.start + m.start("num")
-        if any(a <= position for a in listed) and RESPECTIVELY.search(s.text, max(0, m.start() - 40)):
+        if any(a <= position for a in listed) and RESPECTIVELY.search(s.text, max(0, m.start() - 40)) \
+                or YEAR_OF.search(ctx.text, s.start, s.start + m.end("num")):
             continue
         party = _party_before(ctx, index, position) or _party_after(ctx, index, position)
         if party is None:
@@ -127,7 +133,8 @@ def _elliptic_counts(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
         position = s.start + m.start("num")
         party = _party_before(ctx, index, position)
         unit = (m.group("unit") or "").strip() or _unit_before(ctx, index, position)
-        if party is None or unit is None or _reported(found + out, party, position):
+        if party is None or unit is None or _reported(found + out, party, position) \
+                or _an_example(ctx, index, party):
             continue
         rank = _rank_in(ctx.text[party.end:position]) or _rank_after(ctx.text, s.start + m.end(), s.end)
         out.append(_counted(ctx, index, party, int(m.group("num").replace(",", "")), unit, rank,
@@ -187,15 +194,25 @@ def _country_reach(ctx: Context, index: int) -> list[Fact]:
     out = []
     for m in COUNTRY_REACH.finditer(s.text):
         verb = list(REACH_VERB.finditer(s.text, m.start(), m.start("num")))[-1]  # the verb nearest the figure
-        party = _party_before(ctx, index, s.start + verb.start())
-        if party is None or ctx.is_hypothetical(index, s.start + m.start()) or \
+        party = _party_before(ctx, index, s.start + verb.start()) or _owner(ctx, index, s.start + verb.start())
+        if party is None or ctx.is_hypothetical(index, s.start + m.start()) or _an_example(ctx, index, party) or \
                 (m.group("them") and _unit_before(ctx, index, s.start + m.start("num")) != "countries"):
             continue  # "in 51 of them" counts countries only when countries were counted before
-        rank = _rank_after(ctx.text, s.start + m.end(), s.end)
-        out.append(_statistic(ctx, index, party, None, rank, party.start, s.start + m.end(),
-                              "deal-count:countries-reached", s.start + m.start("num"),
+        rank = _rank_in(ctx.text[party.end:s.start + verb.start()]) if party.sentence_index == index else None
+        rank = rank or _rank_after(ctx.text, s.start + m.end(), s.end)
+        out.append(_statistic(ctx, index, party, None, rank, min(party.start, s.start + verb.start()),
+                              s.start + m.end(), "deal-count:countries-reached", s.start + m.start("num"),
                               country_count=int(m.group("num"))))
     return out
+
+
+# "with companies such as IBM, Palantir and Cisco selling to 32 countries": the examples do not reach them alone.
+EXAMPLES = re.compile(r"\b(?:such as|including|like|among them)\s+(?:[\w’'.&-]+(?:\s*,\s*|\s+and\s+|\s+))*$")
+
+
+def _an_example(ctx: Context, index: int, party: Mention) -> bool:
+    """Whether the party is one of the examples listed after "such as" / "including"."""
+    return bool(EXAMPLES.search(ctx.text, max(ctx.sentences[index].start, party.start - 80), party.start))
 
 
 def _respectively(ctx: Context, index: int) -> list[Fact]:
@@ -304,7 +321,31 @@ def _statistic(ctx: Context, index: int, party: Mention, count: int | None, rank
 def _party_before(ctx: Context, index: int, position: int) -> Mention | None:
     parties = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.end <= position]
     named = [p for p in parties if p.rule not in ("demonym", "coref:definite")]  # "X was the largest vendor"
-    return (named or parties or [None])[-1]
+    party = (named or parties or [None])[-1]
+    return _their_country(ctx, index, party) if party is not None and party.entity_type == "Group" else party
+
+
+def _their_country(ctx: Context, index: int, group: Mention) -> Mention:
+    """"The United States ranked second: American vendors sold to 51 countries": firms named by the
+    demonym of a country the sentence named before them are that country's."""
+    demonym = [c.key for c in ctx.in_sentence(index, ("Country",), group.start, group.end) if c.rule == "demonym"]
+    named = [c for c in ctx.in_sentence(index, ("Country",), end=group.start)
+             if c.rule != "demonym" and c.key in demonym]
+    return named[-1] if named else group
+
+
+# "A brochure says its products are used in 27 countries": the firm named last before owns them.
+ITS_PRODUCTS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:products|systems|software|cameras|technology|"
+                          r"solutions|devices|platforms?|tools)\b[^.;,]{0,20}$")
+
+
+def _owner(ctx: Context, index: int, position: int) -> Mention | None:
+    """The firm "its products" refer to: the last one named in this sentence or the two before."""
+    if not ITS_PRODUCTS.search(ctx.text, ctx.sentences[index].start, position):
+        return None
+    firms = [m for m in ctx.mentions if m.entity_type == "Firm" and m.end <= position
+             and m.sentence_index >= index - 2]
+    return firms[-1] if firms else None
 
 
 def _party_after(ctx: Context, index: int, position: int) -> Mention | None:

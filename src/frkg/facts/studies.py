@@ -23,12 +23,19 @@ BY_RESEARCHERS = re.compile(
     r"(?:researchers|scientists|economists|academics|scholars|experts|analysts)\b")
 BY_AUTHORS = re.compile(rf"\b{STUDY_NOUN}(?:\s+(?:\w+\s+){{0,3}}?|,\s+(?:(?:written|authored|compiled|prepared|"
                         r"published|released|produced|conducted|commissioned|led|co-written)\s+)?)"
-                        r"(?:by|from)\s+(?P<by>[^,.;]+?)(?=\s+(?:says|said|shows|showed|finds|found|argues|warns|"
+                        r"(?<!available )(?:by|from)\s+(?P<by>[^,.;]+?)"  # "available from X's website": no author
+                        r"(?=\s+(?:says|said|shows|showed|finds|found|argues|warns|"
                         r"concludes|estimates|claims)\b|[,.;]|$)")  # "a report by X says Y ...": X alone
 RESEARCHERS_AT = re.compile(
     r"\b(?:researchers|scientists|economists|academics|scholars)\s+(?:at|from)\s+(?P<by>[^,.;]+)")
 PUBLISHED = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|issued)\s+"
                        r"(?:by\s+(?P<by>[^.;,]{0,80}?)\s+)?(?:in|on)\s+")
+# "an investigation published today by Digital Freedom Watch": published just now, by a body.
+PUBLISHED_NOW_BY = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|issued)\s+"
+                              r"(?P<when>today|yesterday|this week)\s+by\s+(?P<by>[^.;,]{1,80})")
+# "The report draws on procurement records, court files and interviews": a study described by its sources.
+DRAWS_ON = re.compile(rf"^\s*(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:new\s+|latest\s+)?{STUDY_NOUN}\b[^.;]{{0,60}}?\s+"
+                      r"(?:draws on|is based on|relies on|builds on|combines)\s+")
 COAUTHORS = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors")
 ONE_OF = re.compile(r"one of\s+(?P<lead>\S+?)(?:’s|'s)\s+co-?authors")
 STUDY_AUTHOR = re.compile(
@@ -38,15 +45,17 @@ AUTHOR_BEFORE_NAME = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts)\s+{STUDY_NOUN}(?:’s|'s)\s+(?:lead\s+|main\s+|co-?)?authors?,?\s+"
     r"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})")
 DATED_STUDY = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<year>(?:19|20)\d\d)\s+{STUDY_NOUN}\b")
-STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\bco-?authors?\b|\bauthor\b", re.I)
+STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\b(?:co-?)?authors?\b", re.I)
 # "said lead author Elena Vasquez", "Her co-author, Daniel Cho": a person named as an author.
-AUTHOR_NOUN_BEFORE = re.compile(r"\b(?:(?:lead|main|senior|first|principal)\s+)?(?:co-?)?author(?:,|\s+is|\s+was)?\s+$",
+AUTHOR_NOUN_BEFORE = re.compile(r"\b(?:(?:lead|main|senior|first|principal)\s+)?(?:co-?)?authors?"
+                                r"(?:,|\s+is|\s+was|\s+are|\s+were)?\s+$",
                                 re.I)
 # "written by A, a lecturer at U1, and B, a professor at U2": the list goes on past appositions.
 STUDY_NOUN_RE = re.compile(rf"\b{STUDY_NOUN}\b")
 ACADEMIC_NOUNS = ("study", "paper", "working paper", "article", "research")
 YEAR_SUFFIX = re.compile(r"-((?:19|20)\d\d)$")
 NEXT_AUTHOR = re.compile(r"(?:,\s*|\s+)and\s+$")
+AUTHOR_LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # "The authors, A, B and C": right after an author
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -56,10 +65,18 @@ def extract(ctx: Context) -> list[Fact]:
         if not STUDY_WORDS.search(sentence.text):
             continue
         found = _study_in_sentence(ctx, sentence.index)
-        if found is not None:
+        if found is not None and not _refers_back(found, facts):
             facts.append(found)
     _key_by_first_author(ctx, facts)
     return facts
+
+
+def _refers_back(found: Fact, earlier: list[Fact]) -> bool:
+    """"Costa and her co-authors argue" after the authors were listed: a reference to the study
+    already described, not a new description of it."""
+    known = {a for f in earlier for a in f.roles.get("author", ())}
+    return found.evidence[0].rule == "study:coauthors" and bool(known) \
+        and set(found.roles.get("author", ())) <= known and not found.roles.get("authorAffiliation")
 
 
 def _key_by_first_author(ctx: Context, facts: list[Fact]) -> None:
@@ -116,13 +133,16 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
             authors.append(people[0].key)
             affiliations += [ctx.affiliations[people[0].key]] if people[0].key in ctx.affiliations else []
             rule = rule or "study:named-author"
+    last_author_end = -1
     for person in ctx.in_sentence(index, ("Person",)):
         tail = ctx.text[person.end:s.end]
         if COAUTHORS.match(tail):
             authors.append(person.key)
             rule = rule or "study:coauthors"
         elif AUTHOR_NOUN_BEFORE.search(ctx.text, s.start, person.start) or \
-                (authors and NEXT_AUTHOR.search(ctx.text, s.start, person.start)):
+                (authors and NEXT_AUTHOR.search(ctx.text, s.start, person.start)) or \
+                (authors and AUTHOR_LIST_GAP.fullmatch(ctx.text, last_author_end, person.start)):
+            last_author_end = person.end
             authors.append(person.key)
             affiliations += [ctx.affiliations[a] for a in authors if a in ctx.affiliations]
             rule = rule or "study:named-author"
@@ -141,6 +161,14 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
         if published.group("by") and not affiliations:
             affiliations += [x.key for x in _mentions_in(ctx, index, s.start + published.start("by"),
                                                          s.start + published.end("by"), ORG_TYPES)]
+    now = PUBLISHED_NOW_BY.search(s.text)
+    if now:
+        affiliations += [x.key for x in _mentions_in(ctx, index, s.start + now.start("by"), s.start + now.end("by"),
+                                                     ORG_TYPES)][:1]
+        date = date or ctx.document.published
+        rule = rule or "study:published-now"
+    if rule is None and DRAWS_ON.search(s.text):
+        rule = "study:draws-on"
     dated = DATED_STUDY.search(s.text)
     if dated and rule:
         date = date or dated.group("year")

@@ -12,7 +12,7 @@ import re
 from frkg.entities import entity_for
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.dates import find_date
-from frkg.facts.money import amount_values
+from frkg.facts.money import amount_values, countries_before
 from frkg.gazetteer import ORG_TYPES
 from frkg.model import Fact, Mention
 
@@ -23,10 +23,13 @@ EXPORT_VERB = re.compile(
     r"provided|delivered|delivers|shipped|ships|installed|installs|deployed|deploys|"
     r"(?<=\bto )(?:supply|sell|provide|deliver|install|export)|"
     r"is (?:also )?(?:a|an|the) (?:[\w-]+ ){0,2}exporter of|are (?:[\w-]+ ){0,2}exporters of)\b")
+# "worth $126 million", "worth 27.4 million lari (about US$10 million)", "worth COP 41,000 million, or
+# about US$11 million,": the amount phrase between a deal noun and its party.
+WORTH = r"(?:(?:worth|valued at)\s+(?:[^,;(]|,(?=\d)){1,40}?(?:\s+\([^()]{1,30}\)|,\s+or\s+[^,;()]{1,30},)?\s+)?"
 DEAL_WITH = re.compile(
     r"\b(?:signed|struck|won|agreed|inked|concluded|sealed|placed)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?"
     r"(?:contract|deal|agreement|memorandum of understanding|partnership|tender|order)s?\s+"
-    r"(?:(?:worth|valued at)\s+[^,;(]{1,40}?(?:\s+\([^()]{1,30}\))?\s+)?(?:with|from|for)\s+")
+    + WORTH + r"(?:with|from|for)\s+")
 # "with a consortium led by the Spanish company Indra": the seller behind a joint bidder and a
 # short description of what it is.
 SELLER_INTRO = re.compile(
@@ -36,7 +39,7 @@ SELLER_INTRO = re.compile(
 # "a contract worth $126 million signed with the Chinese company": the deal named first, its
 # seller in a reduced relative clause; the buyer is the clause's subject before it.
 SIGNED_WITH = re.compile(
-    r"\b(?:contract|deal|agreement|memorandum of understanding)s?\s+(?:(?:worth|valued at)\s+[^,;(]{1,40}?(?:\s+\([^()]{1,30}\))?\s+)?"
+    r"\b(?:contract|deal|agreement|memorandum of understanding)s?\s+" + WORTH +
     r"(?:signed|struck|agreed|concluded|sealed|inked)\s+with\s+")
 # Between "with" and the seller's name: "the Chinese company", "the state-owned firm".
 SELLER_LEAD = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,3}?")
@@ -45,7 +48,8 @@ BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchase
 TO_IMPORTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s*(?:to|for|in|into)\s+(?:the\s+)?(?:(?:city|government|police|authorities)"
                          r"\s+(?:of|in)\s+)?")
 GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w,-]+\s+){0,3}?"
-                            r"(?:system|systems|cameras|CCTV|equipment|software|platform|technology|tools)\b")
+                            r"(?:system|systems|cameras|CCTV|equipment|software|platform|technology|tools|kiosks|gates|"
+                            r"terminals|scanners)\b")
 PASSIVE = re.compile(r"\b(?:supplied|provided|sold|delivered|exported|made|built|developed)\s+by\s+(?:the\s+)?")
 # "cameras supplied by X": a generic product right before the passive verb.
 # "The cameras at the border crossing were supplied by X", "The algorithms have been provided by X".
@@ -53,6 +57,7 @@ GENERIC_PRODUCT = re.compile(
     r"\b(?:cameras|systems?|equipment|software|hardware|platforms?|technology|algorithms?|terminals|devices|"
     r"scanners|servers|kiosks|gates|sensors|tools)\b(?:\s+(?:at|in|on|for|of|used|installed)\s+[^,;.]{0,40}?)?"
     r"\s*,?\s+(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$")
+RELATIVE_AFTER = re.compile(r",\s*which$")
 CLAUSE_END = re.compile(r"[;]|\bbut\b|\bwhile\b|\bwhich\b")
 CAMERAS = re.compile(r"\b(?:cameras|CCTV)\b")
 SURVEILLANCE_CAMERAS = "technology/surveillance-cameras"
@@ -70,11 +75,11 @@ AWARDED = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:the\s
 AWARDED_DEAL = re.compile(r"\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\b")
 # "awarded a $25 million contract to a consortium led by X": the seller after "to".
 AWARDED_TO = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?"
-                        r"(?:contract|deal|tender|agreement)s?\s+(?:(?:worth|valued at)\s+[^,;(]{1,40}?(?:\s+\([^()]{1,30}\))?\s+)?to\s+")
+                        r"(?:contract|deal|tender|agreement)s?\s+" + WORTH + r"to\s+")
 # "Idemia was awarded a contract by the Indian government": the passive, buyer after "by".
 AWARDED_BY = re.compile(r"\b(?:was|were|has been|had been|have been)\s+awarded\s+(?:a|an|the)\s+"
                         r"(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\s+"
-                        r"(?:(?:worth|valued at)\s+[^,;(]{1,40}?(?:\s+\([^()]{1,30}\))?\s+)?by\s+(?:the\s+)?")
+                        + WORTH + r"by\s+(?:the\s+)?")
 # "uses facial recognition technology from NtechLab", "relies on software from Cognitec".
 PRODUCT_FROM = re.compile(r"\s+(?:(?:made|supplied|provided|developed|built|sourced)\s+)?from\s+(?:the\s+)?")
 USING_BEFORE = re.compile(r"\b(?:us(?:e|es|ed|ing)|rel(?:y|ies|ied|ying) on|deploy\w*|runs?|running|install\w*|"
@@ -89,6 +94,28 @@ JUST_TO = re.compile(r"\s+to\s+")
 BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 AND_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+")
+# "The larger of the two, worth $18.5 million, was signed ...", "The second, a EUR 3.2m agreement with
+# ...", "A second contract, with the Russian firm X, ...": a deal named after contracts mentioned before.
+LATER_DEAL = re.compile(
+    r"(?:^|(?<=\.\s))\s*(?:The|A|An)\s+(?:(?:(?:larger|smaller|bigger|largest|biggest|first|second|third|other|"
+    r"latter|former|latest|new)(?:\s+(?:one|of\s+the\s+(?:two|three|deals|contracts)))?)"
+    r"(?:\s+(?:contract|deal|agreement|order))?"
+    r"|(?:contract|deal|agreement))\s*(?:,|(?=\s+(?:was|is)\s+(?:signed|worth|valued)\b))")
+# "Documents put the value of a contract signed in 2023 at ...": the amount of a deal named before.
+VALUE_OF = re.compile(r"\b(?:value|cost|price)\s+of\s+(?:a|an|the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:contract|deal|agreement|order|purchase)\b")
+# "X has won two airport contracts abroad", "X lands border deals": the seller of the deals named next.
+WON_DEALS = re.compile(r"\b(?:won|wins|landed|lands|secured|secures|clinched|clinches|bagged|signed|signs)\s+"
+                       r"(?:[\w$.,-]+\s+){0,4}?(?:contracts|deals|orders|tenders|agreements)\b")
+THE_DEAL = re.compile(r"\W*The\s+(?:contract|deal|agreement)\b")  # no "second": the deal named before
+WITH_OR_FROM = re.compile(r"\b(?:with|from)\s+")
+# "X acted as the exclusive local distributor for Y and arranged the delivery of T to Z": the maker Y
+# sold to Z through X.
+DISTRIBUTOR = re.compile(
+    r"\b(?:acted|acts|acting|served|serves|serving|worked|works|was|is)\s+as\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:distributor|reseller|agent|representative|dealer|integrator|partner)\s+(?:for|of)\s+(?:the\s+)?")
+DELIVERY = re.compile(r"\b(?:(?:delivery|deliveries|sale|sales|supply|shipment|shipments|installation)\s+of|"
+                      r"delivered|supplied|sold|shipped|installed|provided)\b[^.;]{0,120}?\bto\s+(?:the\s+)?")
 SUBJECT_GAP = re.compile(r"\s+(?:(?:have|has|had|also|reportedly|jointly|together|both)\s+)*")
 
 
@@ -111,7 +138,109 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _awarded_by(ctx, sentence.index)
         facts += _chose(ctx, sentence.index)
         facts += _product_from(ctx, sentence.index)
-    return _drop_subsumed(facts)
+        facts += _distributed(ctx, sentence.index)
+        facts += _later_deal(ctx, sentence.index, facts)
+    return _drop_subsumed(_unique(facts))
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    """One fact per kind, roles and sentence, the one that says most (two rules may read the same deal)."""
+    best: dict[tuple, Fact] = {}
+    for f in facts:
+        key = (f.kind, tuple(sorted(f.roles.items())), f.evidence[0].sentence_index)
+        if len(f.values) > len(best.setdefault(key, f).values):
+            best[key] = f
+    return [f for f in facts if best[(f.kind, tuple(sorted(f.roles.items())), f.evidence[0].sentence_index)] is f]
+
+
+def _distributed(ctx: Context, index: int) -> list[Fact]:
+    """"X acted as the exclusive distributor for Y and arranged the delivery of T to Z": Y exported to Z."""
+    s = ctx.sentences[index]
+    m = DISTRIBUTOR.search(s.text) if " as " in s.text else None
+    makers = _run_at(ctx, index, s.start + m.end(), ("Firm",)) if m else []
+    delivery = DELIVERY.search(ctx.text, makers[-1].end, s.end) if makers else None
+    importer = [p for p in ctx.in_sentence(index, PARTY_TYPES) if delivery and p.start == delivery.end()]
+    if not importer:
+        return []
+    importer = [_buyer(ctx, _owned_body(ctx, index, max(importer, key=lambda p: p.end)))]
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",), makers[-1].end), s.start)
+    return [_buyer_seller_deal(ctx, index, makers, importer[0], keys, makers[0].start, "deal:distributor")] \
+        if keys else []
+
+
+def _owned_body(ctx: Context, index: int, party: Mention) -> Mention:
+    """"Egypt's Central Security Forces": the body named after a country's possessive."""
+    gap = re.match(r"(?:’s|'s)\s+", ctx.text[party.end:party.end + 4]) if party.entity_type == "Country" else None
+    body = [p for p in ctx.in_sentence(index, PARTY_TYPES, party.end) if gap and p.start == party.end + gap.end()]
+    return body[0] if body else party
+
+
+def _later_deal(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
+    """A deal named after those mentioned before: "The larger of the two, worth $N, was signed with Y",
+    "A second contract, with the firm X, ..."; or the deal before itself, priced or dated: "put the
+    value of a contract signed in 2023 at N", "The deal was signed in 2019 and is worth $N"."""
+    s = ctx.sentences[index]
+    later = LATER_DEAL.search(s.text) if s.text.startswith(("The", "A")) or ". " in s.text else None
+    value = VALUE_OF.search(s.text) if later is None and "of" in s.text else None
+    if later is None and value is None:
+        return []
+    start = s.start + (later or value).start()
+    date = find_date(ctx.text, start, s.end)  # from the deal's own words ("signed in August 2023")
+    values = {**_trade_values(ctx, index, start), "dealDate": date[0] if date else None}
+    if "amount" not in values and not DEAL_NOUN.search(s.text):
+        return []
+    previous = next((f for f in reversed(found) if f.kind in ("Deal", "Export")
+                     and f.evidence[0].sentence_index < index), None)
+    winner = _winner(ctx, index)
+    sellers, buyer = _later_parties(ctx, index, winner, start)
+    refers_back = value is not None or THE_DEAL.match(later.group())
+    if not sellers and refers_back and previous is not None and not ctx.in_sentence(index, SELLER_TYPES, start):
+        previous.values.update({k: v for k, v in values.items() if v is not None})  # the same deal, now priced
+        previous.evidence.append(ctx.evidence(index, start, s.start + (value or later).end(), "deal:named-before",
+                                              COREF_CONFIDENCE))
+        return []
+    if not sellers:
+        return []
+    if buyer is None and previous is not None and previous.roles.get("exporter") != tuple(p.key for p in sellers):
+        buyer_key = (previous.roles.get("importer") or (None,))[0]
+    else:
+        buyer_key = buyer.key if buyer else None
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start)
+    end = max([p.end for p in sellers if p.sentence_index == index] + [buyer.end if buyer else 0, start + 1])
+    return [fact("Deal" if buyer_key else "Export",
+                 {"exporter": [p.key for p in sellers], "importer": [buyer_key] if buyer_key else [],
+                  "technology": keys}, values,
+                 ctx.evidence(index, start, end, "deal:later-deal", COREF_CONFIDENCE + 0.1))] if keys else []
+
+
+def _later_parties(ctx: Context, index: int, winner: Mention | None,
+                   start: int) -> tuple[list[Mention], Mention | None]:
+    """Sellers and buyer of a later deal: the party after "with" is its buyer when a firm that won
+    the deals was named before, else its seller; the party after "from" is the seller."""
+    s = ctx.sentences[index]
+    sellers: list[Mention] = [winner] if winner else []
+    buyer = None
+    for m in WITH_OR_FROM.finditer(s.text, start - s.start):
+        position = s.start + m.end()
+        firms = _run_at(ctx, index, position, ("Firm",)) or _introduced_seller(ctx, index, position)
+        if m.group().startswith("from") or (winner is None and firms):
+            sellers = firms or sellers
+            continue
+        parties = [p for p in ctx.in_sentence(index, PARTY_TYPES, position) if p.rule != "demonym"
+                   and SELLER_LEAD.fullmatch(ctx.text[position:p.start]) and p.start - position <= 50][:1]
+        buyer = _buyer(ctx, parties[0]) if parties and buyer is None else buyer
+    return sellers, buyer
+
+
+def _winner(ctx: Context, index: int) -> Mention | None:
+    """The firm that won the deals named in one of the three sentences before ("X has won two contracts")."""
+    for i in range(index - 1, max(-1, index - 4), -1):
+        s = ctx.sentences[i]
+        for m in reversed(list(WON_DEALS.finditer(s.text))):
+            seller = _nearest_before(ctx, i, s.start + m.start(), ("Firm",))
+            if seller is not None:
+                return seller
+    return None
 
 
 def _drop_subsumed(facts: list[Fact]) -> list[Fact]:
@@ -278,7 +407,9 @@ def _buyer_seller_deal(ctx: Context, index: int, sellers: list[Mention], buyer: 
 
 def _trade_values(ctx: Context, index: int, start: int) -> dict:
     """Date and amount of a deal or export, read from ``start`` to the end of its sentence."""
-    return {"dealDate": _date(ctx, index), **amount_values(ctx.text, start, ctx.sentences[index].end)}
+    return {"dealDate": _date(ctx, index),
+            **amount_values(ctx.text, start, ctx.sentences[index].end,
+                            countries_before(ctx.mentions, ctx.sentences[index].end))}
 
 
 def _run_at(ctx: Context, index: int, position: int, types: tuple[str, ...]) -> list[Mention]:
@@ -414,7 +545,7 @@ def _described_seller(ctx: Context, index: int, position: int) -> list[Mention]:
     found = [p for p in ctx.in_sentence(index, ("Firm",), position)
              if p.rule != "demonym" and p.start - position <= 40
              and re.fullmatch(r"(?:[\w-]+\s+){0,2}(?:company|firm|vendor|supplier|contractor|manufacturer|"
-                              r"startup|start-up|developer)\s+", ctx.text[position:p.start])]
+                              r"startup|start-up|developer)\s+|[A-Z][\w-]*-based\s+", ctx.text[position:p.start])]
     return _run_at(ctx, index, found[0].start, ("Firm", "Group")) if found else []
 
 
@@ -445,6 +576,8 @@ def _purchases(ctx: Context, index: int) -> list[Fact]:
         if ctx.is_hypothetical(index, s.start + m.start()):
             continue  # "plans to buy cameras from X", "has not bought ..."
         buyer = _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
+        if buyer is not None and LATER_DEAL.match(ctx.text[buyer.end:s.start + m.start()]):
+            buyer = None  # "... S.A.S. A second contract, signed in 2023, bought T from X"
         rest = s.text[m.end():]
         source = re.search(r"\bfrom\s+(?:the\s+)?", rest)
         tech = _technology_after(ctx, index, s.start + m.end()) or _generic_object(ctx, index, s.start + m.end())
@@ -504,7 +637,16 @@ def _nearest_before(ctx: Context, index: int, position: int, types: tuple[str, .
     for m in CLAUSE_END.finditer(s.text, 0, position - s.start):
         clause_start = s.start + m.end()
     found = [p for p in ctx.in_sentence(index, types, clause_start, position) if p.rule != "demonym"]
-    return found[-1] if found else None
+    return found[-1] if found else _antecedent(ctx, index, clause_start, types)
+
+
+def _antecedent(ctx: Context, index: int, clause_start: int, types: tuple[str, ...]) -> Mention | None:
+    """"Germany's Dermalog, which supplied the kiosks": the party a relative clause opens on is its subject."""
+    relative = RELATIVE_AFTER.search(ctx.text, ctx.sentences[index].start, clause_start)
+    if relative is None:
+        return None
+    found = [p for p in ctx.in_sentence(index, types, end=relative.start()) if p.end == relative.start()]
+    return found[-1] if found and found[-1].rule != "demonym" else None
 
 
 def _technology_after(ctx: Context, index: int, position: int) -> Mention | None:

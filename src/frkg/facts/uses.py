@@ -33,6 +33,10 @@ USER_GAP = re.compile(r"[^.;:“”\"]{0,80}")
 NEW_CLAUSE = re.compile(r"\b(?:that|said|says|which|who|how|whether|why|warned|argued|after|while|because|bans?|banned|bars?|"
                         r"barred|prohibit\w*|forbid\w*|stop\w*|from|against|criticis\w*|criticiz\w*)\b|"
                         r",\s+(?:and|but)\b")
+# "We urge states to refuse licences for T destined for law enforcement": a use asked for or
+# refused is no use of it.
+NOT_DONE = re.compile(r"\b(?:urge[sd]?|call(?:s|ed|ing)? (?:on|for)|refus\w*|should|would|could|might|"
+                      r"propos\w*|plans? to)\b", re.I)
 SUBJECT_TYPES = ("PoliceDepartment", "GovernmentBody", "Firm", "Organization", "CivilSocietyOrganization")
 POLICING = "application/policing"
 POLICE_WORD = re.compile(r"\b(?:police|law enforcement|officers|detectives)\b", re.I)
@@ -45,7 +49,39 @@ def extract(ctx: Context) -> list[Fact]:
         tech = ctx.technologies(sentence.index)
         if tech and CUE.search(sentence.text):
             facts += _uses(ctx, sentence.index, tech[0])
+        elif (result := RESULT_OF_USE.search(sentence.text)) is not None:
+            facts += _use_by_its_results(ctx, sentence.index, sentence.start + result.start())
     return facts
+
+
+# Sentences that name no technology but report what "the system" did or what was run through it:
+# "the system has helped locate 37 missing people", "operators ran the faces of demonstrators
+# against the database", "accused the police of using street cameras to track ...".
+RESULT_OF_USE = re.compile(
+    r"\b(?:(?:the|this|its|their)\s+(?:system|cameras?|software|technology|tool|network|database)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:helped|enabled|allowed)\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?"
+    r"(?:locate|find|identify|catch|arrest|trace|track)|"
+    r"(?:ran|run|runs|checked|searched|matched|compared)\s+(?:the\s+)?(?:faces?|photos?|photographs|images?|"
+    r"footage)\s+(?:of\s+|from\s+)|"
+    r"accus\w+\s+[^.;]{1,60}?\s+of\s+(?:using|deploying))\b", re.I)
+ACCUSED_OF = re.compile(r"\s+of\s+(?:using|deploying)\b")
+
+
+def _use_by_its_results(ctx: Context, index: int, verb: int) -> list[Fact]:
+    """A use of the technology named last (see :data:`RESULT_OF_USE`); the user is a police force
+    of the sentence, the body right before the verb or the body accused of the use.  What a person
+    says the system achieved ("X said the cameras had helped officers arrest ...") is their statement."""
+    s = ctx.sentences[index]
+    tech = ctx.last_technology(s.start)
+    if tech is None or any(f.kind == "Statement" and f.roles["speaker"][0].startswith("person/")
+                           and f.evidence[0].sentence_index == index for f in ctx.facts):
+        return []
+    users = [m for m in ctx.in_sentence(index, USER_TYPES) if m.entity_type == "PoliceDepartment"
+             or ACCUSED_OF.match(ctx.text, m.end) or (m.end <= verb and not ctx.text[m.end:verb].strip())]
+    if not users and ctx.text[verb:verb + 5].lower() == "accus":
+        return []  # "accused X of using ...": a use by X, unknown when X is not recognised
+    return [fact("TechnologyUse", {"technology": [tech.key], "user": [u.key for u in users[:1]]}, {},
+                 ctx.sentence_evidence(index, "use:result-of-use", 0.65))]
 
 
 def _uses(ctx: Context, index: int, tech: Mention) -> list[Fact]:
@@ -57,6 +93,8 @@ def _uses(ctx: Context, index: int, tech: Mention) -> list[Fact]:
     if any(u.entity_type == "PoliceDepartment" for u in users) and POLICING not in applications:
         ctx.add_entity(entity_for(POLICING, "Application", "policing"))
         applications.append(POLICING)
+    if not users and NOT_DONE.search(ctx.text, ctx.sentences[index].start, tech.start):
+        return []
     if not applications and not users and POLICE_WORD.search(ctx.sentences[index].text):
         ctx.add_entity(entity_for(POLICING, "Application", "policing"))
         applications.append(POLICING)  # "used by police", "markets it to police forces"
