@@ -255,12 +255,12 @@ def test_affiliations(backend):
 def test_technology_uses(backend):
     found = {(r["technology"], r["application"], r.get("users", ""), r["sources"]) for r in rows(backend, "technology-uses")}
     assert found == {
-        ("face recognition", "online identity matching", "", "2"),  # Clearview AI's tools, both documents
+        ("face recognition", "identity matching to online profiles", "", "2"),  # Clearview AI's tools, both documents
         ("face recognition", "policing", "US police departments", "2"),
         ("face recognition", "smart city", "", "1"),  # summary: 'smart city technology'
         ("face recognition", "video surveillance", "", "1"),  # summary: 'enhance video surveillance'
         ("large language models", "censorship", "", "1"),
-        ("large language models", "communications monitoring", "", "1"),
+        ("large language models", "communications analysis", "", "1"),
     }
 
 

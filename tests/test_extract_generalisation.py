@@ -157,7 +157,7 @@ def test_coordinated_sellers_and_generic_camera_objects() -> None:
     [deal] = facts("Bolivia signed a deal with ZTE and Huawei in 2016, installing 2,000 cameras.", "Deal")
     assert deal.roles["exporter"] == ("org/zte", "org/huawei")
     [bought] = facts("The city of Davao purchased 12,000 cameras from Dahua last year.", "Deal")
-    assert bought.roles["technology"] == ("technology/surveillance-cameras",)
+    assert bought.roles["technology"] == ("technology/video-surveillance-cameras",)
     [export] = facts("Investigators found cameras supplied by Dahua and Uniview at the camps.", "Export")
     assert export.roles["exporter"] == ("org/dahua", "org/uniview")
 

@@ -53,7 +53,7 @@ def test_supply_by_a_firm_after_a_generic_noun() -> None:
     text = ("Serbia is rolling out facial recognition across Belgrade. "
             "The cameras at the border crossing were supplied by Hikvision.")
     [export] = facts(text, "Export")
-    assert export.roles["technology"] == ("technology/surveillance-cameras",)
+    assert export.roles["technology"] == ("technology/video-surveillance-cameras",)
     text = ("Passport checks now rely on biometrics at Lagos airport. "
             "The biometric terminals have been delivered by Idemia.")
     [export] = facts(text, "Export")
@@ -79,7 +79,7 @@ def test_bought_from_a_described_firm_and_chose_a_firm_to_supply() -> None:
     [deal] = facts("The city of Johannesburg chose Hikvision to supply 2,000 cameras.", "Deal")
     assert (deal.roles["exporter"], deal.roles["importer"]) == (("org/hikvision",), ("org/city-of-johannesburg",))
     [deal] = facts("The Belgrade police bought 8,000 cameras from Huawei.", "Deal")
-    assert deal.roles["technology"] == ("technology/surveillance-cameras",)
+    assert deal.roles["technology"] == ("technology/video-surveillance-cameras",)
 
 
 def test_order_placed_by_a_government_named_by_its_demonym() -> None:

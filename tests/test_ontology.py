@@ -104,6 +104,18 @@ def test_taxonomy_concepts(ontology, key, cls, scheme):
     assert ontology.value(concept, SKOS.prefLabel) is not None
 
 
+def test_every_concept_the_gazetteer_names_is_a_taxonomy_concept_of_its_type(ontology):
+    """Facts point at concepts by the gazetteer's keys: each must be the taxonomy's concept, with its scheme."""
+    from frkg.gazetteer import entries
+
+    schemes = {"Technology": "technologies", "Application": "applications", "ConcernType": "concern-types"}
+    concepts = [e for e in entries().values() if e.entity_type in schemes]
+    assert len(concepts) > 20
+    missing = [e.key for e in concepts if (ID[e.key], SKOS.inScheme, ID[f"scheme/{schemes[e.entity_type]}"])
+               not in ontology or (ID[e.key], RDF.type, FRKG[e.entity_type]) not in ontology]
+    assert missing == []
+
+
 def test_broader_and_narrower_agree(ontology):
     broader = set(ontology.subject_objects(SKOS.broader))
     narrower = {(o, s) for s, o in ontology.subject_objects(SKOS.narrower)}

@@ -237,8 +237,17 @@ def _named_like(before: list[Candidate], head: str, text: str) -> Candidate | No
     """ "the authority" after "the Norwegian Data Protection Authority ... the Oslo police": the
     latest body whose own name has the head noun is meant, not merely the latest body of the
     head's usual type ("the commission" after the civil-society "Ghana Human Rights Commission")."""
-    same = [c for c in before if re.search(rf"\b{re.escape(head)}\b", text[c.start:c.end], re.I)]
+    same = [c for c in before if re.search(rf"\b{re.escape(head)}\b", text[c.start:c.end], re.I)
+            or _described_as(c, head, text)]
     return same[-1] if same else None
+
+
+def _described_as(c: Candidate, head: str, text: str) -> bool:
+    """ "Harbour Watch, a Lisbon-based advocacy group, ...": a name described by the head noun in
+    apposition is as named like it as "Orion Digital Group" ("the group" after both: the later); "To
+    Reuters, the company said" is no apposition, hence the indefinite article."""
+    return re.match(rf",\s+an?\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b", text[c.end:c.end + 80],
+                    re.I) is not None
 
 
 @lru_cache(maxsize=1)

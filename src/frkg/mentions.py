@@ -22,6 +22,9 @@ from frkg.sentences import Parsed, nlp
 NAME_LAYER, CONCEPT_LAYER = 0, 1
 REGION_WORDS = frozenset({"Latin", "South", "North", "Central", "East", "West", "Southeast", "Sub-Saharan"})
 PUBLIC_BODY = "pattern:public-body"
+# Titles of a party's elected members ("Congress corporator", "Congress MLA").
+PARTY_MEMBERS = frozenset({"corporator", "corporators", "mla", "mlas", "councillor", "councillors", "councilor",
+                           "councilors", "party"})
 CONCEPT_MENTION_TYPES = frozenset({"Technology", "Application", "ConcernType"})
 
 
@@ -85,6 +88,8 @@ def gazetteer_candidates(parsed: Parsed) -> list[Candidate]:
                 span = doc[start:end]
                 if entity_type == "Country" and start > 0 and doc[start - 1].text in REGION_WORDS:
                     continue  # "Latin America", "South Korea" is matched whole, "South America" is no country
+                if entity_type == "Legislature" and end < len(doc) and doc[end].lower_ in PARTY_MEMBERS:
+                    continue  # "Congress corporator X", "Congress MLA X": a party of that name, no legislature
                 found.append(Candidate(offset + span.start_char, offset + span.end_char, key,
                                        entity_type, rule, confidence, priority=0))
     return found
@@ -162,7 +167,14 @@ def _drop_org_names_as_people(candidates: list[Candidate], text: str) -> list[Ca
     person's elsewhere in it ("..., Rite Aid noted")."""
     orgs = {text[c.start:c.end] for c in candidates
             if c.layer == NAME_LAYER and c.entity_type not in ("Person", "Country", "Group")}
-    return [c for c in candidates if c.entity_type != "Person" or text[c.start:c.end] not in orgs]
+    firms = tuple(text[c.start:c.end] + " " for c in candidates if c.entity_type == "Firm")
+    return [c for c in candidates if c.entity_type != "Person" or not _org_name(text[c.start:c.end], orgs, firms)]
+
+
+def _org_name(name: str, orgs: set[str], firms: tuple[str, ...]) -> bool:
+    """An organisation's name, or the first words of a firm's ("Harbin Zhiyuan said" after "Harbin
+    Zhiyuan Vision"): a firm is cited by its name without the trade word, a person never so."""
+    return name in orgs or (" " in name and any(firm.startswith(name + " ") for firm in firms))
 
 
 def find_mentions(parsed: Parsed, text: str) -> MentionResult:

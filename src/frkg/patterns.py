@@ -25,6 +25,8 @@ LOWER = "a-zß-öø-ÿ"
 # "-based", "-owned" after a capitalised word make an adjective ("Seoul-based"), not a name.
 HYPHEN_ADJECTIVE = (r"(?:based|owned|run|made|born|led|backed|funded|linked|listed|style|era|level|wide|controlled|"
                     r"built|bound|designed|registered|headquartered|speaking)\b")
+# "Singapore-based", "Osaka-headquartered": where a body sits, before its name.
+PLACE_ADJECTIVE = r"(?:based|headquartered|registered)\b"
 # "Lee Min-jun", "Soo-ah Kim", "Hosseini-Rad": a hyphen joins the parts of one name; a lower-case
 # part is a short syllable ("Co-founder Ana Ruiz": "Co-founder" is no part of a name).
 NAME_HYPHEN_PART = rf"-(?:[A-Z][{LOWER}]+|(?!{HYPHEN_ADJECTIVE})[{LOWER}]{{2,4}}\b)"
@@ -75,6 +77,10 @@ CAPITAL_ACTOR = re.compile(r"(?:^|(?<=, )|(?<=\band )|(?<=\bbut )|(?<=\bwhen )|(
                            r"(?<=\bsince )|(?<=\bwhile )|(?<=\bas ))(?P<city>%s)(?=\s+%s\b)"
                            % ("|".join(re.escape(c) for c in sorted(CAPITALS, key=len, reverse=True)),
                               GOVERNMENT_ACT))
+# "a spokesperson said Ankara "regrets the decision"": a capital quoted right after a say verb speaks
+# for its government.
+CAPITAL_QUOTED = re.compile(r"\b(?:said|says|added|adds)\s+(?P<city>%s)(?=\s+[“\"]\w)"
+                            % "|".join(re.escape(c) for c in sorted(CAPITALS, key=len, reverse=True)))
 CAPITAL_WORD = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(c) for c in CAPITALS))
 # "The UN special rapporteur on the right to privacy, Tomas Ekberg, urged": a title described in
 # lower case, then the name in apposition.
@@ -87,7 +93,7 @@ TITLED = re.compile(
     r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|"
     r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.?|Mrs?\.?|Ms\.?|Professor|Prof\.|Judge|Justice|"
     rf"Honourable|Honorable|Hon\.)\s+(?P<person>{PERSON})")
-ADMINISTRATION = re.compile(rf"\b(?P<name>{PCAP})\s+[Aa]dministration\b")
+ADMINISTRATION = re.compile(rf"\b(?P<name>{PCAP})\s+[Aa]dministration\b(?!\s+[A-Z])")  # not "... Administration Regulations"
 COAUTHORS = re.compile(
     rf"(?P<person>{PERSON})\s+and\s+(?:his|her|their)\s+"
     r"(?:co-?authors|colleagues|co-?workers|team|collaborators|co-?researchers)")
@@ -118,14 +124,14 @@ ORG_SUFFIXED = re.compile(
 ORG_PREFIXED = re.compile(
     r"\b(?P<org>(?:University|Institute|Department|Ministry|Bureau|Office|Center|Centre|Council|"
     r"Commission|Academy|Court|Municipality|Superintendence|Directorate(?:[- ]General)?|Inspectorate|Secretariat|"
-    rf"Association|Federation)\s+(?:of|for|(?<=Commission\s)on)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
+    rf"Association|Federation|Permanent Mission|Embassy|Consulate(?:[- ]General)?)\s+(?:of|for|(?<=Commission\s)on)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
     rf"(?:(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+|for\s+)?|{COMMA_IN_NAME}){OCAP})*"
     rf"(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
 # Last words that say a firm's trade ("Kestrel Vision", "Dongwon Biometrics", "Norte Asset Securities").
 INDUSTRY_TAIL = (r"Technologies|Technology|AI|Labs|Systems|Networks|Robotics|Vision|Solutions|Analytics|Biometrics|"
-                 r"Securities|Security|Intelligent|Electronics|Optics|Telematics|Telemática|Semiconductor|Imaging")
+                 r"Securities|Security|Intelligent|Electronics|Electric|Optics|Telematics|Telemática|Semiconductor|Imaging")
 FIRM_SHAPED = re.compile(
-    rf"\b(?P<org>(?:{OCAP}\s+(?:(?:&|{SURNAME_PARTICLE})\s+)?){{1,6}}(?:Inc|Ltd|Corp|Co|LLC|LLP|PLC|GmbH|Corporation|Holdings|S\.A\.S|"
+    rf"\b(?P<org>(?:{OCAP}\s+(?:(?:&|{SURNAME_PARTICLE})\s+)?){{1,6}}(?:Pvt\.\s+)?(?:Inc|Ltd|Corp|Co|LLC|LLP|PLC|GmbH|Corporation|Holdings|S\.A\.S|"
     rf"S\.A|SAS|Ltda|Pte|Limited|JSC)\b(?!-)\.?|(?:{OCAP}\s+){{1,3}}(?:{INDUSTRY_TAIL})"
     r"(?!\s+(?!Co\b|Ltd\b|Inc\b|S\.A)[A-Z][a-z]))(?!\w)")  # "the Surveillance Technology Observatory" is no firm
 GROUP_TAIL = re.compile(
@@ -167,9 +173,9 @@ ORG_WORD = re.compile(r"University|Institute|College|Department|Ministry|Commiss
                       r"Center|Centre|Watch|Inc|Ltd|Corp|Co\b|LLC|PLC|GmbH|Technologies|AI\b|Labs|Systems|"
                       r"Networks|Robotics|Vision|Corporation|Holdings|Alliance|Party|Coalition|Movement|School|Municipality|"
                       r"Technology|Solutions|Analytics|Forum|Biometrics|Securities|Security|Intelligent|"
-                      r"Electronics|Optics|Telem|Semiconductor|Imaging|Command|Directorate|Superintendence|"
+                      r"Electronics|Electric|Optics|Telem|Semiconductor|Imaging|Command|Directorate|Superintendence|"
                       r"Inspectorate|Secretariat|Association|Federation|Defender|Ombudsman|S\.A|SAS|Ltda|Pte|"
-                      r"Limited|JSC|LLP|Board|Unit\b")
+                      r"Limited|JSC|LLP|Board|Unit\b|Mission|Embassy|Consulate")
 ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"), ("Law Enforcement", "PoliceDepartment"),
     ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
@@ -185,7 +191,9 @@ ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Court", "GovernmentBody"), ("Municipality", "GovernmentBody"), ("Superintendence", "GovernmentBody"),
     ("Directorate", "GovernmentBody"), ("Inspectorate", "GovernmentBody"), ("Secretariat", "GovernmentBody"),
     ("Command", "GovernmentBody"), ("Defender", "GovernmentBody"), ("Ombudsman", "GovernmentBody"),
-    ("Board", "GovernmentBody"), ("Unit", "GovernmentBody"),
+    ("Board", "GovernmentBody"), ("Unit", "GovernmentBody"), ("Mission", "GovernmentBody"),
+    ("Embassy", "GovernmentBody"), ("Consulate", "GovernmentBody"),
+    ("Municipal", "GovernmentBody"),  # "Nagpur Municipal Corporation": a city's government, no firm
     ("Inc", "Firm"), ("Ltd", "Firm"), ("Corp", "Firm"),
     ("LLC", "Firm"), ("PLC", "Firm"), ("GmbH", "Firm"), ("Technologies", "Firm"), ("AI", "Firm"),
     ("Labs", "Firm"), ("Systems", "Firm"), ("Networks", "Firm"), ("Robotics", "Firm"),
@@ -231,8 +239,8 @@ ORG_DESCRIBED_AFTER = re.compile(
     rf"(?![’']|\s+{SAY}\b)")
 ORG_DESCRIBED_BEFORE = re.compile(
     rf"\b(?:[\w-]+\s+){{0,2}}?(?P<kind>(?i:(?:research|rights|advocacy|campaign|campaigning|civil liberties|privacy|"
-    rf"human rights|digital rights|civil rights|consumer|consumer rights|pressure|lobby|activist|industry|trade)\s+"
-    rf"(?:group|organi[sz]ation|body|watchdog)|think[ -]tank|"
+    rf"human rights|digital rights|civil rights|consumers?[’']?|consumer rights|pressure|lobby|activist|industry|trade)\s+"
+    rf"(?:group|organi[sz]ation|body|watchdog|association)|think[ -]tank|"
     rf"NGO|charity|non-?profit|broadcaster|newspaper|news agency|news outlet|(?:pharmacy|retail|supermarket|"
     rf"store|hotel|restaurant) chain|retailer|startup|start-up|conglomerate|chipmaker|carmaker|telecoms? "
     rf"(?:giant|operator|company)|(?:tech|technology|security|surveillance|camera|software) "
@@ -254,17 +262,19 @@ LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|(?<=\))\s+(?:and|or)\s+")
 # "the French company Engie", "a local firm Danaide", "the state-owned contractor X": a firm named
 # right after a noun saying it is one (modifiers: a demonym or lower-case words).
 NAME_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|la|van|von|der|den)"  # "Aeroportos de Portugal"
+# "the Lisbon consultancy Harbour Strategy Partners", "the law firm Kowal & Nowak".
+FIRM_NOUN = (r"company|firm|vendor|supplier|operator|contractor|manufacturer|startup|start-up|developer|consultancy|"
+             r"distributor|integrator|broker|reseller|wholesaler")
 FIRM_NOUN_THEN_NAME = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){{0,2}}?(?:company|firm|vendor|supplier|operator|"
-    rf"contractor|manufacturer|startup|start-up|developer)\s+(?P<org>(?!{WEEKDAY})[A-Z][\w&-]*"
-    rf"(?:\s+(?:{NAME_PARTICLE}\s+)?(?!{WEEKDAY})[A-Z][\w&-]*){{0,3}})")
-FIRM_NOUN_WORD = re.compile(r"(?:company|firm|vendor|supplier|operator|contractor|manufacturer|startup|start-up|developer) [A-Z]")
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){{0,2}}?(?:{FIRM_NOUN})\s+(?P<org>(?!{WEEKDAY})[A-Z][\w&-]*"
+    rf"(?:\s+(?:{NAME_PARTICLE}\s+|&\s+)?(?!{WEEKDAY})[A-Z][\w&-]*){{0,3}})")
+FIRM_NOUN_WORD = re.compile(rf"(?:{FIRM_NOUN}) [A-Z]")
 KIND_TYPES = (("research", "ResearchOrganization"), ("think", "ThinkTank"), ("watchdog", "GovernmentBody"),
               ("industry", "Organization"), ("trade", "Organization"), ("broadcast", "Organization"),
               ("news", "Organization"), ("chain", "Firm"), ("retailer", "Firm"), ("start", "Firm"),
               ("conglomerate", "Firm"), ("maker", "Firm"), ("telecom", "Firm"), ("giant", "Firm"),
               ("company", "Firm"), ("firm", "Firm"), ("vendor", "Firm"), ("supplier", "Firm"))
-DESCRIBED_WORD = re.compile(r"(?i:group|organi[sz]ation|body|watchdog|tank|NGO|charity|profit|broadcaster|"
+DESCRIBED_WORD = re.compile(r"(?i:group|organi[sz]ation|association|body|watchdog|tank|NGO|charity|profit|broadcaster|"
                             r"newspaper|agency|outlet|chain|retailer|start|conglomerate|maker|telecom|giant|"
                             r"company|firm|vendor|supplier)")
 DEFINITE_BODY = (r"[Tt]he\s+(?:company|firm|organi[sz]ation|group|agency|authority|regulator|watchdog|"
@@ -286,6 +296,8 @@ PERSON_APPOSITIVE_ROLE = re.compile(
     rf"(?P<person>{PERSON}),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?{ROLE}\b"
     r"(?:\s+(?:of|in|on)\s+(?!the\b|an?\b)[a-z][\w-]*)?"  # "the centre's director of research"
     rf"(?!\s+(?:at|of|with|for|from)\b(?!\s+{DEFINITE_BODY}))")
+# "a partner at the ...": a role held somewhere describes a person.
+ROLE_AT = re.compile(rf"\b{ROLE}\s+(?:at|of|with|for|from)\b")
 # "a spokesperson for the company": a role at a body named before is a person's description.
 ROLE_AT_DEFINITE = re.compile(rf"\b{ROLE}\s+(?:at|of|with|for|from)\s+{DEFINITE_BODY}")
 # "fined Serco Leisure", "ordered Kmart to": what a regulator fines or orders is an organisation
@@ -314,6 +326,40 @@ PERSON_RELATIVE = re.compile(
     r"edits|co-?authored|authored|wrote|tracks|investigates|monitors|campaigns|has\s+(?:led|studied|researched|"
     r"written|tracked|investigated|documented|worked|campaigned|monitored|advised))\b")
 OUTLET_AFTER_SAY = re.compile(rf"\b(?:told|tells)\s+(?P<org>The\s+{OCAP}(?:\s+{OCAP}){{0,2}})")
+# "Lena Okafor has been chief technology officer of Brightline since 2020": an interview's framing
+# names the interviewee by a role held at a body.
+PERSON_HOLDS_ROLE = re.compile(
+    rf"(?P<person>{FULL_NAME})\s+(?:has\s+been|had\s+been|is|was|became|serves\s+as|has\s+served\s+as)\s+"
+    rf"(?:(?:the|an?)\s+)?(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+(?:of|for|in)\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)?"
+    r"\s+(?:of|at|for)\s+[A-Z]")
+# "a subsidiary of the state-owned Orion Digital Group": what owns a subsidiary is a firm.
+SUBSIDIARY_OF = re.compile(
+    r"\b(?:subsidiary|affiliate|spin-?off|offshoot)\s+of\s+(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    rf"(?P<org>(?!{WEEKDAY})[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,3}})")
+# "Minsk-based Belvo Trade", "Osaka-headquartered Hanshin Electric": a name right after where it sits.
+BASED_NAME = re.compile(
+    rf"(?<![\w-])(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-{PLACE_ADJECTIVE}\s+"
+    rf"(?P<org>(?!{WEEKDAY})[A-Z][\w&-]*(?:\s+(?:&\s+)?(?!{WEEKDAY})[A-Z][\w&-]*){{0,3}})")
+# "police detained Dmitri Volkov at ...": whom the police hold is a person.
+HELD_PERSON = re.compile(
+    r"\b(?:detained|arrested|jailed|questioned|interrogated|sentenced|deported|imprisoned|abducted)\s+"
+    rf"(?P<person>{FULL_NAME})\b(?!\s+(?:&\s+)?[A-Z])")
+HELD_WORD = re.compile(r"detained|arrested|jailed|questioned|interrogated|sentenced|deported|imprisoned|abducted")
+# "Congress corporator Meera Joshi", "Shiv Sena MLA Ravi Patil": a party before its member's title and name.
+PARTY_MEMBER = re.compile(r"\b(?!(?:The|A|An|City|Town|County|Municipal|Local|Deputy|Former|Senior|Veteran|Independent|"
+                          r"Opposition|Ward|District|State|Its|Their|Our)\b)"
+                          r"(?P<org>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:corporator|MLA|councillor|councilor)\s+[A-Z]")
+PARTY_WORD = re.compile(r"corporator|MLA|councillor|councilor")
+# "the Agencia Española de Protección de Datos", "the Autoridade Nacional de Proteção de Dados": a
+# public body named in Spanish, Portuguese, French or Italian, a head noun then particles and names.
+ROMANCE_HEAD = (r"Agencia|Agência|Agence|Autoridad|Autoridade|Autorité|Autorità|Comisión|Comissão|Ministerio|Ministério|"
+                r"Consejo|Conselho|Defensoría|Superintendencia|Superintendência|Fiscalía|Procuraduría|Contraloría|"
+                r"Dirección|Direção|Secretaría|Tribunal")
+ROMANCE_PARTICLE = r"(?:de|del|de\s+la|de\s+los|de\s+las|da|do|dos|das|des|du|della|delle|per\s+la|para\s+la|y|e|et)"
+ROMANCE_BODY = re.compile(
+    rf"\b(?P<org>(?:{ROMANCE_HEAD})(?:\s+[A-ZÀ-Þ][\w-]*){{0,3}}(?:\s+{ROMANCE_PARTICLE}\s+[A-ZÀ-Þ][\w-]*"
+    r"(?:\s+[A-ZÀ-Þ][\w-]*)*)+)")
+ROMANCE_WORD = re.compile(rf"\b(?:{ROMANCE_HEAD})\s")
 
 
 def pattern_candidates(sentences: list[Sentence], text: str,
@@ -322,7 +368,8 @@ def pattern_candidates(sentences: list[Sentence], text: str,
     found: list[Candidate] = []
     for sentence in sentences:
         found.extend(_sentence_candidates(sentence, text))
-    found.extend(_collectives(base, text))
+    bodies = [c for c in found if c.entity_type in ("GovernmentBody", "PoliceDepartment")]
+    found.extend(_collectives(base + bodies, text))  # "Peru's regulator, the Autoridad ...": the named body
     found.extend(_coordinated_firms(base, text))
     return _known_single_names(found, base, text)
 
@@ -393,6 +440,7 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
         yield from _org(m, "org", offset, "pattern:measure-object", "Firm", single_word=True, confidence=0.7)
     for m in (FIRM_NOUN_THEN_NAME.finditer(s) if FIRM_NOUN_WORD.search(s) else ()):
         yield from _org(m, "org", offset, "pattern:firm-noun-name", "Firm", single_word=True, confidence=0.8)
+    yield from _introduced_names(s, offset, has_role)
     if "told The" in s or "tells The" in s:
         for m in OUTLET_AFTER_SAY.finditer(s):
             yield from _org(m, "org", offset, "pattern:outlet", "Organization", single_word=True,
@@ -415,6 +463,9 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
         for m in CAPITAL_ACTOR.finditer(s.lstrip()):
             shift = offset + len(s) - len(s.lstrip())
             yield Candidate(shift + m.start(), shift + m.end(), "country/" + CAPITALS[m.group("city")],
+                            "Country", "pattern:capital-metonym", 0.7, 1)
+        for m in CAPITAL_QUOTED.finditer(s):
+            yield Candidate(offset + m.start("city"), offset + m.end("city"), "country/" + CAPITALS[m.group("city")],
                             "Country", "pattern:capital-metonym", 0.7, 1)
     if TITLE_WORD.search(s):
         for m in TITLED.finditer(s):
@@ -452,8 +503,8 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
             yield from _civil_list(m, offset)
     if "," in s and FIRM_WORD.search(s):
         for m in FIRM_APPOSITIVE.finditer(s):
-            if ROLE_AT_DEFINITE.search(m.group()):
-                continue
+            if ROLE_AT_DEFINITE.search(m.group()) or ROLE_AT.search(m.group("desc")):
+                continue  # "Marta Kowal, a partner at the Warsaw firm ...": a person
             country = _country_in(m.group("desc"))
             yield from _org(m, "org", offset, "pattern:firm-appositive", "Firm",
                             (("country", country),) if country else (), single_word=True)
@@ -461,10 +512,52 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
         yield from _shaped_orgs(s, offset)
 
 
+def _introduced_names(s: str, offset: int, has_role: bool) -> Iterator[Candidate]:
+    """Names introduced by what is said of them: an interview's "X has been <role> of Y", a
+    subsidiary's owner, a name after "X-based", a person held by police, a party before its member's
+    title and a public body named in a Romance language (each gated by a cheap keyword test)."""
+    if has_role and (" is " in s or " was " in s or " been " in s or " bec" in s or " serve" in s):
+        for m in PERSON_HOLDS_ROLE.finditer(s):
+            if not any(w.lower() in ORG_TAIL_WORDS or w.lower() in ORG_LAST_WORDS for w in m.group("person").split()):
+                yield from _person(m, "person", offset, "pattern:holds-role")  # not "Open Data Lab is a member of"
+    if " of " in s and ("ffiliate" in s or "ubsidiary" in s or "off" in s):
+        for m in SUBSIDIARY_OF.finditer(s):
+            yield from _org(m, "org", offset, "pattern:subsidiary-of", "Firm", single_word=True, confidence=0.75)
+    if "-based" in s or "-headquartered" in s or "-registered" in s:
+        for m in BASED_NAME.finditer(s):
+            if _is_country_word(m.group("place")) or _is_city(m.group("place")):
+                yield from _org(m, "org", offset, "pattern:based-name", "Firm", single_word=True, confidence=0.7)
+    for m in (HELD_PERSON.finditer(s) if HELD_WORD.search(s) else ()):
+        if not _is_city(m.group("person")):  # "arrested Buenos Aires residents": a place's people
+            yield from _person(m, "person", offset, "pattern:held-person")
+    for m in (PARTY_MEMBER.finditer(s) if PARTY_WORD.search(s) else ()):
+        name = m.group("org")
+        yield Candidate(offset + m.start("org"), offset + m.end("org"), "org/" + slugify(name), "Organization",
+                        "pattern:party", 0.75, 1, label=name)
+    for m in (ROMANCE_BODY.finditer(s) if ROMANCE_WORD.search(s) else ()):
+        yield from _org(m, "org", offset, "pattern:romance-body", "GovernmentBody", confidence=0.85)
+
+
+def _place_owned(org: str) -> bool:
+    """"Chennai's Velkam Technologies", "Brazil's Acuris Analytics": a place's possessive before a
+    firm's name says where the firm is, no other owner (``_org`` leaves it out of the name)."""
+    owner = re.match(r"(?:[Tt]he\s+)?(\S+?)(?:’s|'s)\s+\S", org)
+    return (owner is not None and len(re.findall(r"[’']s\s", org)) == 1
+            and (_is_country_word(owner.group(1)) or _is_city(owner.group(1))))
+
+
+def _is_city(word: str) -> bool:
+    """Whether a word names a city of GeoNames (imported late: frkg.places imports this module)."""
+    from frkg.places import city_index
+    return word in city_index()
+
+
 # "National Security", "Public Security Systems": a public function, not a firm named by its trade.
 PUBLIC_FUNCTION = re.compile(r"(?:[Tt]he\s+)?(?:National|Public|Homeland|State|Internal|Border|Cyber|Information|"
                              r"Social|Food|Energy|Human|Computer|Network|Airport|Aviation|Transport|Data|Collective|"
                              r"Regional|Maritime|Health|Financial|Economic|Nuclear|Military)\s")
+UNIVERSITY_CITY = re.compile(r"(?:(?<=University)|(?<=Institute))\s+(?P<city>[A-Z][\w-]+)\b(?!\s+[A-Z]|[’'-])")
+ANY_NAME = re.compile(r"(?P<org>.+)", re.S)
 # On a header line an institution is followed by its city or a date ("Centre for X, Nairobi | 3 March").
 HEADER_NAME_END = re.compile(r"\s*[,|(]")
 
@@ -481,9 +574,12 @@ def _shaped_orgs(s: str, offset: int) -> Iterator[Candidate]:
             org = m.group("org")
             if headline and not HEADER_NAME_END.match(s, m.end()):
                 continue
-            if regex is FIRM_SHAPED and (re.search(r"[’']s\s", org)
+            if regex is FIRM_SHAPED and (re.search(r"[’']s\s", org) and not _place_owned(org)
                                          or PUBLIC_FUNCTION.match(org) and not LEGAL_SUFFIX.search(org)):
                 continue
+            city = UNIVERSITY_CITY.match(s, m.end()) if regex is ORG_SUFFIXED else None
+            if city and _is_city(city.group("city")):  # "Humboldt University Berlin": the city is in the name
+                m = ANY_NAME.match(s, m.start("org"), city.end())
             yield from _org(m, "org", offset, "pattern:org-name-shape", default)
 
 
@@ -517,10 +613,11 @@ def _person_span(s: str, start: int, end: int, offset: int, rule: str) -> Iterat
                         rule, 0.8, 1, label=name)
 
 
-# "Singapore-based Kestrel Vision": where a firm sits is no part of its name.
-PLACE_BASED = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based(?:\s+|$)")
+# "Singapore-based Kestrel Vision", "Osaka-headquartered Hanshin Electric": where a firm sits is no part of its name.
+PLACE_BASED = re.compile(rf"(?:[A-Z][\w.]*\s+){{0,2}}[A-Z][\w.]*-{PLACE_ADJECTIVE}(?:\s+|$)")
 # "Golden Delta Technology Co., Ltd.", "Northstar Secure Link Ltd.": legal forms stay out of the key.
-LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|LLP|PLC|GmbH|AG|SA|SAS|S\.A\.S|S\.A|Pte|Limited|Ltda|JSC)"
+LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|LLP|PLC|GmbH|AG|SA|SAS|S\.A\.S|S\.A|Pte|Pvt|Private(?=\s+Limited)|"
+                          r"Limited|Ltda|JSC)"
                           r"\b\.?,?)+$")
 
 
@@ -541,7 +638,8 @@ def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
         start += owner
         name = name[owner:]  # "the US Commerce Department's Bureau of Industry and Security": the bureau
     country = re.match(r"(?:the\s+)?(\S+?)(?:’s|'s)?\s+", name)
-    if country and _is_country_word(country.group(1)):
+    possessive = country is not None and ("’" in country.group() or "'" in country.group())
+    if country and (_is_country_word(country.group(1)) or possessive and _is_city(country.group(1))):
         rest = name[country.end():]
         if "’" in country.group() or "'" in country.group() or gz.lookup(rest):
             start += country.end()
@@ -757,6 +855,8 @@ RIGHTS_COMMISSION = re.compile(r"^(?:[Tt]he\s+)?(?P<place>[A-Z][\w-]*(?:\s+[A-Z]
                                r"Commission$")
 
 
+# "Main Directorate of Internal Affairs": a post-Soviet city's police headquarters.
+INTERNAL_AFFAIRS_POLICE = re.compile(r"\bDirectorate\s+(?:General\s+)?of\s+(?:the\s+)?Internal\s+Affairs\b")
 INTERGOVERNMENTAL = re.compile(r"(?:[Tt]he\s+)?(?:UN|U\.N\.|United Nations)\s")
 
 
@@ -766,6 +866,8 @@ def org_type(name: str, default: str = "Organization") -> str:
     rights = RIGHTS_COMMISSION.match(name)
     if rights and _is_country_word(rights.group("place")) and rights.group("place") not in gz.demonym_index():
         return "CivilSocietyOrganization"
+    if INTERNAL_AFFAIRS_POLICE.search(name):
+        return "PoliceDepartment"
     if INTERGOVERNMENTAL.match(name):
         return "Organization"  # "UN Human Rights Council": a body of states, no one state's body
     if name.endswith((" Association", " Federation")):

@@ -6,13 +6,18 @@ import re
 from frkg.coref import DEFINITE_HEADS
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.gazetteer import ORG_TYPES
+from frkg.identity import slugify
 from frkg.model import Fact, Mention
 from frkg.patterns import APPOSITIVE_ROLE, ROLE
 
+# "The Israeli firm's chief executive, X", "The committee's chair, X": a described body (the last one
+# of its kind named before); "Its commander, X".
 ROLE_BEFORE_NAME = re.compile(
-    rf"(?:(?P<org>\b(?:[Tt]he\s+(?:company|firm)|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))(?:’s|'s)|"
+    rf"(?:(?P<org>\b(?:[Tt]he\s+(?:[A-Z][\w-]*\s+)?(?P<head>company|firm|committee|agency|ministry|regulator|"
+    rf"watchdog|authority|commission|group|organi[sz]ation|force)|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))(?:’s|'s)|"
     rf"(?P<its>\b(?:[Ii]ts|[Tt]heir)))\s+"
-    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?),\s+")
+    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?(?:{ROLE}|commander|superintendent)(?:\s+of\s+[a-z]+)?),\s+")
+HEAD_TYPES = {**DEFINITE_HEADS, "committee": ("Legislature", "GovernmentBody")}
 # "Its executive director, X": "its" is the organisation named last before (not a country).
 ITS_ORG_TYPES = tuple(t for t in ORG_TYPES if t != "Country")
 # "Lindsey Chiswick, the Met's director of intelligence": the organisation may be a short
@@ -57,9 +62,32 @@ OFFICIAL_TITLE = re.compile(
 # "Spokeswoman Ana Silva told", "At a briefing, spokesperson X said": a title opening the sentence
 # or its clause before the name; a spokesperson speaks for the body named just before, a mayor or
 # governor for the body the title names.
-TITLE_OPENING = re.compile(r"(?:^\s*|,\s+)(?:[A-Z][a-z]+\s+)?(?P<role>[Ss]pokes(?:man|woman|person)|Mayor|Governor)\s+$")
-TITLE_BODY_WORDS = {"mayor": ("mayor", "city", "municipal", "town hall"), "governor": ("governor", "governorate")}
+# "Municipal commissioner X said", "..., said spokesperson X": the title may follow a saying verb and
+# carry a modifier; a commissioner or corporator belongs to the municipal body named before.
+TITLE_OPENING = re.compile(r"(?:^\s*|,\s+|\b(?:said|says|added|adds)\s+)(?P<role>(?:[A-Z][a-z]+\s+|[a-z]+\s+)?"
+                           r"(?:[Ss]pokes(?:man|woman|person)|Mayor|Governor|[Cc]ommissioner|[Cc]orporator|"
+                           r"[Cc]ouncill?or))\s+$")
+TITLE_BODY_WORDS = {"mayor": ("mayor", "city", "municipal", "town-hall"), "governor": ("governor", "governorate"),
+                    "commissioner": ("municipal", "corporation", "commission"),
+                    "corporator": ("municipal", "corporation"), "councillor": ("council", "municipal"),
+                    "councilor": ("council", "municipal"), "rapporteur": ("united-nations", "human-rights-council")}
+# "the Special Rapporteur on the right to food, X": a UN mandate described before the name.
+RAPPORTEUR_BEFORE = re.compile(r"\b[Tt]he\s+(?:UN\s+)?(?P<role>(?:Special\s+)?Rapporteur)\b[^,;“”\"]{0,80},\s+$")
+# "Home Affairs Minister X told reporters": the ministry named before with those words in its name.
+MINISTER_OPENING = re.compile(r"(?:^\s*|,\s+|\b(?:said|says|added)\s+)(?P<role>(?P<field>(?:[A-Z][a-z]+\s+){1,3})"
+                              r"Minister)\s+$")
+# "Kestrel “...,” said spokesperson X": a sentence opening with one word of a body named before.
+OPENING_WORD = re.compile(r"\s*(?P<word>[A-Z][\w-]{2,})\b")
 SPOKES_BODY_TYPES = tuple(t for t in ITS_ORG_TYPES if t not in ("Group", "Technology", "Application"))
+# "Maria Lindqvist has been sales director of Nordvision AB since 2019", "X is chief executive at Y".
+HAS_BEEN_ROLE = re.compile(rf"\s+(?:has\s+been|had\s+been|is|was|became|serves\s+as|served\s+as)\s+(?:an?\s+|the\s+)?"
+                           rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:of|at|for|with)\s+(?:the\s+)?")
+# "A Kestrel director, Ana Vera, said": one word of a body named before, a role, the name in apposition.
+A_WORD_ROLE_NAME = re.compile(rf"\b[Aa]n?\s+(?P<word>[A-Z][\w-]{{2,}})\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE}),\s+$")
+# "X, a partner at the Lisbon law firm Y": the body after its description.
+ROLE_AT_DESCRIBED = re.compile(rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with)\s+"
+                               r"(?:the|an?)\s+(?:[A-Z][\w-]*\s+){0,2}(?:[a-z-]+\s+){0,2}"
+                               r"(?:firm|company|consultancy|group|organi[sz]ation|charity|bank|practice)\s+")
 AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
                        rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for)\s+(?:the\s+)?")
 
@@ -67,8 +95,10 @@ AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s
 def extract(ctx: Context) -> list[Fact]:
     """Affiliation facts; also records each person's first affiliation for statements."""
     facts: list[Fact] = []
+    ctx.interview()  # first of all families: an interviewee named only in the framing becomes a person
     for sentence in ctx.sentences:
         facts += _appositives(ctx, sentence.index)
+        facts += _has_been_role(ctx, sentence.index)
         facts += _of_the(ctx, sentence.index)
         facts += _role_before_name(ctx, sentence.index)
         facts += _org_role_name(ctx, sentence.index)
@@ -79,7 +109,8 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _org_official(ctx, sentence.index)
         facts += _definite_role_after(ctx, sentence.index)
         facts += _new_only(facts, _role_on_region(ctx, sentence.index) + _official_title(ctx, sentence.index)
-                           + _title_opening(ctx, sentence.index))
+                           + _title_opening(ctx, sentence.index) + _word_role_name(ctx, sentence.index)
+                           + _role_at_described(ctx, sentence.index))
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -98,6 +129,20 @@ def _appositives(ctx: Context, index: int) -> list[Fact]:
             out.append(fact("Affiliation", {"member": [people[-1].key], "organization": [org.key]},
                             {"role": role}, ctx.evidence(index, s.start + m.start(), org.end,
                                                          "affiliation:appositive-role", 0.9)))
+    return out
+
+
+def _has_been_role(ctx: Context, index: int) -> list[Fact]:
+    """"X has been sales director of Y since 2019" (see :data:`HAS_BEEN_ROLE`)."""
+    s = ctx.sentences[index]
+    out = []
+    orgs = {o.start: o for o in ctx.in_sentence(index, ORG_TYPES) if o.entity_type != "Country"}
+    for person in ctx.in_sentence(index, ("Person",)):
+        m = HAS_BEEN_ROLE.match(ctx.text, person.end, s.end)
+        if m is not None and m.end() in orgs:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [orgs[m.end()].key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, person.start, orgs[m.end()].end, "affiliation:has-been-role", 0.85)))
     return out
 
 
@@ -226,21 +271,36 @@ def _role_before_name(ctx: Context, index: int) -> list[Fact]:
     out = []
     for m in ROLE_BEFORE_NAME.finditer(s.text):
         people = [p for p in ctx.in_sentence(index, ("Person",)) if p.start == s.start + m.end()]
-        if not people:
-            continue
-        if m.group("its"):
-            named = [o for o in ctx.mentions if o.entity_type in ITS_ORG_TYPES and o.end <= s.start + m.start()
-                     and o.rule != "demonym"][-1:]
-        else:
-            named = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.end == s.start + m.end("org")]
-        if not named and m.group("org") and m.group("org").lower().endswith(("company", "firm")):
-            named = [f for f in ctx.mentions if f.entity_type == "Firm" and f.end <= s.start + m.start()][-1:]
+        named = _role_body(ctx, index, m) if people else []
         if named:
             out.append(fact("Affiliation", {"member": [people[0].key], "organization": [named[-1].key]},
                             {"role": " ".join(m.group("role").split())},
                             ctx.evidence(index, s.start + m.start(), people[0].end, "affiliation:role-before-name",
                                          COREF_CONFIDENCE if m.group("its") else 0.75)))
     return out
+
+
+# "Its commander, X": a commander or superintendent serves a police force or public body, not a firm.
+UNIFORMED_ROLES = ("commander", "superintendent")
+UNIFORMED_TYPES = ("PoliceDepartment", "GovernmentBody")
+
+
+def _role_body(ctx: Context, index: int, m: re.Match) -> list[Mention]:
+    """The body of :data:`ROLE_BEFORE_NAME`: named there, or the last one named before of the kind
+    "its" or the described head ("the committee") allows."""
+    s = ctx.sentences[index]
+    before = s.start + m.start()
+    uniformed = m.group("role").split()[-1].lower() in UNIFORMED_ROLES
+    if m.group("its"):
+        types = UNIFORMED_TYPES if uniformed else ITS_ORG_TYPES
+        return [o for o in ctx.mentions if o.entity_type in types and o.end <= before and o.rule != "demonym"][-1:]
+    named = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.end == s.start + m.end("org")]
+    head = (m.group("head") or "").lower()
+    if named or not head:
+        return named
+    types = UNIFORMED_TYPES if uniformed else HEAD_TYPES[head]
+    return [o for o in ctx.mentions if o.entity_type in types and o.end <= before and o.rule != "demonym"
+            and (head not in NAMED_HEADS + ("committee",) or head in o.key)][-1:]
 
 
 def _org_role_name(ctx: Context, index: int) -> list[Fact]:
@@ -304,6 +364,36 @@ def _role_on_region(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
+def _word_role_name(ctx: Context, index: int) -> list[Fact]:
+    """"A Kestrel director, Ana Vera, said": the body named before by that word (see :data:`A_WORD_ROLE_NAME`)."""
+    s = ctx.sentences[index]
+    out = []
+    for person in ctx.in_sentence(index, ("Person",)):
+        m = A_WORD_ROLE_NAME.search(ctx.text, max(s.start, person.start - 80), person.start)
+        named = [o for o in ctx.mentions if o.entity_type in SPOKES_BODY_TYPES and o.end <= s.start + m.start()
+                 and o.entity_type != "Country" and m.group("word") in o.text.split()][-1:] if m else []
+        if named:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [named[0].key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, m.start(), person.end, "affiliation:word-role-name", 0.75)))
+    return out
+
+
+def _role_at_described(ctx: Context, index: int) -> list[Fact]:
+    """"X, a partner at the Lisbon law firm Y" (see :data:`ROLE_AT_DESCRIBED`)."""
+    s = ctx.sentences[index]
+    out = []
+    orgs = {o.start: o for o in ctx.in_sentence(index, ORG_TYPES) if o.entity_type != "Country"}
+    for person in ctx.in_sentence(index, ("Person",)):
+        m = ROLE_AT_DESCRIBED.match(ctx.text, person.end, s.end)
+        if m is not None and m.end() in orgs:
+            org = orgs[m.end()]
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, person.start, org.end, "affiliation:role-at-described", 0.8)))
+    return out
+
+
 def _official_title(ctx: Context, index: int) -> list[Fact]:
     """"X, Under Secretary of the Treasury for ..., said": the body named before whose name holds
     the title's word ("Treasury" in "Treasury Department")."""
@@ -328,20 +418,34 @@ def _official_title(ctx: Context, index: int) -> list[Fact]:
 def _title_opening(ctx: Context, index: int) -> list[Fact]:
     """"Spokesman X told ..." after "Iran's foreign ministry condemned the move" (see :data:`TITLE_OPENING`)."""
     s = ctx.sentences[index]
-    people = ctx.in_sentence(index, ("Person",))
-    m = TITLE_OPENING.search(ctx.text[s.start:people[0].start]) if people else None
-    if m is None:
-        return []
-    role = m.group("role")
-    words = TITLE_BODY_WORDS.get(role.lower())
-    if words is None:
-        before = [o for i in (index - 1, index) if i >= 0 for o in ctx.in_sentence(i, SPOKES_BODY_TYPES)
-                  if o.end <= people[0].start and o.rule != "demonym" and o.entity_type != "Country"]
-    else:
-        before = [o for o in ctx.mentions if o.entity_type == "GovernmentBody" and o.end <= people[0].start
-                  and any(w in o.text.lower() for w in words)]
-    if not before:
-        return []
-    return [fact("Affiliation", {"member": [people[0].key], "organization": [before[-1].key]}, {"role": role},
-                 ctx.evidence(index, s.start + m.start("role"), people[0].end, "affiliation:title-opening",
-                              COREF_CONFIDENCE))]
+    out = []
+    for person in ctx.in_sentence(index, ("Person",)):
+        head = ctx.text[s.start:person.start]
+        m = TITLE_OPENING.search(head) or RAPPORTEUR_BEFORE.search(head) or MINISTER_OPENING.search(head)
+        before = _title_body(ctx, index, m.group("role"), person) if m else []
+        if before:
+            named = [o for o in ctx.in_sentence(index) if o.start == s.start + m.start("role")]
+            role = m.group("role").split()[1:] if named and len(m.group("role").split()) > 1 else m.group("role").split()
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [before[-1].key]},
+                            {"role": " ".join(role)},  # "Labour councillor X": the party is no part of the title
+                            ctx.evidence(index, s.start + m.start("role"), person.end, "affiliation:title-opening",
+                                         COREF_CONFIDENCE)))
+    return out
+
+
+def _title_body(ctx: Context, index: int, role: str, person: Mention) -> list[Mention]:
+    """The body a title belongs to: by the words of its name for a mayor or commissioner, else the
+    body named before in this sentence or the one before (or by the sentence's opening word)."""
+    if role.endswith("Minister"):
+        field = slugify(role[:-len("Minister")])
+        return [o for o in ctx.mentions if o.entity_type == "GovernmentBody" and o.end <= person.start
+                and "ministry" in o.key and field in o.key]
+    words = TITLE_BODY_WORDS.get(role.split()[-1].lower())
+    if words is not None:
+        return [o for o in ctx.mentions if o.entity_type in ("GovernmentBody", "Organization") and o.end <= person.start
+                and any(w in o.key for w in words)]
+    before = [o for i in (index - 1, index) if i >= 0 for o in ctx.in_sentence(i, SPOKES_BODY_TYPES)
+              if o.end <= person.start and o.rule != "demonym" and o.entity_type != "Country"]
+    opening = OPENING_WORD.match(ctx.text, ctx.sentences[index].start)
+    return before or ([o for o in ctx.mentions if o.entity_type == "Firm" and o.end <= ctx.sentences[index].start
+                       and o.text.split()[0] == opening.group("word")][-1:] if opening else [])

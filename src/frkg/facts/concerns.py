@@ -14,6 +14,7 @@ from collections import Counter
 
 from frkg.coref import pronoun_antecedent
 from frkg.entities import entity_for
+from frkg.identity import slugify
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.measures import REPLY
 from frkg.model import Fact, Mention
@@ -28,7 +29,7 @@ CUE = re.compile(
     r"unregulated")  # all lower case: searched in the lower-cased sentence (speed)
 CUE_ANY_CASE = re.compile(CUE.pattern, re.I)
 # Going to court is raising a concern: "filed a lawsuit against X, arguing ...", "sued X over ...".
-LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|"
+LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|"
                 r"complaint|legal challenge|legal action|case|petition)|sued|sues|took\s+[^.;,]{1,40}?\s+to\s+court|"
                 r"challenged\s+[^.;,]{1,60}?\s+in\s+court")
 # The party taken to court is what the concern is about.
@@ -49,7 +50,7 @@ RAISER_TYPES = ("Group", "Person", "CivilSocietyOrganization", "ThinkTank", "Res
                 "GovernmentBody", "Organization", "Legislature")
 CIVIL_RAISERS = ("CivilSocietyOrganization", "ThinkTank", "ResearchOrganization", "Organization")
 STUDY_SUBJECT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:study|report|paper|research|researchers|analysis)\s*$")
-REPRESSION = re.compile(r"\b(?:repress\w*|persecut\w*|oppress\w*|detain\w*|detention|intimidat\w*|harass\w*|"
+REPRESSION = re.compile(r"\b(?:repress\w*|persecut\w*|oppress\w*|detain\w*|detentions?|intimidat\w*|harass\w*|"
                         r"silenc\w*|jail\w*|imprison\w*|arrest\w*|crack(?:ed|ing)? down on|"
                         r"crackdown on)\b", re.I)
 HUMAN_RIGHTS = "concern-type/human-rights-violations"
@@ -106,11 +107,15 @@ DATA_HANDLING = (r"(?:images?|data|photos?|photographs|records|scans|templates)\
                  r"(?:would|will|could|may|might)\s+be\s+(?:kept|stored|retained|shared|held)|"
                  r"who (?:could|can|may|might|would) (?:access|see|use) them|"
                  r"(?:data|images?)\s+(?:could|would|might|may)\s+end up with")
+# "where tenants' movements are recorded and passed to the landlord": people's movements logged.
+MOVEMENTS_LOGGED = (r"(?:movements?|whereabouts|comings and goings)\s+(?:are|were|is|was|being|get|got)\s+(?:\w+\s+)?"
+                    r"(?:logged|recorded|tracked|shared|reported|stored)")
 # Words that say which kind of concern an untyped one is.
 TYPE_WORDS = ((re.compile(r"privacy|personal data|data protection|biometric data|consent|" + DATA_HANDLING, re.I),
                "concern-type/privacy", "privacy"),
-              (re.compile(r"\b(?:monitor|track|surveil|spy|watch)\w*", re.I), SURVEILLANCE, "surveillance"),
-              (re.compile(r"discriminat|bias|misidentif|racial|false match|wrongly identif", re.I),
+              (re.compile(r"\b(?:monitor|track|surveil|spy|watch)\w*|" + MOVEMENTS_LOGGED, re.I), SURVEILLANCE,
+               "surveillance"),
+              (re.compile(r"discriminat|bias|misidentif|racial|false match|wrongly identif|disproportionate", re.I),
                "concern-type/discrimination",
                "discrimination"))
 
@@ -141,6 +146,10 @@ def extract(ctx: Context) -> list[Fact]:
             facts.append(_concern(ctx, sentence.index, (SURVEILLANCE, ctx.in_sentence(sentence.index, ("Technology",))[0])))
         elif (targeted := _targeted_people(ctx, sentence.index)) is not None:
             facts.append(targeted)
+        elif (harmed := _harm_to_people(ctx, sentence.index)) is not None:
+            facts.append(harmed)
+        elif (unlawful := _unlawful_processing(ctx, sentence.index)) is not None:
+            facts.append(unlawful)
         elif not concerns:
             untyped.append(sentence.index)
     named = Counter(m.key for m in ctx.mentions if m.entity_type == "ConcernType")
@@ -150,7 +159,8 @@ def extract(ctx: Context) -> list[Fact]:
         if f.kind == "Statement":
             statements.setdefault(f.evidence[0].sentence_index, []).append(f)
     for index in untyped:
-        facts += _explicit(ctx, index, named) or _quoted(ctx, index, named, statements.get(index, []))
+        facts += _explicit(ctx, index, named) or _study_finding(ctx, index) \
+            or _quoted(ctx, index, named, statements.get(index, []))
     return _merge_continued_quotes(ctx, facts)
 
 
@@ -221,7 +231,17 @@ QUOTE_CUE = re.compile(
     r"(?:turn(?:s|ed|ing)? up|pointed|aimed)\s+at\s+(?:protests|demonstrations|rallies|marches)|"
     r"trap|checkpoint|cage|open-air prison|big brother|police state|dystopi\w*|orwellian|chilling|intrusive|"
     r"invasive|persecut\w*|repress\w*|unlawful\w*|illegal\w*|discriminat\w*|misidentif\w*|wrongful\w*|"
-    r"false (?:matches|match|positives|arrests)|wrongly (?:identified|stopped|flagged|arrested|accused))\b", re.I)
+    r"false (?:matches|match|positives|arrests)|wrongly (?:identified|stopped|flagged|arrested|accused)|"
+    # "cannot cross the yard without a camera alerting the manager": every step reported
+    r"without (?:an? |the )?(?:algorithm|camera|computer|machine|system|app|sensor)s?\s+(?:telling|alerting|informing|"
+    r"notifying|reporting|logging|recording|flagging)|"
+    # "put a name to every face at a rally", "the right to assemble is meaningless"
+    r"put\w*\s+a\s+name\s+to\s+(?:every|each|any)\s+face|"
+    r"right to (?:protest|privacy|assembl\w+|free (?:speech|expression)|anonymity)\s+(?:exists only on paper|"
+    r"is meaningless|means nothing|no longer exists|is (?:dead|gone|over))|"
+    # "Passengers never consented to ...", "nobody asked for their consent", "hand over their faces"
+    r"(?:never|nobody|no one)\s+(?:\w+\s+){0,2}?(?:agreed|consented)\s+to|(?:nobody|no one) asked (?:for )?(?:their|our|"
+    r"my|your|them|us)|hand(?:s|ed|ing)?\s+over\s+(?:their|our|your|my)\s+(?:faces|biometric\w*|fingerprints))\b", re.I)
 NEGATED = re.compile(r"\b(?:no|not|never|nothing|without any)\b[^,;]{0,20}$", re.I)
 NOT_RAISERS = ("Firm", "PoliceDepartment")
 
@@ -290,11 +310,7 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
         return []
     raisers = _listed_before(ctx, index, raisers[0]) + raisers
     s = ctx.sentences[index]
-    words = list(s.text)  # the sentence without its names ("Human Rights *Watch*" is no watching)
-    for m in ctx.in_sentence(index):
-        words[m.start - s.start:m.end - s.start] = " " * (m.end - m.start)
-    unnamed = "".join(words)
-    key = _type_from_words(ctx, unnamed)
+    key = _type_from_words(ctx, _without_names(ctx, index))
     confidence = COREF_CONFIDENCE if key is None else 0.7
     if key is None and AGAINST_PEOPLE.search(s.text):
         ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
@@ -313,6 +329,15 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
                   "about": _about(ctx, index),
                   "raisedBy": [r.key for r in raisers], "affectedGroup": affected}, {},
                  ctx.evidence(index, s.start, s.end, "concern:explicit", confidence))]
+
+
+def _without_names(ctx: Context, index: int) -> str:
+    """The sentence with its names blanked ("Human Rights *Watch*" is no watching)."""
+    s = ctx.sentences[index]
+    words = list(s.text)
+    for m in ctx.in_sentence(index):
+        words[m.start - s.start:m.end - s.start] = " " * (m.end - m.start)
+    return "".join(words)
 
 
 def _it_raiser(ctx: Context, index: int) -> list[Mention]:
@@ -485,3 +510,158 @@ def _raised_by(ctx: Context, index: int) -> list[str]:
 # "Records obtained by Access Now show ...": the group that exposed the records raises the concern.
 OBTAINED_BY = re.compile(r"\b(?:logs|records|documents|files|e-?mails|data|footage|minutes|contracts)\s+"
                          r"obtained\s+by\s+(?:the\s+)?")
+
+
+# People named as the object of a harm: "Roma, Sinti and Travellers", "opposition lawyers",
+# "the city's 40,000 street vendors" (numbers and possessives before the list are skipped).
+_WORD = (r"(?!(?:in|at|on|of|for|with|by|from|across|since|when|who|which|that|the|a|an|and|or|to|before|after|"
+         r"during|while|until|because|if|as|into|over|under|through|without|within|than|about|against)\b)[\w-]+")
+_ITEM = rf"[A-Za-z][\w-]*(?:\s+{_WORD}){{0,2}}(?:\s+of\s+[A-Z][\w-]*(?:\s+{_WORD})?)?"  # "critics of President Lukashenko"
+PEOPLE_LIST = re.compile(
+    r"(?:(?:the|its|their|some|about|roughly|nearly|estimated|more than|over|at least|[\w-]+(?:'s|’s)|[\d.,]+|"
+    rf"million|thousand|hundreds of|thousands of)\s+)*(?P<items>(?:{_ITEM},\s+)*{_ITEM}(?:,?\s+(?:and|or)\s+{_ITEM})?)")
+# Whom a system is turned on: people who speak out or stand apart ("bloggers", "Uyghurs") ...
+TARGET_WORDS = r"journalists|activists|dissidents|protesters|demonstrators|critics|opponents|lawyers|bloggers|" \
+               r"defenders|minorities|[A-Z][a-z]+s"
+TARGET_PEOPLE = re.compile(rf"(?:{TARGET_WORDS})$")
+# ... or, for a system "aimed at" them, any people ("seasonal farm workers", "tenants").
+PEOPLE_HEAD = re.compile(rf"(?:{TARGET_WORDS}|workers|migrants|refugees|people|residents|citizens|students|women|"
+                         r"men|children|worshippers|believers|voters|tenants|vendors|shoppers|customers)$")
+ITEM_SPLIT = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+# Three ways of saying a system harms named people, with the concern each names:
+# "the scanners disproportionately burden Roma and Travellers" (discrimination), "the cameras are
+# now aimed at the capital's 30,000 street vendors" or "was used to unmask opposition lawyers and
+# bloggers" (surveillance), "how the security forces there handle demonstrators" (rights abuses).
+HARMS = (
+    (re.compile(r"\bdisproportionately\s+(?:affect|target|harm|burden|hit)\w*\s+", re.I),
+     "concern-type/discrimination", "discrimination", None),
+    (re.compile(r"\b(?:cameras?|systems?|technology|software|scanners?|tools?|it|them|databases?)\s+(?:(?:are|is|were|"
+                r"was|be|being|been|have|has|had|now|increasingly|also|often|mostly|largely)\s+)*"
+                r"(?:pointed|aimed|trained|directed|turned)\s+(?:at|on)\s+", re.I),
+     SURVEILLANCE, "surveillance", PEOPLE_HEAD),
+    (re.compile(r"\b(?:used?|using)\s+(?:it\s+|them\s+)?to\s+(?:identify|track|locate|find|hunt down|monitor|trace|"
+                r"unmask|single out)\s+", re.I),
+     SURVEILLANCE, "surveillance", TARGET_PEOPLE),
+    (re.compile(r"\bhow\s+(?:the\s+)?(?:police|authorities|security forces|government|regime|army|military)\s+"
+                r"(?:there\s+|here\s+)?(?:treat|handle|deal with|respond to|crack down on)s?\s+", re.I),
+     HUMAN_RIGHTS, "human rights violations", PEOPLE_HEAD))
+
+
+def _harm_to_people(ctx: Context, index: int) -> Fact | None:
+    """A concern over named people a system harms (see :data:`HARMS`): the people are the affected
+    groups (a group the gazetteer names with the same words, else a new group); the concern is
+    about rights abuses when the sentence also names arrests or detentions."""
+    s = ctx.sentences[index]
+    if any(f.kind == "Statement" and f.values.get("isDirectQuote") and f.evidence[0].sentence_index == index
+           for f in ctx.facts):
+        return None  # a quote naming the harm is its speaker's concern (:func:`_quoted`)
+    if any(f.roles.get("affectedGroup") for f in ctx.facts if f.evidence[0].sentence_index == index):
+        return None  # "sanctions on providers of T used to monitor X": the measure's reason, not a concern
+    for regex, key, label, heads in HARMS:
+        verb = regex.search(s.text)
+        listed = PEOPLE_LIST.match(s.text, verb.end()) if verb else None
+        items = _people_items(listed.group("items")) if listed else []
+        if not items or (heads and not any(heads.search(i.split(" of ")[0]) for i in items)):
+            continue
+        if key == SURVEILLANCE and REPRESSION.search(s.text):
+            key, label = HUMAN_RIGHTS, "human rights violations"
+        ctx.add_entity(entity_for(key, "ConcernType", label))
+        tech = ctx.last_technology(s.end)
+        affected = _people_groups(ctx, index, s.start + listed.start("items"), items)
+        raisers = [r for r in _raised_by(ctx, index) or _coordinated_raiser(ctx, index) if r not in affected]
+        return fact("HumanRightsConcern",
+                    {"concernType": [key], "aboutTechnology": [tech.key] if tech else [], "about": _about(ctx, index),
+                     "raisedBy": raisers, "affectedGroup": affected}, {},
+                    ctx.evidence(index, s.start, s.end, "concern:harm-to-people", 0.7))
+    return None
+
+
+# "handle demonstrators and rejected the sale": an item after "and" that opens with a verb ends the list.
+VERB_OPENING = re.compile(r"^(?:said|says|told|was|were|is|are|has|have|had|did|does|would|will|could|can|then|also|"
+                          r"\w+ed)\b")
+
+
+def _people_items(listed: str) -> list[str]:
+    """The items of a list of people, without a clause joined by its last "and"."""
+    items = ITEM_SPLIT.split(listed)
+    if len(items) > 1 and VERB_OPENING.match(items[-1]) and not PEOPLE_HEAD.search(items[-1]):
+        items.pop()
+    return items
+
+
+GENERIC_PEOPLE = re.compile(r"(?:people|persons|individuals|everyone|anyone|others|them|citizens)", re.I)
+
+
+def _people_groups(ctx: Context, index: int, start: int, items: list[str]) -> list[str]:
+    """The group keys of the listed people: a gazetteer group spanning the same words, else a new one."""
+    keys = []
+    for item in items:
+        at = ctx.text.find(item, start)
+        start = at + len(item)
+        same = [m.key for m in ctx.in_sentence(index, ("Group",)) if m.start == at and m.end == start]
+        if same:
+            keys.append(same[0])
+        elif not GENERIC_PEOPLE.fullmatch(item):  # "track people": nobody in particular
+            keys.append("group/" + slugify(item))
+            ctx.add_entity(entity_for(keys[-1], "Group", item))
+    return list(dict.fromkeys(keys))
+
+
+# "X has mapped 80 deployments and has long warned that ...": the subject of the first verb raises.
+COORDINATED_RAISE = re.compile(r"\band\s+(?:(?:has|have|had|also|repeatedly|long|often)\s+)*(?:warned|argued|said|"
+                               r"cautioned|complained|criticised|criticized)\b")
+
+
+def _coordinated_raiser(ctx: Context, index: int) -> list[str]:
+    """The subject of a sentence whose second verb raises the concern (see :data:`COORDINATED_RAISE`)."""
+    s = ctx.sentences[index]
+    verb = COORDINATED_RAISE.search(s.text)
+    first = ctx.in_sentence(index, RAISER_TYPES, s.start, s.start + verb.start()) if verb else []
+    if not first or re.search(r"\b(?:said|says|that|who|which)\b", ctx.text[first[0].end:s.start + verb.start()]):
+        return []
+    return [first[0].key]
+
+
+FINDING = re.compile(r"\b(?:found|finds|documented|documents|revealed|reveals|shows|showed|identified|recorded)\b")
+
+
+def _study_finding(ctx: Context, index: int) -> list[Fact]:
+    """"A 2025 report by Tenant Watch found cameras in 30 blocks, where residents' movements are
+    logged": what a civil-society group's study finds about a harm is a concern it raises."""
+    authors = [a for f in ctx.facts if f.kind == "Study" and f.evidence[0].sentence_index == index
+               for a in f.roles.get("authorAffiliation", ())]
+    if not authors or not FINDING.search(ctx.sentences[index].text):
+        return []
+    raisers = [m.key for m in ctx.in_sentence(index, CIVIL_RAISERS) if m.key in authors]
+    key = _type_from_words(ctx, _without_names(ctx, index)) if raisers else None
+    if key is None:
+        return []
+    tech = ctx.last_technology(ctx.sentences[index].end)
+    return [fact("HumanRightsConcern",
+                 {"concernType": [key], "aboutTechnology": [tech.key] if tech else [],
+                  "about": _about(ctx, index), "raisedBy": list(dict.fromkeys(raisers)), "affectedGroup": []}, {},
+                 ctx.sentence_evidence(index, "concern:study-finding", 0.7))]
+
+
+# "found that the council had stored residents' facial images without a lawful basis": handling
+# people's data without a legal basis or consent is a privacy concern (most often a regulator's finding).
+UNLAWFUL_PROCESSING = re.compile(
+    r"\b(?:process\w*|collect\w*|stor(?:e|es|ed|ing)|retain\w*|kept|keep\w*|shar(?:e|es|ed|ing)|captur\w*|"
+    r"scann\w*|harvest\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:data|images?|faces?|photos?|photographs|templates|biometrics|"
+    r"footage|fingerprints)\s+(?:[\w-]+\s+){0,4}?without\s+(?:(?:a|any|the|their|proper|valid|lawful|legal|adequate|"
+    r"prior|explicit|informed|sufficient)\s+)*(?:legal basis|lawful basis|consent|authori[sz]ation|legal grounds?|"
+    r"justification)", re.I)
+
+
+def _unlawful_processing(ctx: Context, index: int) -> Fact | None:
+    """A privacy concern over data handled without a legal basis (see :data:`UNLAWFUL_PROCESSING`)."""
+    s = ctx.sentences[index]
+    if "without" not in s.text or not UNLAWFUL_PROCESSING.search(s.text):
+        return None
+    key = _type_from_words(ctx, s.text) or "concern-type/privacy"
+    ctx.add_entity(entity_for(key, "ConcernType", key.split("/")[1]))
+    tech = ctx.last_technology(s.end)
+    return fact("HumanRightsConcern",
+                {"concernType": [key], "aboutTechnology": [tech.key] if tech else [], "about": _about(ctx, index),
+                 "raisedBy": _raised_by(ctx, index), "affectedGroup": []}, {},
+                ctx.sentence_evidence(index, "concern:unlawful-processing", 0.7))

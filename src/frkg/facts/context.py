@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from frkg.identity import slugify
 from frkg.model import Document, Entity, Evidence, Fact, Mention, Sentence, Value
 
 COREF_CONFIDENCE = 0.6
@@ -15,6 +16,23 @@ HYPOTHETICAL = re.compile(
     r"\b(?:could|would|should|might|(?-i:may)|potentially|perhaps|possibly|proposed?|propos\w+|"
     r"consider\w*|call(?:s|ed|ing)? (?:for|on)|demand\w*|need(?:s|ed)? (?:to|for)|interest in|efforts to|prospects|"
     r"plans? to|no|not|without|if|whether|urged?)\b", re.I)
+# An interview in questions and answers: "Q: Where do you sell?" (or a paragraph that is one question
+# when the answers carry a speaker label); answers are the paragraphs up to the next question, the
+# first often opening with the interviewee's label ("Lindqvist: We sell in 12 countries.").
+QUESTION_PREFIX = re.compile(r"(?:Q|Question)\s*[:.]\s+\S")
+QUESTION_LINE = re.compile(r"[^\n]{3,300}\?[”\"]?\s*")
+ANSWER_LABEL = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*:\s+(?=\S)")
+# "Maria Lindqvist has been ...": the interviewee's full name in the framing text, ending in the label.
+FULL_NAME = r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+%s\b"
+INTERVIEW_QUESTIONS = 2
+
+
+@dataclass(frozen=True)
+class Interview:
+    """A Q&A interview: who answers, and which sentences (by index) are answers."""
+
+    person: str
+    answers: frozenset[int]
 
 
 @dataclass
@@ -106,6 +124,73 @@ class Context:
 
     def add_entity(self, entity: Entity) -> None:
         self.extra_entities.setdefault(entity.key, entity)
+
+    def interview(self) -> Interview | None:
+        """The document's Q&A interview, if it is one (computed once; see :data:`QUESTION_PREFIX`).
+
+        In answers "we"/"our" is the interviewee's firm: see :meth:`speaker_firm`.
+        """
+        if not hasattr(self, "_interview"):
+            self._interview = _find_interview(self)
+        return self._interview
+
+    def speaker_firm(self, index: int) -> str | None:
+        """The organisation "we"/"our" in sentence ``index`` stands for: the interviewee's
+        affiliation when the sentence is an interview answer ("We signed 64 contracts"), else None.
+        Affiliations are read first of all fact families, so later families see it."""
+        found = self.interview()
+        if found is None or index not in found.answers:
+            return None
+        return self.affiliations.get(found.person)
+
+
+def _find_interview(ctx: Context) -> Interview | None:
+    """Questions and answers by paragraph; the interviewee is the person the first answer label
+    names (or, after "Q:" questions without labels, the first person named before them)."""
+    questions, answers, labels, current = 0, set(), [], False
+    prefixed, offset, first_question = False, 0, len(ctx.text)
+    starts = [s.start for s in ctx.sentences]
+    for line in ctx.text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if not line.strip():
+            continue
+        if QUESTION_PREFIX.match(line) or QUESTION_LINE.fullmatch(line):
+            questions, current, first_question = questions + 1, True, min(first_question, start)
+            prefixed = prefixed or bool(QUESTION_PREFIX.match(line))
+            continue
+        if current:
+            answers.update(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, offset)))
+            label = ANSWER_LABEL.match(line)
+            labels += [label.group("name")] if label else []
+    if questions < INTERVIEW_QUESTIONS or not answers:
+        return None
+    person = _labelled_person(ctx, labels[0], first_question) if labels else None
+    if person is None and prefixed:
+        people = [m for m in ctx.mentions if m.entity_type == "Person" and m.start < first_question]
+        person = people[0].key if people else None
+    return Interview(person, frozenset(answers)) if person else None
+
+
+def _labelled_person(ctx: Context, label: str, before: int) -> str | None:
+    """The person an answer label ("Lindqvist:") names: a person mention ending in it, else the
+    full name in the framing text before the questions, added as a person."""
+    named = [m for m in ctx.mentions if m.entity_type == "Person" and m.text.split()[-1] == label.split()[-1]]
+    if named:
+        return named[0].key
+    full = re.search(FULL_NAME % re.escape(label.split()[-1]), ctx.text[:before])
+    if full is None or full.group().split()[0] in ("The", "A", "An", "Mr", "Ms", "Dr") \
+            or re.search(r"[’']s\b", full.group()) or any(m.start < full.end() and full.start() < m.end
+                                                         for m in ctx.mentions):
+        return None  # a possessive or a name already read as something else is no interviewee
+    from frkg.entities import entity_for  # entities import the mention layer; keep this module light
+    key = "person/" + slugify(full.group())
+    index = next(s.index for s in ctx.sentences if s.start <= full.start() <= s.end)
+    mention = Mention(ctx.document.doc_id, index, full.start(), full.end(), full.group(), key, "Person",
+                      "interview:interviewee", 0.8)
+    bisect.insort(ctx.mentions, mention, key=lambda m: m.start)  # rules read mentions in text order
+    bisect.insort(ctx.by_sentence[index], mention, key=lambda m: m.start)
+    ctx.add_entity(entity_for(key, "Person", full.group()))
+    return key
 
 
 def fact(kind: str, roles: dict[str, list[str] | tuple[str, ...]], values: dict[str, Value],

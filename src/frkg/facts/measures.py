@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from frkg.entities import entity_for
-from frkg.facts.context import COREF_CONFIDENCE, Context, fact
-from frkg.facts.dates import find_date
+from frkg.facts.context import COREF_CONFIDENCE, HYPOTHETICAL, Context, fact
+from frkg.facts.dates import MONTHS, YEAR, find_date
 from frkg.facts.money import amount_values, countries_before
 from frkg.identity import slugify
 from frkg.model import Fact, Mention
@@ -29,7 +29,13 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"blacklist(?:ed|ing|s)?|asset freezes?|designated"),
     ("ExportRestriction", r"restrict(?:ions?|ed|s|ing)?|embargo(?:es)?|blockade|export controls?|"
                           r"(?:export\s+)?licen[cs]e requirements?|(?:export\s+)?licen[cs]ing requirements?|"
-                          r"(?:obtain|get|seek|apply for|need|require)\s+(?:a|an)\s+(?:export\s+)?(?:licen[cs]e|permit)|"
+                          r"(?:obtain|get|seek|apply for|needs?|requires?)\s+(?:a|an)\s+(?:export\s+|individual\s+)?"
+                          r"(?:licen[cs]e|permit)|"
+                          # "make such exports subject to a licence"
+                          r"subject\s+to\s+(?:a|an)\s+(?:export\s+|individual\s+)?"
+                          r"(?:licen[cs]e|permit|authori[sz]ation)|"
+                          # a named export rule: "the EU Dual-Use Regulation", "the Export Administration Regulations"
+                          r"(?:Dual-Use|Export\s+(?:Administration|Control))\s+Regulations?|"
                           r"(?:export\s+)?permit requirements?|"
                           r"(?:list\s+of\s+)?controlled\s+(?:exports|goods|items)|"
                           r"(?:dual-use\s+)?export\s+(?:control\s+)?regimes?|"
@@ -37,6 +43,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                           # "its Restricted Parties List", "the Unverified List": a named trade list
                           r"(?:(?<=\bits )|(?<=\bthe )|(?<=\btheir ))(?:[A-Z][a-z][\w-]*\s+){1,3}List"),
     ("Regulation", r"(?:(?<=’s )|(?<='s ))(?:[A-Z][\w-]*\s+){1,4}Act|"  # "Kenya's Data Protection Act"
+                   r"(?!The\b)(?:[A-Z][a-z][\w-]*\s+){1,3}Regulations?|"  # "the General Data Protection Regulation"
                    r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
                    r"prohibit(?:s|ed|ing|ions?)?|"
                    # a regulator's finding: "determined that the retailer breached the Privacy Act"
@@ -95,7 +102,8 @@ REPLY = re.compile(
 OWNER_GAP = re.compile(r"(?:’s|'s)?\s+")  # "the US Treasury Department", "the US Entity List"
 OPEN_RELATIVE = re.compile(r",\s+(?:which|who|that)\b[^,;]*$")
 # "found that X had breached privacy law": the law broken is no new measure.
-BROKEN_LAW = re.compile(r"\b(?:breach\w*|violat\w*|contraven\w*|broke|break\w*|infring\w*)\s+(?:[\w’'-]+\s+){0,3}?$")
+BROKEN_LAW = re.compile(r"\b(?:breach\w*|violat\w*|contraven\w*|broke|break\w*|infring\w*|"
+                        r"compl(?:y|ies|ied|iant|iance)\s+(?:\w+\s+)?with)\s+(?:[\w’'-]+\s+){0,3}?$")
 # A ban on using a technology, with no trade in view, regulates its use: "the AI Act bans the use
 # of real-time facial recognition", "barred local authorities from using facial recognition".
 USE_BAN = re.compile(r"\b(?:use|using|uses|deploy\w*|install\w*)\b")
@@ -150,6 +158,28 @@ COVERS_ITEMS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+)*(?:cover
 QUANTITY = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+dozen|"
                       r"more|dozens\s+of|some)\s+")
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "the Export Control Regulations", "such exports": a rule or trade named without its goods covers the
+# technology the story is about.
+EXPORT_RULE = re.compile(r"\b(?:Export|Dual-Use)\b")
+NAMED_RULE = re.compile(r"[A-Z][\w-]*\s+Regulations?$")
+SUCH_EXPORTS = re.compile(r"\b(?:such|these|those)\s+(?:exports|sales|transfers|shipments)\b")
+# "We stopped selling to Cuba because of US sanctions": what is negated is the trade, not the measure.
+CAUSE = re.compile(r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to)\b")
+NOT_ONLY = re.compile(r"\bnot\s+only\b")
+# "barred the operator from using face recognition": a use ban, not a trade one ("from using US chips").
+FROM_USING = re.compile(r"\bfrom\s+(?:using|deploying|operating|running|installing)\s+(?:the\s+)?(?=[a-z])")
+# "The order, dated 3 March,": a document of the measure before, giving its date.
+DATED = re.compile(r"\s*(?:The|This|That|Its)\s+(?:resolution|decision|ruling|order|notice|determination|judgment|"
+                   r"penalty notice),\s+(?:dated|issued|signed|adopted|made)\s+(?:on\s+)?")
+_MONTH = "|".join(m.title() for m in MONTHS)
+# A day without its year: "On 9 October", "dated 3 March", "on March 3".
+DAY_MONTH = re.compile(rf"\b(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}))\b"
+                       r"(?!\s*,?\s*\d)")
+# "and two of its suppliers, ": members counted before they are named.
+COUNTED_GAP = re.compile(r"\s*,?\s*and\s+(?:two|three|four|five|six|\d+)\s+(?:of\s+(?:its|their)\s+|other\s+)?"
+                         r"[\w-]+\s*[,:]\s*")
+# "and Hong Kong-based X": the place describes the member.
+PLACE_BASED = re.compile(r"(?:[A-Z][\w]*\s+){0,2}[A-Z][\w-]*-based\s+$")
 TARGET_PREP = re.compile(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:use\s+of\s+)?$")
 
 
@@ -179,6 +209,13 @@ def _follow_up(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
     if before is None:
         return []
     roles = {k: list(v) for k, v in before.roles.items() if k in ("imposedBy", "restrictsTechnology", "targets")}
+    dated = DATED.match(s.text)
+    if dated:  # "The decision, dated 3 March, ...": the date of the measure before
+        date = find_date(ctx.text, s.start + dated.end(), s.end) or _day_month(ctx, s.start + dated.end(), s.end)
+        if date and date[1].start() == s.start + dated.end():
+            before.values["startDate"] = date[0]
+            return [fact(before.kind, roles, {"startDate": date[0]},
+                         ctx.evidence(index, s.start, date[1].end(), "measure:dated", COREF_CONFIDENCE))]
     if TAKES_EFFECT.match(s.text):
         date = find_date(ctx.text, s.start, s.end)
         if date:
@@ -229,7 +266,7 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
     taken: set[str] = set()
     refers_back = False
     for i, measure in enumerate(measures):
-        if ctx.is_hypothetical(index, measure.start):
+        if _hypothetical(ctx, index, measure.start):
             previous_end = measure.end
             continue
         if i == 0 and len(measures) > 1 and SUBJECT_MEASURE.fullmatch(ctx.text, s.start, measure.end):
@@ -253,7 +290,9 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
         technology = _technology(ctx, index, measure, targets)
         previous_end = max([measure.end] + [t.end for t in targets])
         if not targets and not technology and (OWN_CONTROLS.search(ctx.text, s.start, measure.start)
-                                               or OWN_LIST.search(ctx.text, s.start, measure.start)):
+                                               or OWN_LIST.search(ctx.text, s.start, measure.start)
+                                               or NAMED_RULE.search(ctx.text, measure.start, measure.end)
+                                               or SUCH_EXPORTS.search(ctx.text, s.start, measure.start)):
             last = ctx.last_technology(measure.start)  # "tightening its export controls": on what it is about
             technology, confidence = ([last.key], COREF_CONFIDENCE) if last else ([], confidence)
         amount = amount_values(ctx.text, measure.start, s.end, countries_before(ctx.mentions, s.end))
@@ -271,14 +310,16 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
         taken.update(t.key for t in targets)
         reason, reason_span = _reason(ctx, measure)
         affected = [g.key for g in ctx.in_sentence(index, ("Group",), *reason_span)] if reason_span else []
-        date = find_date(ctx.text, measure.start, measure.window_end) or find_date(ctx.text, s.start, s.end)
+        date = find_date(ctx.text, measure.start, measure.window_end) or find_date(ctx.text, s.start, s.end) \
+            or _day_month(ctx, s.start, s.end)
         end = max([measure.end] + [t.end for t in targets] + [reason_span[1] if reason_span else 0])
         start = min([measure.start] + [t.start for t in targets])
         program = PROGRAM.search(ctx.text, measure.start, measure.window_end) or \
             (PROGRAM.search(ctx.text, s.start, s.end) if len(measures) == 1 else None)  # this measure's list
         kind = "Sanction" if measure.kind == "Regulation" and TO_PAY.match(ctx.text, end) else measure.kind
-        kind = "Regulation" if kind == "ExportRestriction" and not any(t.entity_type == "Firm" for t in targets) \
-            and _use_ban(ctx, index, measure) else kind
+        kind = "Regulation" if kind == "ExportRestriction" and _use_ban(ctx, index, measure) and (
+            not any(t.entity_type == "Firm" for t in targets)
+            or FROM_USING.search(ctx.text, measure.end, measure.window_end)) else kind
         out.append(fact(kind,
                         {"imposedBy": imposer, "administration": administration,
                          "targets": [t.key for t in targets], "restrictsTechnology": technology,
@@ -287,6 +328,34 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
                          "program": program.group() if program else None, **amount},
                         ctx.evidence(index, start, end, f"measure:{slugify(kind)}", confidence)))
     return out
+
+
+def _hypothetical(ctx: Context, index: int, position: int) -> bool:
+    """Whether the measure at ``position`` is only talked about; a cause ("because of US sanctions")
+    is stated whatever is negated before it, and "not only" negates nothing."""
+    start = ctx.sentences[index].start
+    causes = list(CAUSE.finditer(ctx.text, start, position))
+    start = causes[-1].end() if causes else start
+    return any(not NOT_ONLY.match(ctx.text, h.start()) for h in HYPOTHETICAL.finditer(ctx.text, start, position))
+
+
+def _day_month(ctx: Context, start: int, end: int) -> tuple[str, re.Match] | None:
+    """A day without its year ("On 9 October") in the year of the story (its date or dateline)."""
+    m = DAY_MONTH.search(ctx.text, start, end)
+    year = _story_year(ctx) if m else None
+    if year is None:
+        return None
+    month = MONTHS[(m.group("m") or m.group("m2")).lower()]
+    return f"{year}-{month:02d}-{int(m.group('d') or m.group('d2')):02d}", m
+
+
+def _story_year(ctx: Context) -> str | None:
+    """The year the story is dated: its published date, else the first year in its opening lines."""
+    if ctx.document.published:
+        return ctx.document.published[:4]
+    opening = ctx.sentences[min(2, len(ctx.sentences) - 1)].end if ctx.sentences else 0
+    year = YEAR.search(ctx.text, 0, min(opening, 400))
+    return year.group() if year else None
 
 
 def _unnamed_members(measure: Fact) -> bool:
@@ -313,6 +382,8 @@ def _officer(ctx: Context, index: int, targets: list[Mention]) -> list[Mention]:
 def _use_ban(ctx: Context, index: int, measure: _Measure) -> bool:
     """A ban on using a technology in a sentence that names no trade."""
     s = ctx.sentences[index]
+    if EXPORT_RULE.search(ctx.text, measure.start, measure.end):
+        return False  # "the Dual-Use Regulation" controls trade
     if USE_OBJECT.match(ctx.text, measure.end) or LAW_BEFORE.search(ctx.text, s.start, measure.start) \
             or LAW_BEFORE.search(ctx.text, measure.start, measure.end) \
             or DOMESTIC.match(ctx.text, measure.end):
@@ -352,7 +423,8 @@ def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
         return None
     named = listed if listed and (not targets or targets[-1].entity_type == "Group") else _last_run(ctx, targets)
     reason, span = _reason(ctx, measure)
-    date = find_date(ctx.text, ctx.sentences[index].start, ctx.sentences[index].end)
+    date = find_date(ctx.text, ctx.sentences[index].start, ctx.sentences[index].end) \
+        or _day_month(ctx, ctx.sentences[index].start, ctx.sentences[index].end)
     end = max([end, span[1] if span else 0] + [t.end for t in named])
     program = PROGRAM.search(ctx.text, measure.start, measure.end)
     affected = [g.key for g in ctx.in_sentence(index, ("Group",), *span)] if span else []
@@ -411,7 +483,7 @@ def _imposer(ctx: Context, index: int, start: int, end: int) -> tuple[list[str],
             administration.append(_administration_of(ctx, person[0]))
     named = [m for m in found if m.entity_type != "Administration" and m.rule != "demonym"]
     bodies = [m for m in named if m.entity_type != "Country"]
-    imposer = [(bodies or named)[-1].key] if named else []
+    imposer = [m.key for m in _last_run(ctx, bodies or named)] if named else []  # "X and Y make ..."
     if not imposer and not administration:
         groups = [g for g in ctx.in_sentence(index, ("Group",), start, end) if IMPOSING.match(ctx.text, g.end)]
         imposer = [groups[-1].key] if groups else []
@@ -482,8 +554,19 @@ def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
     if referred is not None:
         return [referred]
     before = [t for t in ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start)
-              if t.key not in taken]
-    return _last_run(ctx, before)
+              if t.key not in taken and not OWNER_GAP.fullmatch(ctx.text, t.end, measure.start)]  # not "EU sanctions"
+    return _last_run(ctx, before) or _destination_before(ctx, index, measure, previous_end)
+
+
+def _destination_before(ctx: Context, index: int, measure: _Measure, previous_end: int) -> list[Mention]:
+    """"We do not sell to Cuba or Syria, because US sanctions forbid it": the trade the measure
+    stops names its targets before it."""
+    if measure.kind == "Regulation":
+        return []
+    found = list(DESTINATION.finditer(ctx.text, previous_end, measure.start))
+    after = [p for p in ctx.in_sentence(index, DESTINATION_TYPES, found[-1].end(), measure.start)
+             if p.rule != "demonym"] if found else []
+    return _first_run(ctx, after) if after and after[0].start == found[-1].end() else []
 
 
 def _members_after(ctx: Context, index: int, measure: _Measure) -> list[Mention]:
@@ -502,6 +585,10 @@ def _first_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     run = mentions[:1]
     for m in mentions[1:]:
         gap = DESCRIBED_MEMBER.sub("", ctx.text[run[-1].end:m.start])  # "and the camera maker Tiandy"
+        gap = PLACE_BASED.sub("", gap)  # "and Lyon-based X"
+        if COUNTED_GAP.fullmatch(gap) and m.entity_type != "Group":  # "X and two of its suppliers, Y and Z"
+            run.append(m)
+            continue
         if len(run) == 1 and run[0].entity_type == "Group" and m.entity_type != "Group" \
                 and (INCLUDING.fullmatch(gap) or re.fullmatch(r"\s*[,:]\s*", gap)):
             run = [m]  # "two Chinese firms, Dahua and Hikvision": the members named
@@ -517,7 +604,7 @@ def _last_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     run = mentions[-1:]
     for m in reversed(mentions[:-1]):
         gap = ctx.text[m.end:run[0].start]
-        if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
+        if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap):
             run.insert(0, m)
         else:
             break

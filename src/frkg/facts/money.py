@@ -2,7 +2,8 @@
 
 "$240 million", "€20 million", "£7.5m", "20 million euros", "US$1.2 billion",
 "USD 3 million", "35 million euros", "EUR 3.2m", "COP 41,000 million",
-"27.4 million lari", "2.3 trillion rials".  Amounts are whole units (an int when
+"27.4 million lari", "2.3 trillion rials", "Rs 145 crore", "Rs 3.5-lakh" (Indian scales: a crore
+is ten million, a lakh a hundred thousand).  Amounts are whole units (an int when
 whole, so they become xsd:integer; otherwise a float -> xsd:decimal).  A unit
 several currencies share ("pesos", "rials") is the one of the country the text
 named last before it (ISO 4217 codes start with the country's alpha-2 code).
@@ -18,7 +19,7 @@ import pycountry
 
 SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
            "gbp": "GBP", "¥": "CNY", "cny": "CNY", "rmb": "CNY", "a$": "AUD", "c$": "CAD",
-           "r$": "BRL", "₹": "INR", "₽": "RUB"}
+           "r$": "BRL", "₹": "INR", "₽": "RUB", "rs": "INR", "rs.": "INR"}
 WORDS = {"dollars": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
          "pounds sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
          "rupees": "INR", "francs": "CHF", "swiss francs": "CHF", "swedish kronor": "SEK",
@@ -54,14 +55,16 @@ _SINGLE_NAMED = {c.alpha_3 for c in _CURRENCIES if len(c.name.split()) == 1}
 CODES = sorted(c.alpha_3 for c in _CURRENCIES if c.alpha_3 not in ("ALL", "TOP", "AMD", "SOS", "CUP", "MOP",
                                                                   "BOB", "PEN"))
 SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
-          "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12}
+          "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
+          "crore": 10**7, "crores": 10**7, "lakh": 10**5, "lakhs": 10**5}
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn|tn|m|k|b)\b)?"
+# "Rs 118-crore order": a scale may be joined to the figure by a hyphen.
+_SCALE = r"(?:[\s-]*(?P<scale>thousand|million|billion|trillion|crores?|lakhs?|mn|bn|tn|m|k|b)\b)?"
 _CODE = r"(?-i:%s)" % "|".join(CODES)
 _UNIT_WORDS = "|".join(sorted((re.escape(w) for w in [*WORDS, *UNITS]), key=len, reverse=True))
 MONEY = re.compile(
-    rf"(?P<sym>US\$|A\$|C\$|R\$|\$|€|£|¥|₹|₽|\b(?:USD|EUR|GBP|CNY|RMB)\s?|\b{_CODE}\s)(?=\d){_NUMBER}{_SCALE}"
-    rf"|\b{_NUMBER.replace('num', 'num2')}\s*(?P<scale2>thousand|million|billion|trillion)?\s+"
+    rf"(?P<sym>US\$|A\$|C\$|R\$|\$|€|£|¥|₹|₽|(?-i:\bRs\.?\s?)|\b(?:USD|EUR|GBP|CNY|RMB)\s?|\b{_CODE}\s)(?=\d){_NUMBER}{_SCALE}"
+    rf"|\b{_NUMBER.replace('num', 'num2')}\s*(?P<scale2>thousand|million|billion|trillion|crores?|lakhs?)?\s+"
     rf"(?:(?P<word>{_UNIT_WORDS})\b|(?P<code>{_CODE})\b)",
     re.I)
 YEAR = re.compile(r"(?:19|20)\d\d")

@@ -6,6 +6,8 @@ Reported speech: "X says (that) ...", "..., X says.", "according to X, ...",
 "X told Reuters that ...".  "She"/"he" refer to the latest speaker (or the
 closest person named before), with lower confidence.  Subjects such as "the
 study", "the researchers" or "X and his coauthors" make a Claim by the study.
+In a Q&A interview the unattributed answers are the interviewee's words
+(see ``Context.interview``).
 """
 from __future__ import annotations
 
@@ -29,7 +31,11 @@ BEFORE_QUOTE = re.compile(rf"(?:{SAY})\s*[:,]?\s*$")
 SAID_THAT_QUOTE = re.compile(rf"\b(?:{SAY})\b(?:[^“”\"]{{0,60}}?\bthat\b)?[^“”\"]{{0,60}}$")
 # "He estimated that ...": a forecast reported as what the speaker said (only before "that").
 # "She urged importing governments to publish ...", "X calls on the EU to ...": an appeal is said too.
-VERB = re.compile(rf"\b(?:{SAY})\b|\b(?:estimated|estimates|predicted|predicts|forecast|forecasts)\b(?=\s+that\b)|"
+# "She recommended that ...", "alleging that the criteria were ...": advice and allegations before
+# "that" are said too; so is a denial of an act ("X denied ever selling to Y").
+VERB = re.compile(rf"\b(?:{SAY})\b|\b(?:estimated|estimates|predicted|predicts|forecast|forecasts|recommended|"
+                  r"recommends|alleged|alleges|alleging)\b(?=\s+that\b)|"
+                  r"\b(?:denied|denies)\b(?=\s+(?:that\b|ever\b|having\b|[a-z]+ing\b))|"
                   r"\b(?:urged|urges|called on|calls on)\b(?=\s+[^.;]{1,80}?\bto\s+[a-z])")
 # "According to the paper, imports rose ...": a claim of the document's study.
 ACCORDING_TO_STUDY = re.compile(r"\b[Aa]ccording to (?:the|this|that|their|its) (?:study|paper|report|research|"
@@ -63,10 +69,16 @@ ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
 IN_A_STATEMENT = re.compile(r"\s*(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?"
                             r"(?:statement|interview|post|letter|email|blog post|press release|briefing|"
                             r"press conference|call|video call)\b")
+WHEN_SAID = re.compile(r"\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
+                       r"last\s+(?:week|month|year|night)|(?:earlier\s+)?this\s+(?:week|month|year))\b")
 # "The organisation warned": the last named body of that kind (lower confidence).
 THE_BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:[a-z]+-based\s+)?(?P<noun>organi[sz]ation|group|charity|NGO|company|firm|agency|"
-                      r"watchdog|regulator|department|ministry|think tank)\s*$")
+                      r"watchdog|regulator|department|ministry|think tank|grocer|retailer|chain|supermarket|"
+                      r"vendor|supplier|maker|manufacturer|start-?up|operator)\s*$")
+# "the Lyon-based retailer argued that ...": a trade noun stands for the firm named last.
 BODY_TYPES = {"company": ("Firm",), "firm": ("Firm",), "think tank": ("ThinkTank",),
+              **{noun: ("Firm",) for noun in ("grocer", "retailer", "chain", "supermarket", "vendor", "supplier",
+                                              "maker", "manufacturer", "startup", "start-up", "operator")},
               "agency": ("GovernmentBody",), "watchdog": ("GovernmentBody",),
               "regulator": ("GovernmentBody",), "department": ("GovernmentBody",),
               "ministry": ("GovernmentBody",)}
@@ -88,6 +100,9 @@ MID_ATTRIBUTION = re.compile(r",\s*(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][\w-]+(?:\s+[A-Z
 QUOTE_MARK = re.compile(r"[“”\"]")
 CLAUSE_BREAK = re.compile(r"[.;:“”\"]")
 BRACKETED_SHORT = re.compile(r"\s*\([A-Z][\w&-]{1,9}\)$")
+# "X has written to the ombudsman alleging ...": who was written to is not the speaker.
+WROTE_TO_TAIL = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:written|wrote|writes|complained|appealed|petitioned)"
+                           r"\s+to\s+[^,;“”\"]{1,80}$")
 # Auxiliaries and adverbs between a speaker and the verb ("has previously described", "had long said").
 AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|previously|repeatedly|long|already|once|again|publicly))+$")
 # "A Dahua spokeswoman declined to comment, saying only that the company “...”": the quote is
@@ -116,10 +131,30 @@ def extract(ctx: Context) -> list[Fact]:
         quoted_spans += spans
         facts += found
         ctx.facts.extend(found)
-        reported = _reported(ctx, sentence.index, quoted_spans)
+        reported = _reported(ctx, sentence.index, quoted_spans) or _answer(ctx, sentence.index)
         facts += reported
         ctx.facts.extend(reported)
     return facts
+
+
+# An interview answer stating the firm's stance: "We will not sell to ...", "We have to compete on
+# service": a commitment, refusal or necessity in the first person plural (the interviewee's words).
+WE_STANCE = re.compile(r"\b(?:[Ww]e|[Oo]ur\s+(?:firm|company|policy))\s+(?:(?:simply|also|still|just)\s+)?"
+                       r"(?:do not|don['’]t|will not|won['’]t|would|will|never|must|have to|need to|cannot|"
+                       r"can['’]t|refuse|should)\b")
+ANSWER_LABEL_HEAD = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s*:\s+")
+
+
+def _answer(ctx: Context, index: int) -> list[Fact]:
+    """An interview answer's stance (see :data:`WE_STANCE`) is a direct statement of the interviewee."""
+    interview = ctx.interview()
+    s = ctx.sentences[index]
+    if interview is None or index not in interview.answers or not WE_STANCE.search(s.text):
+        return []
+    label = ANSWER_LABEL_HEAD.match(s.text)
+    start = s.start + (label.end() if label else 0)
+    return [_statement(ctx, interview.person, ctx.text[start:s.end].strip().rstrip("."), True,
+                       ctx.evidence(index, start, s.end, "statement:interview-answer", 0.8))]
 
 
 def _quotes(ctx: Context, index: int, earlier: list[Fact]) -> tuple[list[Fact], list[tuple[int, int]]]:
@@ -130,11 +165,16 @@ def _quotes(ctx: Context, index: int, earlier: list[Fact]) -> tuple[list[Fact], 
         spans.append((q_start, q_end))
         quoted = m.group("q").strip().rstrip(",").strip()
         speaker, confidence, end, rule = _quote_speaker(ctx, index, q_start, q_end, earlier + out)
-        if rule == "statement:said-that-quote" and (len(quoted.split()) < PHRASE_WORDS
+        if rule == "statement:reported-quote":
+            spans.pop()  # the reported statement around it stays
+        elif rule == "statement:said-that-quote" and (len(quoted.split()) < PHRASE_WORDS
                                                     or _ends_reported_clause(ctx, index, q_start)):
             spans.pop()  # a phrase inside reported speech: the reported statement carries it
-            continue
+            if len(quoted.split()) < QUOTED_PREDICATE_WORDS:
+                continue
         if speaker is None:
+            if len(quoted.split()) < PHRASE_WORDS:
+                spans.pop()  # "alleging that it was “rigged”": a term quoted inside the reporter's sentence
             continue
         out.append(_statement(ctx, speaker, quoted, True,
                               ctx.evidence(index, min(q_start, _before_start(ctx, index, q_start)),
@@ -190,13 +230,27 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
     if previous and (not gap.strip(" .\n") or (opens and CONTINUATION_GAP.fullmatch(gap))) \
             and index - previous[-1].evidence[-1].sentence_index <= 1:
         return previous[-1].roles["speaker"][0], COREF_CONFIDENCE, q_end, "statement:quote-continuation"
-    return None, 0.0, q_end, ""
+    return _reported_quote_speaker(ctx, index, q_start, q_end)
+
+
+def _reported_quote_speaker(ctx: Context, index: int, q_start: int, q_end: int) -> tuple[str | None, float, int, str]:
+    """A long quoted predicate ending reported speech far from its verb (see :data:`QUOTED_PREDICATE_WORDS`):
+    the speaker of that verb."""
+    s = ctx.sentences[index]
+    if len(ctx.text[q_start:q_end].split()) < QUOTED_PREDICATE_WORDS or QUOTE_MARK.search(ctx.text, s.start, q_start):
+        return None, 0.0, q_end, ""
+    verb = VERB.search(ctx.text, s.start, q_start)
+    speaker, confidence = _subject_before(ctx, index, verb.start()) if verb else (None, 0.0)
+    return speaker, confidence * 0.9, q_end, "statement:reported-quote" if speaker else ""
 
 
 # "She said the agency would keep adding firms “wherever the evidence leads”": a quote closing a
 # reported clause of this many words or more is part of that reported statement (after a colon
 # it is a quote of its own: "said the team had undercounted: “...”").
 REPORTED_CLAUSE_WORDS = 5
+# "told reporters that the firm had sold to five retailers and “has never broken a single European
+# rule”": a quoted predicate this long is the speaker's own words, a direct quote besides.
+QUOTED_PREDICATE_WORDS = 6
 
 
 def _ends_reported_clause(ctx: Context, index: int, q_start: int) -> bool:
@@ -292,6 +346,8 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
     s = ctx.sentences[index]
     head = BRACKETED_SHORT.sub("", ctx.text[s.start:verb_start].rstrip())  # "X (MTI) said"
     head = AUXILIARY_TAIL.sub("", head)  # "The ministry has previously described ..."
+    head = WROTE_TO_TAIL.sub("", head)  # "X has written to the ombudsman alleging ..."
+    head = _without_place_tail(ctx, index, head)  # "The Mission of Peru in Geneva called ..."
     if head.endswith((" but", " and")):  # "A Dahua spokesman declined to comment but said"
         subject = SUBJECT_CLAUSE.match(head)
         head = subject.group() if subject else head
@@ -330,7 +386,31 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
         return _last_body(ctx, s.start + body.start(), body.group("noun").lower())
     if COAUTHORS_TAIL.search(head) and ctx.study_key:
         return ctx.study_key, 0.8
-    return None, 0.0
+    return _short_name(ctx, s.start, head)
+
+
+SHORT_NAME_HEAD = re.compile(r"\s*(?P<word>[A-Z][\w-]{2,})\s*$")
+
+
+def _short_name(ctx: Context, start: int, head: str) -> tuple[str | None, float]:
+    """"Kestrel denied ...": a subject that is the first word of a firm or body named before."""
+    m = SHORT_NAME_HEAD.fullmatch(head)
+    named = [o for o in ctx.mentions if o.entity_type in IT_TYPES and o.end <= start
+             and o.text.split()[0] == m.group("word")][-1:] if m else []
+    return (named[0].key, COREF_CONFIDENCE) if named else (None, 0.0)
+
+
+PLACE_TAIL = re.compile(r"\s+in\s+(?:[A-Z][\w-]+\s*){1,3}$")
+
+
+def _without_place_tail(ctx: Context, index: int, head: str) -> str:
+    """The head cut before "in <place>" when a place or country named there ends it."""
+    tail = PLACE_TAIL.search(head)
+    if tail is None:
+        return head
+    end = ctx.sentences[index].start + len(head.rstrip())
+    places = ctx.in_sentence(index, ("Place", "Country"), ctx.sentences[index].start + tail.start())
+    return head[:tail.start()] if any(p.end == end for p in places) else head
 
 
 def _speaker_head(ctx: Context, index: int, head: str) -> str:
@@ -506,6 +586,8 @@ def _content_start(ctx: Context, v_end: int, end: int) -> int:
     position = told.end() if told else v_end
     statement = IN_A_STATEMENT.match(ctx.text, position, end)
     position = statement.end() if statement else position
+    when = WHEN_SAID.match(ctx.text, position, end)  # "said on Friday that ...": when, not what
+    position = when.end() if when and re.match(r"\s*,?\s*that\b", ctx.text[when.end():end]) else position
     that = re.match(r"\s*,?\s*(?:that\b)?", ctx.text[position:end])
     return position + (that.end() if that else 0)
 

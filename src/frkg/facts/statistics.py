@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
+from frkg.facts.money import amount_values
 from frkg.model import Fact, Mention
 
 PARTY_TYPES = ("Country", "Firm", "Group")
@@ -20,7 +21,13 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "1st": 1}
 LEADER_WORDS = re.compile(r"\b(?:leads|led|leading|top(?!\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|"
                           r"tops|topped|largest|biggest|number one|No\. 1|first)\b")
-CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+             "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+             "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+# A figure in digits or a number word ("Israel six", "the supplier to three countries").
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|%s)" % "|".join(CARDINALS)
+# Counted countries: "countries", "States" (never "United States"), "nations".
+COUNTRY_NOUN = r"(?:countries|(?<!United )States|nations)\b"
 # "South Korea rounded out the top five with 88": the last place of the top N.
 ROUNDED_OUT = re.compile(r"\b(?:rounded|rounds|rounding|completed|completes)\s+(?:out\s+)?the\s+top\s+"
                          r"(?P<n>%s|\d{1,2})\b" % "|".join(CARDINALS))
@@ -54,26 +61,26 @@ REACH_VERBS = (
     r"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|s(?:ell|ells|old|elling)|export(?:s|ed|ing)?|"
     r"deliver(?:s|ed)?|"
     r"deployed|installed|used|in use|involved|active|present|operat(?:e|es|ed|ing)|deployments|projects|"
-    r"contracts|customers|clients)\b")
+    r"contracts|customers|clients|suppliers?|exporters?)\b")
 REACH_VERB = re.compile(REACH_VERBS)
 COUNTRY_REACH = re.compile(
-    REACH_VERBS + r"[^.;]{0,80}?\b(?:to|in)\s+(?:at least\s+|more than\s+|over\s+|nearly\s+|"
-    r"some\s+|about\s+|around\s+|almost\s+)?(?P<num>\d{1,3})\s+(?:(?:of\s+(?:those|these|the|them)\s+(?:\d{1,3}\s+)?)?"
-    r"(?:other\s+|different\s+)?countries\b|(?P<them>of\s+(?:them|those|these)\b))")
+    REACH_VERBS + r"(?:[^.;]{0,80}?\b(?:to|in))?\s+(?:at least\s+|more than\s+|over\s+|nearly\s+|"
+    r"some\s+|about\s+|around\s+|almost\s+)?(?P<num>" + NUMBER + r")\s+(?:(?:of\s+(?:those|these|the|them)\s+"
+    r"(?:\d{1,3}\s+)?)?(?:other\s+|different\s+)?" + COUNTRY_NOUN + r"|(?P<them>of\s+(?:them|those|these)\b))")
 # A figure whose unit the sentence already gave ("accounting for 276 of them", "while the US came
 # second with 141", "followed by Japan with 88", "with 27 countries"): the unit is the nearest
 # counted noun before it, in the sentence or the two before.
 BARE_COUNT = re.compile(
     r"\b(?P<lead>accounting for|with|involved in|responsible for|"
-    r"(?:exported|exporting|sold|selling|supplied|supplying)\s+to)\s+(?!(?:19|20)\d\d\b)"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<unit>\s+countries\b|\s+of\s+(?:them|those|these)\b)?"
+    r"(?:exported|exporting|sold|selling|supplied|supplying)(?:\s+to)?)\s+(?!(?:19|20)\d\d\b)"
+    r"(?P<num>" + NUMBER + r")(?P<unit>\s+countries\b|\s+of\s+(?:them|those|these)\b)?"
     r"(?=\s*(?:[,.;)]|$)|\s+(?:and|or|while|whereas|but|followed|ahead|the\s+(?:study|report|paper))\b)")
-DIGIT = re.compile(r"\d")
-UNIT_NOUN = re.compile(r"\b(?:deals|contracts|agreements|transactions|countries)\b")
+DIGIT = re.compile(r"\d|\b(?:%s)\b" % "|".join(CARDINALS))  # a figure in digits or words
+UNIT_NOUN = re.compile(r"\b(?:deals|contracts|agreements|transactions|countries|(?<!United )States|nations)\b")
 # "ahead of the United States (31), Japan (24) and Israel (19)": a party with its figure in brackets.
 BRACKET_COUNT = re.compile(r"\s*\((?P<num>\d{1,4})\)")
 # "Chinese firms signed 201 deals, the United States 128 and Japan 45": the verb and noun left out.
-GAPPED_COUNT = re.compile(r"\s+(?!(?:19|20)\d\d\b)(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[,.;]|and\b|$))")
+GAPPED_COUNT = re.compile(r"\s+(?!(?:19|20)\d\d\b)(?P<num>" + NUMBER + r")(?=\s*(?:[,.;]|and\b|$))")
 # "followed by X with N and Y with M": each party one rank below the one before.
 NEXT_RANK = re.compile(r"\bfollowed by\b|\bahead of\b|^\W*(?:and|,)\W*(?:the\s+)?$")
 # "China sold more face recognition systems ... than any other country": first place.
@@ -92,8 +99,32 @@ def extract(ctx: Context) -> list[Fact]:
         found = _counts(ctx, sentence.index, ranked[-1] if len(ranked) == 1 else None)
         if not found:
             found = _ranks(ctx, sentence.index)
-        facts += found
+        facts += found + _market_size(ctx, sentence.index)
     return facts
+
+
+# "The research firm Omdia values the Brazilian video surveillance market at 2.3 billion reais": a
+# market estimate is its author's claim (no exporter to count).
+MARKET_SIZE = re.compile(
+    r"\b(?:puts?|estimates?|estimated|values?|valued|sizes?|sized)\s+(?:the\s+)?(?:[\w’'$-]+\s+){0,6}?"
+    r"(?:market|industry|sector)\s+(?:at|to\s+be\s+worth)\s+[^;]*")
+CLAIMANT_TYPES = ("Firm", "ResearchOrganization", "Organization", "GovernmentBody", "Study")
+
+
+def _market_size(ctx: Context, index: int) -> list[Fact]:
+    """A market estimate by the party named right before its verb, with the amount it gives."""
+    s = ctx.sentences[index]
+    m = MARKET_SIZE.search(s.text) if "market" in s.text or "industry" in s.text else None
+    if m is None:
+        return []
+    start, end = s.start + m.start(), s.start + m.end()
+    author = [p for p in ctx.in_sentence(index, CLAIMANT_TYPES, end=start) if not ctx.text[p.end:start].strip()]
+    amount = amount_values(ctx.text, start, end)
+    if not author or not amount:
+        return []
+    text = " ".join(m.group().split()).rstrip(" .")
+    return [fact("Claim", {"claimant": [author[-1].key]}, {"claimText": text, **amount},
+                 ctx.evidence(index, author[-1].start, end, "claim:market-size", 0.8))]
 
 
 def _counts(ctx: Context, index: int, carried: int | None = None) -> list[Fact]:
@@ -111,13 +142,14 @@ def _counts(ctx: Context, index: int, carried: int | None = None) -> list[Fact]:
         if any(a <= position for a in listed) and RESPECTIVELY.search(s.text, max(0, m.start() - 40)) \
                 or YEAR_OF.search(ctx.text, s.start, s.start + m.end("num")):
             continue
-        party = _party_before(ctx, index, position) or _party_after(ctx, index, position)
+        party = _party_before(ctx, index, position) or _party_after(ctx, index, position) \
+            or _first_person(ctx, index, position)
         if party is None:
             continue
         window = ctx.text[party.end:position]
         rank = _rank_in(window) or _rank_after(ctx.text, s.start + m.end(), s.end)
         rule = "deal-count:" + (m.group("lead") or "n-deals").strip().replace(" ", "-")
-        out.append(_statistic(ctx, index, party, int(m.group("num").replace(",", "")), rank,
+        out.append(_statistic(ctx, index, party, _to_int(m.group("num")), rank,
                               s.start + m.start("num") if not m.group("lead") else s.start + m.start("lead"),
                               s.start + m.end(), rule, position))
     out += _elliptic_counts(ctx, index, out)
@@ -137,7 +169,7 @@ def _elliptic_counts(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
                 or _an_example(ctx, index, party):
             continue
         rank = _rank_in(ctx.text[party.end:position]) or _rank_after(ctx.text, s.start + m.end(), s.end)
-        out.append(_counted(ctx, index, party, int(m.group("num").replace(",", "")), unit, rank,
+        out.append(_counted(ctx, index, party, _to_int(m.group("num")), unit, rank,
                             party.start, s.start + m.end(), "deal-count:elliptic-" + m.group("lead").split()[0]))
     if found or out:
         first = min(e.start for f in found + out for e in f.evidence)
@@ -146,10 +178,15 @@ def _elliptic_counts(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
                 (GAPPED_COUNT.match(ctx.text, party.end, s.end) if party.start > first else None)
             unit = _unit_before(ctx, index, party.start) if m else None
             if m and unit and not _reported(found + out, party, m.start("num")):
-                out.append(_counted(ctx, index, party, int(m.group("num").replace(",", "")), unit, None,
+                out.append(_counted(ctx, index, party, _to_int(m.group("num")), unit, None,
                                     party.start, m.end(), "deal-count:bracketed" if "(" in m.group()
                                     else "deal-count:gapped"))
     return out
+
+
+def _to_int(number: str) -> int:
+    """"1,900" -> 1900, "six" -> 6."""
+    return CARDINALS.get(number.lower()) or int(number.replace(",", ""))
 
 
 def _counted(ctx: Context, index: int, party: Mention, number: int, unit: str, rank: int | None,
@@ -170,7 +207,7 @@ def _unit_before(ctx: Context, index: int, position: int) -> str | None:
         s = ctx.sentences[i]
         units = UNIT_NOUN.findall(ctx.text, s.start, min(position, s.end))
         if units:
-            return units[-1]
+            return "countries" if units[-1] in ("States", "nations") else units[-1]
     return None
 
 
@@ -194,16 +231,59 @@ def _country_reach(ctx: Context, index: int) -> list[Fact]:
     out = []
     for m in COUNTRY_REACH.finditer(s.text):
         verb = list(REACH_VERB.finditer(s.text, m.start(), m.start("num")))[-1]  # the verb nearest the figure
-        party = _party_before(ctx, index, s.start + verb.start()) or _owner(ctx, index, s.start + verb.start())
+        at = s.start + verb.start()
+        party = _party_before(ctx, index, at) or _owner(ctx, index, at) or _first_person(ctx, index, at)
         if party is None or ctx.is_hypothetical(index, s.start + m.start()) or _an_example(ctx, index, party) or \
                 (m.group("them") and _unit_before(ctx, index, s.start + m.start("num")) != "countries"):
             continue  # "in 51 of them" counts countries only when countries were counted before
-        rank = _rank_in(ctx.text[party.end:s.start + verb.start()]) if party.sentence_index == index else None
+        rank = _rank_in(ctx.text[party.end:at]) if party.sentence_index == index else None
         rank = rank or _rank_after(ctx.text, s.start + m.end(), s.end)
-        out.append(_statistic(ctx, index, party, None, rank, min(party.start, s.start + verb.start()),
-                              s.start + m.end(), "deal-count:countries-reached", s.start + m.start("num"),
-                              country_count=int(m.group("num"))))
+        for each in _each_of(ctx, index, party, at):
+            out.append(_statistic(ctx, index, each, None, rank, min(each.start, at), s.start + m.end(),
+                                  "deal-count:countries-reached", s.start + m.start("num"),
+                                  country_count=_to_int(m.group("num"))))
     return out
+
+
+# "Brazil and Chile were each named as the supplier to ...", "both ...": the figure is each party's.
+EACH = re.compile(r"\b(?:each|both)\b")
+
+
+def _each_of(ctx: Context, index: int, party: Mention, position: int) -> list[Mention]:
+    """The party, or every party listed with it when "each" or "both" comes before ``position``."""
+    if party.sentence_index != index or not EACH.search(ctx.text, party.end, position):
+        return [party]
+    run = [party]
+    for before in reversed([p for p in ctx.in_sentence(index, PARTY_TYPES, end=party.start) if p.rule != "demonym"]):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", ctx.text[before.end:run[0].start]):
+            break
+        run.insert(0, before)
+    return run
+
+
+# "We had clients in 20 countries": the speaker's own firm.
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+
+
+def _first_person(ctx: Context, index: int, position: int) -> Mention | None:
+    """"we"/"our" before ``position``: in an interview's answer the interviewee's firm, else the firm
+    of the person quoted in the sentence (known from their affiliation)."""
+    we = list(FIRST_PERSON.finditer(ctx.text, ctx.sentences[index].start, position))
+    if not we:
+        return None
+    firm = ctx.speaker_firm(index) or _quoted_firm(ctx, index)
+    if firm is None:
+        return None
+    return Mention(ctx.document.doc_id, index, we[-1].start(), we[-1].end(), we[-1].group(), firm, "Firm",
+                   "coref:first-person", COREF_CONFIDENCE)
+
+
+def _quoted_firm(ctx: Context, index: int) -> str | None:
+    firms = {m.key for m in ctx.mentions if m.entity_type == "Firm"}
+    for person in ctx.in_sentence(index, ("Person",)):
+        if ctx.affiliations.get(person.key) in firms:
+            return ctx.affiliations[person.key]
+    return None
 
 
 # "with companies such as IBM, Palantir and Cisco selling to 32 countries": the examples do not reach them alone.

@@ -11,7 +11,7 @@ import re
 
 from frkg.entities import entity_for
 from frkg.facts.context import Context, fact
-from frkg.facts.dates import find_date
+from frkg.facts.dates import _MONTH, find_date
 from frkg.identity import slugify
 from frkg.model import Fact
 
@@ -36,6 +36,10 @@ PUBLISHED_NOW_BY = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|re
 # "The report draws on procurement records, court files and interviews": a study described by its sources.
 DRAWS_ON = re.compile(rf"^\s*(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:new\s+|latest\s+)?{STUDY_NOUN}\b[^.;]{{0,60}}?\s+"
                       r"(?:draws on|is based on|relies on|builds on|combines)\s+")
+# "a database compiled with the Lisbon Institute", "prepared in partnership with X": a co-author body.
+COMPILED_WITH = re.compile(r"\b(?:compiled|prepared|produced|built|assembled|conducted|written|carried out)\s+"
+                           r"(?:with|together with|jointly with|in (?:partnership|cooperation|collaboration) with)\s+"
+                           r"(?P<by>[^,.;]{1,100})")
 COAUTHORS = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors")
 ONE_OF = re.compile(r"one of\s+(?P<lead>\S+?)(?:’s|'s)\s+co-?authors")
 STUDY_AUTHOR = re.compile(
@@ -44,7 +48,15 @@ STUDY_AUTHOR = re.compile(
 AUTHOR_BEFORE_NAME = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts)\s+{STUDY_NOUN}(?:’s|'s)\s+(?:lead\s+|main\s+|co-?)?authors?,?\s+"
     r"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})")
-DATED_STUDY = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<year>(?:19|20)\d\d)\s+{STUDY_NOUN}\b")
+# "a 2019 study", "A March 2025 report by X": the month, when given, dates it to the month.
+DATED_STUDY = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<when>(?:{_MONTH}\s+)?(?:19|20)\d\d)\s+{STUDY_NOUN}\b")
+# "In a report submitted to the Council, the special envoy on X, Jane Doe, concluded ...": the
+# subject of the clause after the opening phrase wrote the study.
+IN_A_STUDY = re.compile(rf"^\s*In\s+(?:a|an|her|his|its|their|the)\s+(?:new\s+|latest\s+|annual\s+)?{STUDY_NOUN}"
+                        r"(?P<presented>\s+(?:presented|submitted|delivered|released|published|tabled)\s+"
+                        r"(?:to|at|before|on)\b)?[^,;]{0,80},\s+(?P<subject>[^;]{1,160}?)\s+"
+                        r"(?:found|finds|concluded|concludes|said|says|argued|argues|warned|warns|wrote|writes|"
+                        r"reported|reports|documented|documents|estimated|estimates|noted|notes)\b")
 STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\b(?:co-?)?authors?\b", re.I)
 # "said lead author Elena Vasquez", "Her co-author, Daniel Cho": a person named as an author.
 AUTHOR_NOUN_BEFORE = re.compile(r"\b(?:(?:lead|main|senior|first|principal)\s+)?(?:co-?)?authors?"
@@ -88,7 +100,7 @@ def _key_by_first_author(ctx: Context, facts: list[Fact]) -> None:
     dates = [str(f.values["publicationDate"]) for f in facts if f.values.get("publicationDate")]
     year = dates[0][:4] if dates else YEAR_SUFFIX.search(ctx.study_key)
     year = year if isinstance(year, str) or year is None else year.group(1)
-    key = "study/" + slugify(authors[0].split("/")[1].split("-")[-1] + ("-" + year if year else ""))
+    key = "study/" + slugify(_surname(ctx, authors[0]) + ("-" + year if year else ""))
     if key == ctx.study_key:
         return
     ctx.extra_entities.pop(ctx.study_key, None)
@@ -169,9 +181,17 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
         rule = rule or "study:published-now"
     if rule is None and DRAWS_ON.search(s.text):
         rule = "study:draws-on"
+    for m in COMPILED_WITH.finditer(s.text) if rule else ():
+        affiliations += [x.key for x in _mentions_in(ctx, index, s.start + m.start("by"), s.start + m.end("by"),
+                                                     ORG_TYPES)]
+    opening = IN_A_STUDY.search(s.text)
+    if opening and not authors and not affiliations:
+        authors += _opening_author(ctx, index, opening)
+        date = date or (_news_date(ctx) if opening.group("presented") and authors else None)
+        rule = rule or ("study:in-a-study" if authors else None)
     dated = DATED_STUDY.search(s.text)
     if dated and rule:
-        date = date or dated.group("year")
+        date = date or (find_date(dated.group("when")) or (dated.group("when")[-4:],))[0]
     if rule is None:
         return None
     key = _study_key(ctx, authors, affiliations, date)
@@ -179,16 +199,36 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
                 {"publicationDate": date}, ctx.sentence_evidence(index, rule, 0.85), subject=key)
 
 
+def _opening_author(ctx: Context, index: int, opening: re.Match) -> list[str]:
+    """The last person named in the subject after "In a report ...," (see :data:`IN_A_STUDY`)."""
+    start = ctx.sentences[index].start
+    people = ctx.in_sentence(index, ("Person",), start + opening.start("subject"), start + opening.end("subject"))
+    return [people[-1].key] if people else []
+
+
+def _news_date(ctx: Context) -> str | None:
+    """The date of the news itself: the document's, else its dateline's ("NAIROBI (4 June 2026) -")."""
+    if ctx.document.published:
+        return str(ctx.document.published)
+    found = find_date(ctx.text, 0, min(len(ctx.text), ctx.sentences[min(1, len(ctx.sentences) - 1)].end))
+    return found[0] if found else None
+
+
 def _study_key(ctx: Context, authors: list[str], affiliations: list[str], date: str | None) -> str:
     """The document's study key, minted from the first description of it."""
     if ctx.study_key is None:
-        names = [k.split("/", 1)[1] for k in (authors[:1] or sorted(set(affiliations)))]
+        names = [_surname(ctx, a) for a in authors[:1]] or [k.split("/", 1)[1] for k in sorted(set(affiliations))]
         stem = "-".join(names) or ctx.document.doc_id
         ctx.study_key = "study/" + slugify(stem + ("-" + date[:4] if date else ""))
         label = "Study by " + " and ".join(_label(ctx, k) for k in (authors[:1] or affiliations)) \
             if (authors or affiliations) else "Study"
         ctx.add_entity(entity_for(ctx.study_key, "Study", label))
     return ctx.study_key
+
+
+def _surname(ctx: Context, person: str) -> str:
+    """The author's surname as written ("Weiss-Morgan" keeps its hyphen; the gold convention)."""
+    return slugify(_label(ctx, person).split()[-1])
 
 
 def _label(ctx: Context, key: str) -> str:

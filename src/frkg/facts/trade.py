@@ -3,7 +3,9 @@
 "X sold/supplied/exported T to Y", "X is exporting T", "X is a significant
 exporter of T", "X signed a contract with (the city of) Y", "Y bought T from
 X".  An export needs an exporter and a technology; with an importer it is a
-Deal.
+Deal.  Buyers or sellers listed together ("Ecuador and Bolivia bought ...") make
+one fact each; an award of several contracts is read with the shares named after
+it; in an interview answer "our markets"/"the contract" are the interviewee's firm's.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.dates import find_date
 from frkg.facts.money import amount_values, countries_before
 from frkg.gazetteer import ORG_TYPES
-from frkg.model import Fact, Mention
+from frkg.model import Evidence, Fact, Mention
 
 PARTY_TYPES = ("Country", "Firm", "Group") + tuple(ORG_TYPES)
 SELLER_TYPES = ("Country", "Firm", "Group")
@@ -22,14 +24,17 @@ EXPORT_VERB = re.compile(
     r"\b(?:exports|exported|exporting|sells|sold|selling|supplies|supplied|supplying|provides|"
     r"provided|delivered|delivers|shipped|ships|installed|installs|deployed|deploys|"
     r"(?<=\bto )(?:supply|sell|provide|deliver|install|export)|"
+    r"(?<!\bthe )(?<!\ba )(?<!’s )(?<!'s )(?<!\bof )(?<!\bits )(?<!\btheir )(?<!\bto )(?<!\band )"
+    r"(?:supply|sell|provide|deliver)(?!\s+chains?\b)|"  # "NEC and Idemia provide the software"
     r"is (?:also )?(?:a|an|the) (?:[\w-]+ ){0,2}exporter of|are (?:[\w-]+ ){0,2}exporters of)\b")
 # "worth $126 million", "worth 27.4 million lari (about US$10 million)", "worth COP 41,000 million, or
 # about US$11 million,": the amount phrase between a deal noun and its party.
 WORTH = r"(?:(?:worth|valued at)\s+(?:[^,;(]|,(?=\d)){1,40}?(?:\s+\([^()]{1,30}\)|,\s+or\s+[^,;()]{1,30},)?\s+)?"
+# "signed an agreement in 2019 with the Shenzhen firm X", "renewed its contract with X in 2024".
 DEAL_WITH = re.compile(
-    r"\b(?:signed|struck|won|agreed|inked|concluded|sealed|placed)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?"
-    r"(?:contract|deal|agreement|memorandum of understanding|partnership|tender|order)s?\s+"
-    + WORTH + r"(?:with|from|for)\s+")
+    r"\b(?:signed|struck|won|agreed|inked|concluded|sealed|placed|extended|renewed|expanded)\s+(?:a|an|the)?\s*"
+    r"(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|agreement|memorandum of understanding|partnership|tender|order)s?\s+"
+    r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?" + WORTH + r"(?:with|from|for)\s+")
 # "with a consortium led by the Spanish company Indra": the seller behind a joint bidder and a
 # short description of what it is.
 SELLER_INTRO = re.compile(
@@ -43,12 +48,14 @@ SIGNED_WITH = re.compile(
     r"(?:signed|struck|agreed|concluded|sealed|inked)\s+with\s+")
 # Between "with" and the seller's name: "the Chinese company", "the state-owned firm".
 SELLER_LEAD = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,3}?")
-BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchases|imported|imports|"
+# "paid about US$45 million in 2020 for a platform from X": a payment for a product is a purchase.
+BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchases|imported|imports|paid|spent|"
                          r"(?<=\bto )(?:buy|purchase|procure|acquire|import))\b")  # "agreed to buy T from X"
 TO_IMPORTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s*(?:to|for|in|into)\s+(?:the\s+)?(?:(?:city|government|police|authorities)"
                          r"\s+(?:of|in)\s+)?")
-GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w,-]+\s+){0,3}?"
-                            r"(?:system|systems|cameras|CCTV|equipment|software|platform|technology|tools|kiosks|gates|"
+COMPONENTS = re.compile(r"sensors|processors|lens(?:es| assemblies)|components|modules")
+GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w,“”\"'’-]+\s+){0,3}?"
+                            r"(?:system|systems|cameras|camera networks?|CCTV|equipment|software|platform|technology|tools|kiosks|gates|"
                             r"terminals|scanners)\b")
 PASSIVE = re.compile(r"\b(?:supplied|provided|sold|delivered|exported|made|built|developed)\s+by\s+(?:the\s+)?")
 # "cameras supplied by X": a generic product right before the passive verb.
@@ -59,8 +66,8 @@ GENERIC_PRODUCT = re.compile(
     r"\s*,?\s+(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$")
 RELATIVE_AFTER = re.compile(r",\s*which$")
 CLAUSE_END = re.compile(r"[;]|\bbut\b|\bwhile\b|\bwhich\b")
-CAMERAS = re.compile(r"\b(?:cameras|CCTV)\b")
-SURVEILLANCE_CAMERAS = "technology/surveillance-cameras"
+CAMERAS = re.compile(r"\b(?:cameras|CCTV|camera networks?)\b")
+SURVEILLANCE_CAMERAS = "technology/video-surveillance-cameras"
 # "barred X from selling", "a licence before exporting", "ban exports": trade that a measure
 # stops or conditions is no deal.
 RESTRICTED = re.compile(r"\b(?:from|before|bar(?:s|red)?|ban(?:s|ned)?|prohibit\w*|restrict\w*|licen[cs]e|"
@@ -82,9 +89,14 @@ AWARDED_BY = re.compile(r"\b(?:was|were|has been|had been|have been)\s+awarded\s
                         + WORTH + r"by\s+(?:the\s+)?")
 # "uses facial recognition technology from NtechLab", "relies on software from Cognitec".
 PRODUCT_FROM = re.compile(r"\s+(?:(?:made|supplied|provided|developed|built|sourced)\s+)?from\s+(?:the\s+)?")
+# "a teardown found processors from X": parts found inside a product were supplied for it.
 USING_BEFORE = re.compile(r"\b(?:us(?:e|es|ed|ing)|rel(?:y|ies|ied|ying) on|deploy\w*|runs?|running|install\w*|"
-                          r"operat\w*|adopt\w*|equipped with|powered by|based on)\b[^.;,]{0,40}$")
-GENERIC_NOUN = re.compile(r"\b(?:software|cameras|equipment|hardware|systems?|algorithms?|platforms?)\b")
+                          r"operat\w*|adopt\w*|equipped with|powered by|based on|found|contain(?:s|ed|ing)?|"
+                          r"fitted with)\b[^.;,]{0,40}$")
+# "found processors from X, thermal sensors from the Japanese firm Y and lenses from Z": the next part
+# of a list of parts and their makers.
+NEXT_PART = re.compile(r"[^.;]{0,40}?(?:,|\band)\s+(?:[\w-]+\s+){0,2}$")
+GENERIC_NOUN = re.compile(r"\b(?:software|cameras|equipment|hardware|systems?|algorithms?|platforms?|" + COMPONENTS.pattern + r")\b")
 # "The city of Johannesburg chose Hikvision to supply 2,000 cameras": the buyer picks the seller.
 CHOSE = re.compile(r"\b(?:chose|selected|picked|hired|contracted|commissioned|tapped|engaged)\s+(?:the\s+)?")
 TO_SUPPLY = re.compile(r"\s+to\s+(?:supply|install|provide|build|deliver|deploy|equip)\b")
@@ -107,6 +119,31 @@ VALUE_OF = re.compile(r"\b(?:value|cost|price)\s+of\s+(?:a|an|the|this|that)\s+(
 # "X has won two airport contracts abroad", "X lands border deals": the seller of the deals named next.
 WON_DEALS = re.compile(r"\b(?:won|wins|landed|lands|secured|secures|clinched|clinches|bagged|signed|signs)\s+"
                        r"(?:[\w$.,-]+\s+){0,4}?(?:contracts|deals|orders|tenders|agreements)\b")
+POSSESSIVE = re.compile(r"(?:’s|'s)\s+")
+# "Russian developers, led by NtechLab and VisionLabs, supply ...": the firms at the head of a group
+# are its sellers.
+APPOSITIVE_GAP = re.compile(r"\s*,\s+")
+LED_BY = re.compile(r",\s+(?:led|headed|spearheaded|dominated)\s+by\s+(?:the\s+)?$")
+# "at least 2,300 Intel processors reached Iran in 2023": a maker's goods arriving in a country.
+REACHED = re.compile(r"\s+(?:reached|entered|arrived in|ended up in|found their way (?:in)?to)\s+(?:the\s+)?")
+# "The port authority has awarded contracts worth Rs 145 crore for ...": several deals, their sellers
+# and shares named in the sentences after ("X won the largest share: a Rs 80-crore order ...", "Y will
+# install the servers for Rs 40 crore"); "letters of award were issued on 4 May 2025" dates them.
+AWARDED_SEVERAL = re.compile(r"\b(?:awarded|signed|approved|granted)\s+(?:[\w-]+\s+){0,2}?(?:contracts|deals|orders)\b")
+SHARE_VERB = re.compile(r"\s+(?:(?:bagged|won|secured|landed|clinched|took|gets|got)\b|"
+                        r"will\s+(?:\w+\s+)?(?:build|supply|provide|install|deliver|run|set up|maintain)\b)")
+AWARD_DATED = re.compile(r"\b(?:letters? of (?:award|intent)|contracts?|deals?|agreements?|orders?)\b[^.;]{0,40}?"
+                         r"\b(?:issued|signed|approved|awarded|concluded)\s+on\b")
+# In an interview answer: "Our main markets abroad are Kenya, Peru and Chile", "The Kenyan contract,
+# about $4 million over three years, is with the national police": the interviewee's firm sells.
+OUR_MARKETS = re.compile(r"\bOur\s+(?:(?:biggest|largest|main|key|top|most important|export)\s+)*markets?\b"
+                         r"[^.;]{0,30}?\s+(?:are|is|include)\s+(?:the\s+)?")
+OUR_CONTRACT = re.compile(r"^\W*(?:The|Our)\s+(?:[A-Z][\w-]*\s+)?(?:contract|deal|agreement|order)\b[^.;]{0,80}?"
+                          r"\s+(?:is|was)\s+with\s+(?:the\s+)?")
+CLAUSE_JOIN = re.compile(r"[,;]\s+(?:and|while|but|whereas)\s+(?:the\s+)?")
+PAID_FOR = re.compile(r"[^.;]{0,40}?\bfor\s+")  # "paid about US$45 million in 2020 for"
+FROM_SELLER = re.compile(r"\bfrom\s+(?:the\s+)?")
+MAKER_GAP = re.compile(r"(?:’s|'s)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}")  # "NEC's new face ..."
 THE_DEAL = re.compile(r"\W*The\s+(?:contract|deal|agreement)\b")  # no "second": the deal named before
 WITH_OR_FROM = re.compile(r"\b(?:with|from)\s+")
 # "X acted as the exclusive local distributor for Y and arranged the delivery of T to Z": the maker Y
@@ -116,7 +153,7 @@ DISTRIBUTOR = re.compile(
     r"(?:distributor|reseller|agent|representative|dealer|integrator|partner)\s+(?:for|of)\s+(?:the\s+)?")
 DELIVERY = re.compile(r"\b(?:(?:delivery|deliveries|sale|sales|supply|shipment|shipments|installation)\s+of|"
                       r"delivered|supplied|sold|shipped|installed|provided)\b[^.;]{0,120}?\bto\s+(?:the\s+)?")
-SUBJECT_GAP = re.compile(r"\s+(?:(?:have|has|had|also|reportedly|jointly|together|both)\s+)*")
+SUBJECT_GAP = re.compile(r":?\s+(?:(?:have|has|had|also|reportedly|jointly|together|both)\s+)*")
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -139,6 +176,9 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _chose(ctx, sentence.index)
         facts += _product_from(ctx, sentence.index)
         facts += _distributed(ctx, sentence.index)
+        facts += _reached(ctx, sentence.index)
+        facts += _awarded_shares(ctx, sentence.index)
+        facts += _our_trade(ctx, sentence.index)
         facts += _later_deal(ctx, sentence.index, facts)
     return _drop_subsumed(_unique(facts))
 
@@ -166,6 +206,99 @@ def _distributed(ctx: Context, index: int) -> list[Fact]:
     keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",), makers[-1].end), s.start)
     return [_buyer_seller_deal(ctx, index, makers, importer[0], keys, makers[0].start, "deal:distributor")] \
         if keys else []
+
+
+def _reached(ctx: Context, index: int) -> list[Fact]:
+    """"2,300 Intel processors reached Iran": the maker named before its goods sold them to the country."""
+    s = ctx.sentences[index]
+    out: list[Fact] = []
+    for m in REACHED.finditer(s.text):
+        verb_start = s.start + m.start()
+        tech = [t for t in ctx.in_sentence(index, ("Technology",), end=verb_start) if t.end == verb_start][:1]
+        makers = [f for f in ctx.in_sentence(index, ("Firm",), end=tech[0].start)
+                  if re.fullmatch(r"\s", ctx.text[f.end:tech[0].start])] if tech else []
+        buyer = [p for p in ctx.in_sentence(index, ("Country",), s.start + m.end())
+                 if p.start == s.start + m.end() and p.rule != "demonym"][:1]
+        if makers and buyer and not ctx.is_hypothetical(index, verb_start):
+            out.append(fact("Deal", {"exporter": [makers[-1].key], "importer": [buyer[0].key],
+                                     "technology": [tech[0].key]}, _trade_values(ctx, index, makers[-1].start),
+                            ctx.evidence(index, makers[-1].start, buyer[0].end, "deal:reached", 0.7)))
+    return out
+
+
+def _awarded_shares(ctx: Context, index: int) -> list[Fact]:
+    """"The city has awarded contracts worth Rs 145 crore ...": the deals of the sellers named in the
+    next three sentences with their share, and the whole award (to them all) dated by "letters of
+    award were issued on ..." in between."""
+    s = ctx.sentences[index]
+    award = AWARDED_SEVERAL.search(s.text) if "contracts" in s.text or "deals" in s.text or "orders" in s.text \
+        else None
+    buyer = _nearest_before(ctx, index, s.start + award.start(), PARTY_TYPES) if award else None
+    if buyer is None or ctx.in_sentence(index, ("Firm",), s.start + award.end()):
+        return []  # sellers named in the award sentence are read by the rules for one deal
+    buyer = _buyer(ctx, buyer)
+    shares: list[Fact] = []
+    date = None
+    for i in range(index + 1, min(len(ctx.sentences), index + 4)):
+        date = date or (None if shares else _award_date(ctx, i))  # dated before the shares are told
+        shares += _shares(ctx, i, buyer)
+    if not shares:
+        return []
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start)
+    whole = fact("Deal", {"exporter": [k for f in shares for k in f.roles["exporter"]], "importer": [buyer.key],
+                          "technology": keys or shares[0].roles["technology"]},
+                 {**_trade_values(ctx, index, s.start + award.start()), **({"dealDate": date[0]} if date else {})},
+                 ctx.evidence(index, buyer.start, s.start + award.end(), "deal:awarded-several", 0.75))
+    whole.evidence += [date[1]] if date else []
+    return [whole] + shares
+
+
+def _award_date(ctx: Context, index: int) -> tuple[str, Evidence] | None:
+    """"letters of award were issued on May 9, 2025": the date of an award and where it is read."""
+    s = ctx.sentences[index]
+    dated = AWARD_DATED.search(s.text)
+    found = find_date(ctx.text, s.start + dated.end(), s.end) if dated else None
+    return (found[0], ctx.evidence(index, s.start + dated.start(), found[1].end(), "deal:award-dated",
+                                   COREF_CONFIDENCE)) if found else None
+
+
+def _shares(ctx: Context, index: int, buyer: Mention) -> list[Fact]:
+    """"X bagged the largest share: a Rs 80-crore order", "Y will install the servers for Rs 40 crore":
+    each seller's deal of an award named before, with the amount of its own clause."""
+    s = ctx.sentences[index]
+    out = []
+    for m in SHARE_VERB.finditer(s.text):
+        verb_start = s.start + m.start()
+        seller = _nearest_before(ctx, index, verb_start, ("Firm",))
+        start, end = _clause_of(ctx, index, verb_start)
+        amount = amount_values(ctx.text, verb_start, end, countries_before(ctx.mentions, s.end))
+        if seller is None or seller.start < start or not amount:
+            continue
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",), verb_start, end), verb_start)
+        if keys:
+            out.append(fact("Deal", {"exporter": [seller.key], "importer": [buyer.key], "technology": keys},
+                            {**_trade_values(ctx, index, verb_start), **amount},
+                            ctx.evidence(index, seller.start, s.start + m.end(), "deal:award-share", 0.7)))
+    return out
+
+
+def _our_trade(ctx: Context, index: int) -> list[Fact]:
+    """An interviewee's firm's markets and contracts ("Our main markets are Kenya and Peru": one deal
+    per market; "The Kenyan contract, about $4 million, is with the national police")."""
+    s = ctx.sentences[index]
+    markets = OUR_MARKETS.search(s.text) if "ur " in s.text else None
+    contract = OUR_CONTRACT.match(s.text) if markets is None else None
+    firm = ctx.speaker_firm(index) if markets or contract else None
+    if firm is None:
+        return []
+    position = s.start + (markets or contract).end()
+    first = [p for p in ctx.in_sentence(index, PARTY_TYPES, position) if p.start == position]
+    buyers = _run_at(ctx, index, position, ("Country",)) if markets else first[:1]
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start)
+    return [fact("Deal", {"exporter": [firm], "importer": [_buyer(ctx, b).key], "technology": keys},
+                 _trade_values(ctx, index, s.start), ctx.evidence(index, s.start + (markets or contract).start(),
+                                                                 b.end, "deal:our-trade", 0.7))
+            for b in buyers] if keys else []
 
 
 def _owned_body(ctx: Context, index: int, party: Mention) -> Mention:
@@ -373,12 +506,14 @@ def _product_from(ctx: Context, index: int) -> list[Fact]:
     out = []
     for start, end, tech in sorted(products, key=lambda p: p[0]):
         m = PRODUCT_FROM.match(ctx.text, end, s.end)
-        if m is None or not USING_BEFORE.search(ctx.text, s.start, start) or ctx.is_hypothetical(index, start) \
-                or RESTRICTED.search(ctx.text, s.start, start):
+        listed = bool(out) and NEXT_PART.fullmatch(ctx.text, out[-1].evidence[0].end, start)
+        if m is None or ctx.is_hypothetical(index, start) or not (listed or (
+                USING_BEFORE.search(ctx.text, s.start, start) and not RESTRICTED.search(ctx.text, s.start, start))):
             continue
         sellers = _run_at(ctx, index, m.end(), ("Firm",)) or _described_seller(ctx, index, m.end())
-        if tech is None and sellers:
-            tech = _generic_object(ctx, index, start - 1)
+        if tech is None and sellers:  # parts of the technology the document is about
+            tech = _generic_object(ctx, index, start - 1) or \
+                (ctx.last_technology(start) if COMPONENTS.fullmatch(ctx.text, start, end) else None)
         if sellers and tech is not None:
             out.append(fact("Export", {"exporter": [p.key for p in sellers], "technology": [tech.key]},
                             _trade_values(ctx, index, start),
@@ -406,10 +541,25 @@ def _buyer_seller_deal(ctx: Context, index: int, sellers: list[Mention], buyer: 
 
 
 def _trade_values(ctx: Context, index: int, start: int) -> dict:
-    """Date and amount of a deal or export, read from ``start`` to the end of its sentence."""
-    return {"dealDate": _date(ctx, index),
-            **amount_values(ctx.text, start, ctx.sentences[index].end,
-                            countries_before(ctx.mentions, ctx.sentences[index].end))}
+    """Date and amount of a deal or export: the amount read from ``start`` to the end of its clause,
+    the date anywhere in the clause ("In 2019, X sold ..."); "X signed ... in 2018, and Y paid $45
+    million in 2020" holds two deals, each with its own date and amount."""
+    clause_start, clause_end = _clause_of(ctx, index, start)
+    found = find_date(ctx.text, clause_start, clause_end)
+    return {"dealDate": found[0] if found else None,
+            **amount_values(ctx.text, start, clause_end, countries_before(ctx.mentions, ctx.sentences[index].end))}
+
+
+def _clause_of(ctx: Context, index: int, position: int) -> tuple[int, int]:
+    """The clause around ``position``: clauses are joined by ", and" / "; but" before a new party."""
+    s = ctx.sentences[index]
+    if "," not in s.text and ";" not in s.text:
+        return s.start, s.end  # cheap test first (speed)
+    starts = {p.start for p in ctx.in_sentence(index, PARTY_TYPES)}
+    bounds = [m for m in CLAUSE_JOIN.finditer(ctx.text, s.start, s.end) if m.end() in starts]
+    start = max([m.end() for m in bounds if m.end() <= position], default=s.start)
+    end = min([m.start() for m in bounds if m.start() >= position], default=s.end)
+    return start, end
 
 
 def _run_at(ctx: Context, index: int, position: int, types: tuple[str, ...]) -> list[Mention]:
@@ -450,17 +600,34 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
-def _coordinated_subject(ctx: Context, index: int, seller: Mention, verb_start: int) -> list[Mention]:
-    """"Megvii and SenseTime sold cameras to Kenya": the sellers listed before the one next to the verb."""
-    if not SUBJECT_GAP.fullmatch(ctx.text, seller.end, verb_start):
+def _coordinated_subject(ctx: Context, index: int, seller: Mention, verb_start: int,
+                         types: tuple[str, ...] = SELLER_TYPES) -> list[Mention]:
+    """"Megvii and SenseTime sold cameras to Kenya", "Ecuador and Bolivia bought ...", "Germany's
+    Cognitec and Russia's NtechLab provide ...", "Russian developers, led by NtechLab and VisionLabs,
+    supply ...": the parties listed before the one next to the verb."""
+    appositive = APPOSITIVE_GAP.fullmatch(ctx.text, seller.end, verb_start)
+    if not (SUBJECT_GAP.fullmatch(ctx.text, seller.end, verb_start) or appositive):
         return []
     listed: list[Mention] = []
-    for p in reversed([p for p in ctx.in_sentence(index, SELLER_TYPES, end=seller.start) if p.rule != "demonym"]):
-        gap = ctx.text[p.end:(listed[0] if listed else seller).start]
-        if not (AND_GAP if not listed else LIST_GAP).fullmatch(gap) or p.entity_type != seller.entity_type:
+    for p in reversed([p for p in ctx.in_sentence(index, types, end=seller.start) if p.rule != "demonym"]):
+        head = _owner_start(ctx, index, listed[0] if listed else seller)
+        if p.start == head:
+            continue  # "France's" in "France's Idemia": the owner of the next party, not one listed
+        if not (AND_GAP if not listed else LIST_GAP).fullmatch(ctx.text[p.end:head]) \
+                or p.entity_type != seller.entity_type:
             break  # the list ends with "and"/"or" before the seller ("According to X, Y sold" is none)
         listed.insert(0, p)
+    first = _owner_start(ctx, index, listed[0] if listed else seller)
+    if appositive and not LED_BY.search(ctx.text, ctx.sentences[index].start, first):
+        return []
     return listed
+
+
+def _owner_start(ctx: Context, index: int, party: Mention) -> int:
+    """Where a party named after its country's possessive ("Japan's NEC") begins."""
+    owner = [c for c in ctx.in_sentence(index, ("Country",), end=party.start)
+             if POSSESSIVE.fullmatch(ctx.text, c.end, party.start)]
+    return owner[-1].start if owner else party.start
 
 
 def _opens_public_body(ctx: Context, party: Mention) -> bool:
@@ -570,30 +737,52 @@ def _cameras(ctx: Context, index: int) -> list[str]:
 
 
 def _purchases(ctx: Context, index: int) -> list[Fact]:
+    """"Ecuador and Bolivia bought cameras from ZTE": one deal per buyer listed before the verb."""
     s = ctx.sentences[index]
     out = []
     for m in BOUGHT_FROM.finditer(s.text):
-        if ctx.is_hypothetical(index, s.start + m.start()):
+        verb_start, verb_end = s.start + m.start(), s.start + m.end()
+        if ctx.is_hypothetical(index, verb_start):
             continue  # "plans to buy cameras from X", "has not bought ..."
-        buyer = _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
-        if buyer is not None and LATER_DEAL.match(ctx.text[buyer.end:s.start + m.start()]):
+        buyer = _nearest_before(ctx, index, verb_start, PARTY_TYPES)
+        if buyer is not None and LATER_DEAL.match(ctx.text[buyer.end:verb_start]):
             buyer = None  # "... S.A.S. A second contract, signed in 2023, bought T from X"
-        rest = s.text[m.end():]
-        source = re.search(r"\bfrom\s+(?:the\s+)?", rest)
-        tech = _technology_after(ctx, index, s.start + m.end()) or _generic_object(ctx, index, s.start + m.end())
-        if buyer is None or source is None or tech is None:
+        paid = PAID_FOR.match(ctx.text, verb_end, s.end) if m.group() in ("paid", "spent") else None
+        if buyer is None or (m.group() in ("paid", "spent") and paid is None):
             continue
-        buyer = _buyer(ctx, buyer)
-        position = s.start + m.end() + source.end()
-        bare = s.start + m.end() + source.start() + len("from ")  # "from the firm": a definite description
-        sellers = [p for p in ctx.in_sentence(index, SELLER_TYPES) if p.start in (position, bare)] \
-            or _described_seller(ctx, index, position)
-        if sellers:
-            out.append(fact("Deal", {"exporter": [sellers[0].key], "importer": [buyer.key],
+        sellers, tech = _purchased_from(ctx, index, paid.end() - 1 if paid else verb_end)
+        if not sellers or tech is None:
+            continue
+        for party in _coordinated_subject(ctx, index, buyer, verb_start, PARTY_TYPES) + [buyer]:
+            out.append(fact("Deal", {"exporter": [sellers[0].key], "importer": [_buyer(ctx, party).key],
                                      "technology": [tech.key]},
                             _trade_values(ctx, index, buyer.start),
-                            ctx.evidence(index, buyer.start, sellers[0].end, "deal:bought-from", 0.8)))
+                            ctx.evidence(index, party.start, sellers[0].end, "deal:bought-from", 0.8)))
     return out
+
+
+def _purchased_from(ctx: Context, index: int, position: int) -> tuple[list[Mention], Mention | None]:
+    """Seller and product after a purchase verb: "T from (the Chinese company) X", else "X's T"."""
+    s = ctx.sentences[index]
+    tech = _technology_after(ctx, index, position) or _generic_object(ctx, index, position)
+    source = FROM_SELLER.search(ctx.text, position, s.end)
+    if source is None:
+        return _maker_object(ctx, index, position, tech), tech
+    at = [p for p in ctx.in_sentence(index, SELLER_TYPES)
+          if p.start in (source.end(), source.start() + len("from "))]  # "from the firm": a definite description
+    named = [p for p in at if p.rule != "demonym"]  # "from the Israeli company X": X, not Israel
+    return named or _described_seller(ctx, index, source.end()) or at, tech
+
+
+def _maker_object(ctx: Context, index: int, position: int, tech: Mention | None) -> list[Mention]:
+    """"bought NEC's face recognition system", "bought Dahua camera networks": the maker named
+    right before its product."""
+    gap = re.match(r"\s+", ctx.text[position:position + 3])
+    firms = [p for p in ctx.in_sentence(index, ("Firm",), position)
+             if gap and p.start == position + gap.end() and p.rule != "demonym"]
+    if not firms or tech is None or tech.end <= firms[0].end:
+        return []
+    return firms[:1] if tech.start <= firms[0].start or MAKER_GAP.fullmatch(ctx.text, firms[0].end, tech.start) else []
 
 
 def _passive(ctx: Context, index: int) -> list[Fact]:
@@ -706,7 +895,3 @@ def _importer_after(ctx: Context, index: int, position: int) -> Mention | None:
     return found[0] if found else None
 
 
-def _date(ctx: Context, index: int) -> str | None:
-    s = ctx.sentences[index]
-    found = find_date(ctx.text, s.start, s.end)
-    return found[0] if found else None

@@ -35,7 +35,7 @@ NEW_CLAUSE = re.compile(r"\b(?:that|said|says|which|who|how|whether|why|warned|a
                         r",\s+(?:and|but)\b")
 # "We urge states to refuse licences for T destined for law enforcement": a use asked for or
 # refused is no use of it.
-NOT_DONE = re.compile(r"\b(?:urge[sd]?|call(?:s|ed|ing)? (?:on|for)|refus\w*|should|would|could|might|"
+NOT_DONE = re.compile(r"\b(?:urge[sd]?|call(?:s|ed|ing)? (?:on|for)|refus\w*|recommend\w*|should|would|could|might|"
                       r"propos\w*|plans? to)\b", re.I)
 SUBJECT_TYPES = ("PoliceDepartment", "GovernmentBody", "Firm", "Organization", "CivilSocietyOrganization")
 POLICING = "application/policing"
@@ -61,10 +61,12 @@ RESULT_OF_USE = re.compile(
     r"\b(?:(?:the|this|its|their)\s+(?:system|cameras?|software|technology|tool|network|database)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:helped|enabled|allowed)\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?"
     r"(?:locate|find|identify|catch|arrest|trace|track)|"
-    r"(?:ran|run|runs|checked|searched|matched|compared)\s+(?:the\s+)?(?:faces?|photos?|photographs|images?|"
+    r"(?:ran|run|runs|checked|searched|matched|compared|scann(?:ed|ing|s)?)\s+(?:the\s+)?(?:faces?|photos?|photographs|images?|"
     r"footage)\s+(?:of\s+|from\s+)|"
     r"accus\w+\s+[^.;]{1,60}?\s+of\s+(?:using|deploying))\b", re.I)
 ACCUSED_OF = re.compile(r"\s+of\s+(?:using|deploying)\b")
+# "fined the chain Norvik €1.2 million for scanning the faces of ...": the body fined for the use used it.
+FINED_FOR = re.compile(r"\s+(?:[^\s;]+\s+){0,3}?for\s+$")
 
 
 def _use_by_its_results(ctx: Context, index: int, verb: int) -> list[Fact]:
@@ -72,16 +74,23 @@ def _use_by_its_results(ctx: Context, index: int, verb: int) -> list[Fact]:
     of the sentence, the body right before the verb or the body accused of the use.  What a person
     says the system achieved ("X said the cameras had helped officers arrest ...") is their statement."""
     s = ctx.sentences[index]
-    tech = ctx.last_technology(s.start)
+    tech = ctx.last_technology(s.start) or _first_technology(ctx)
     if tech is None or any(f.kind == "Statement" and f.roles["speaker"][0].startswith("person/")
                            and f.evidence[0].sentence_index == index for f in ctx.facts):
         return []
     users = [m for m in ctx.in_sentence(index, USER_TYPES) if m.entity_type == "PoliceDepartment"
-             or ACCUSED_OF.match(ctx.text, m.end) or (m.end <= verb and not ctx.text[m.end:verb].strip())]
+             or ACCUSED_OF.match(ctx.text, m.end) or (m.end <= verb and not ctx.text[m.end:verb].strip())
+             or (m.end <= verb and FINED_FOR.fullmatch(ctx.text, m.end, verb) is not None)]
     if not users and ctx.text[verb:verb + 5].lower() == "accus":
         return []  # "accused X of using ...": a use by X, unknown when X is not recognised
     return [fact("TechnologyUse", {"technology": [tech.key], "user": [u.key for u in users[:1]]}, {},
                  ctx.sentence_evidence(index, "use:result-of-use", 0.65))]
+
+
+def _first_technology(ctx: Context) -> Mention | None:
+    """A lead that reports the use before naming the technology ("fined X for scanning the faces of
+    shoppers"): the technology the document names first."""
+    return next((m for m in ctx.mentions if m.entity_type == "Technology"), None)
 
 
 def _uses(ctx: Context, index: int, tech: Mention) -> list[Fact]:
@@ -123,7 +132,7 @@ def _users(ctx: Context, index: int, tech: Mention | None = None) -> list[Mentio
         if m.entity_type == "PoliceDepartment" or USER_BEFORE.search(ctx.text[s.start:m.start][-12:]):
             if m.entity_type != "Country":
                 found.append(m)
-    subject = _subject_user(ctx, index, tech) if tech is not None else None
+    subject = (_subject_user(ctx, index, tech) or _user_of_it(ctx, index, tech)) if tech is not None else None
     return found + [subject] if subject is not None and subject.key not in {m.key for m in found} else found
 
 
@@ -141,3 +150,15 @@ def _subject_user(ctx: Context, index: int, tech: Mention) -> Mention | None:
     if not USER_GAP.fullmatch(gap) or NEW_CLAUSE.search(gap):
         return None
     return before[-1]
+
+
+# "T runs on 900 cameras, and the city's transport police use it to find ...": the body right
+# before "uses it" after the technology was named.
+USES_IT = re.compile(r"\s+(?:us(?:es|ed|e)|deploy(?:s|ed)?|rel(?:ies|ied|y)\s+on)\s+(?:it|them|the\s+(?:system|software|"
+                     r"technology|tool|platform))\b")
+
+
+def _user_of_it(ctx: Context, index: int, tech: Mention) -> Mention | None:
+    """The body that "uses it" after the technology (see :data:`USES_IT`)."""
+    return next((m for m in ctx.in_sentence(index, SUBJECT_TYPES, tech.end)
+                 if m.rule != "demonym" and USES_IT.match(ctx.text, m.end)), None)
