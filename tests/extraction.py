@@ -22,3 +22,10 @@ def entities(text: str) -> set[tuple[str, str]]:
 def sentence_of(text: str, f: Fact) -> str:
     """The sentence a fact's first evidence was read from."""
     return run(text).sentences[f.evidence[0].sentence_index].text
+
+
+def trades(text: str) -> list[tuple]:
+    """(kind, exporter, importer, amount, currency, dealDate) of every Deal and Export."""
+    return [(f.kind, f.roles.get("exporter"), f.roles.get("importer"), f.values.get("amount"),
+             f.values.get("currency"), f.values.get("dealDate"))
+            for f in run(text).facts if f.kind in ("Deal", "Export")]

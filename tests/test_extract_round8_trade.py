@@ -7,14 +7,8 @@ from __future__ import annotations
 
 from frkg.facts.dates import find_date
 from frkg.facts.money import find_amount
-from tests.extraction import facts, run
+from tests.extraction import facts, run, trades
 
-
-def trades(text: str) -> list[tuple]:
-    """(kind, exporter, importer, amount, currency, dealDate) of every Deal and Export."""
-    return [(f.kind, f.roles.get("exporter"), f.roles.get("importer"), f.values.get("amount"),
-             f.values.get("currency"), f.values.get("dealDate"))
-            for f in run(text).facts if f.kind in ("Deal", "Export")]
 
 
 def measures(text: str) -> list[tuple]:

@@ -6,14 +6,8 @@ countries from the held-out 11 documents); the tests assert the facts the real p
 from __future__ import annotations
 
 from frkg.facts.money import find_amount
-from tests.extraction import run
+from tests.extraction import trades
 
-
-def trades(text: str) -> list[tuple]:
-    """(kind, exporter, importer, amount, currency, dealDate) of every Deal and Export."""
-    return [(f.kind, f.roles.get("exporter"), f.roles.get("importer"), f.values.get("amount"),
-             f.values.get("currency"), f.values.get("dealDate"))
-            for f in run(text).facts if f.kind in ("Deal", "Export")]
 
 
 # -- money ----------------------------------------------------------------------------------------

@@ -110,9 +110,14 @@ def country_label(code: str) -> str:
 
 
 def _name_forms(name: str) -> set[str]:
+    """ISO's "Korea, Republic of" is written "Republic of Korea" (and "Korea", if no other country is)."""
     forms = {name, _PAREN.sub("", name).strip()}
     if "," in name:
-        forms.add(name.split(",", 1)[0].strip())
+        head, qualifier = (part.strip() for part in name.split(",", 1))
+        forms.add(head)
+        if qualifier.endswith((" of", " of the")):
+            written = f"{qualifier} {head}"
+            forms |= {written, written.removeprefix("The ").removeprefix("the ")}
     return {f for f in forms if f}
 
 
