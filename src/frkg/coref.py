@@ -254,3 +254,36 @@ def _described_as(c: Candidate, head: str, text: str) -> bool:
 def _demonym_forms() -> frozenset[str]:
     from frkg import gazetteer as gz
     return frozenset(gz.demonym_index())
+
+
+# "the Minister said", "the minister added": a title standing for the person it was given to before.
+PERSON_TITLES = r"(?i:minister|secretary|ambassador|senator|commissioner|governor|mayor|chancellor|rapporteur)"
+TITLE_DESCRIPTION = re.compile(rf"\b[Tt]he\s+(?:[A-Z][a-z]+\s+){{0,2}}?(?P<title>{PERSON_TITLES})\b(?!\s+[A-Z]|-)")
+# "Trade Minister Ana Ruiz" (title before the name) ...
+TITLE_BEFORE_PERSON = re.compile(rf"\b{PERSON_TITLES}\s+$")
+# ... "Ana Ruiz, Minister for Trade" or a release's byline "The Hon Ana Ruiz MP\nMinister for Trade".
+TITLE_AFTER_PERSON = re.compile(rf"(?:\s+MP\b)?\s*(?:,\s*|\n\s*)(?:the\s+)?(?:[A-Z][\w-]*\s+){{0,3}}?{PERSON_TITLES}\b")
+
+
+def titled_descriptions(found: list[Candidate], text: str) -> list[Candidate]:
+    """ "the Minister": the last person named before with that title, right before the name or in
+    apposition (or on the byline's next line) after it; a lower confidence and the rule ``coref:title``."""
+    people = sorted((c for c in found if c.entity_type == "Person" and not c.rule.startswith("coref")),
+                    key=lambda c: c.start)
+    names = sorted(c.start for c in found)
+    out = []
+    for m in TITLE_DESCRIPTION.finditer(text):
+        i = bisect.bisect_left(names, m.start())
+        if i < len(names) and names[i] < m.end():
+            continue  # a name inside the description
+        title = m.group("title").lower()
+        titled = [p for p in people if p.end <= m.start() and _titled(p, title, text)]
+        if titled:
+            out.append(Candidate(m.start(), m.end(), titled[-1].key, "Person", "coref:title", DEFINITE_CONFIDENCE, 3))
+    return out
+
+
+def _titled(person: Candidate, title: str, text: str) -> bool:
+    before = TITLE_BEFORE_PERSON.search(text, max(0, person.start - 40), person.start)
+    after = TITLE_AFTER_PERSON.match(text, person.end)
+    return any(t is not None and t.group().lower().rstrip().endswith(title) for t in (before, after))

@@ -180,7 +180,7 @@ def _org_name(name: str, orgs: set[str], firms: tuple[str, ...]) -> bool:
 def find_mentions(parsed: Parsed, text: str) -> MentionResult:
     """All mentions of a parsed document: gazetteer, then context patterns, resolved."""
     from frkg.coref import (definite_descriptions, propagate_names, propagate_org_names, rekey_short_names,
-                            resolve_surnames, short_org_names)
+                            resolve_surnames, short_org_names, titled_descriptions)
     from frkg.patterns import pattern_candidates
 
     base = gazetteer_candidates(parsed)
@@ -193,5 +193,6 @@ def find_mentions(parsed: Parsed, text: str) -> MentionResult:
     resolved = resolve(resolved + propagate_names(resolved, parsed.sentences, text)
                        + propagate_org_names(resolved, parsed.sentences, text, shorts))
     resolved = rekey_short_names(resolved, text, shorts)
-    resolved = resolve(resolved + definite_descriptions(resolved, text, parsed.sentences))
+    resolved = resolve(resolved + definite_descriptions(resolved, text, parsed.sentences)
+                       + titled_descriptions(resolved, text))
     return to_mentions(resolved, parsed.sentences, text)

@@ -25,8 +25,8 @@ LOWER = "a-zß-öø-ÿ"
 # "-based", "-owned" after a capitalised word make an adjective ("Seoul-based"), not a name.
 HYPHEN_ADJECTIVE = (r"(?:based|owned|run|made|born|led|backed|funded|linked|listed|style|era|level|wide|controlled|"
                     r"built|bound|designed|registered|headquartered|speaking)\b")
-# "Singapore-based", "Osaka-headquartered": where a body sits, before its name.
-PLACE_ADJECTIVE = r"(?:based|headquartered|registered)\b"
+# "Singapore-based", "Osaka-headquartered", "Oslo-listed": where a body sits or trades, before its name.
+PLACE_ADJECTIVE = r"(?:based|headquartered|registered|listed)\b"
 # "Lee Min-jun", "Soo-ah Kim", "Hosseini-Rad": a hyphen joins the parts of one name; a lower-case
 # part is a short syllable ("Co-founder Ana Ruiz": "Co-founder" is no part of a name).
 NAME_HYPHEN_PART = rf"-(?:[A-Z][{LOWER}]+|(?!{HYPHEN_ADJECTIVE})[{LOWER}]{{2,4}}\b)"
@@ -39,7 +39,7 @@ OCAP = r"[A-Z][\w&\-]*(?:’s|'s)?"
 ORG = (rf"{OCAP}(?:\s+(?:(?:of|for|and|on|the|a|&|de)\s+)*{OCAP})*"
        r"(?:\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|GmbH)\b(?!-)\.?(?:,\s+Ltd\b\.?)?)?(?:\s+\d{1,4}\b(?![.,]\d))?")
 SAY = (r"(?:says|said|adds|added|told|tells|argues|argued|argue|warns|warned|notes|noted|explains|"
-       r"explained|suggests|suggested|stated|states|writes|wrote|believes|claims|claimed|insists|"
+       r"explained|suggests|suggested|stated|states|writes|wrote|write|believes|claims|claimed|insists|"
        r"insisted|cautions|cautioned|observes|observed|comments|commented|acknowledged|contends|"
        r"contended|testified|emphasized|emphasised|stressed|maintains|recalls|recalled)")
 ROLE = (r"(?:fellow|director(?:[- ]general)?|professor|researcher|economist|analyst|spokesperson|spokesman|"
@@ -92,7 +92,7 @@ TITLE_BEFORE_NAME = re.compile(
 TITLED = re.compile(
     r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|"
     r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.?|Mrs?\.?|Ms\.?|Professor|Prof\.|Judge|Justice|"
-    rf"Honourable|Honorable|Hon\.)\s+(?P<person>{PERSON})")
+    rf"Honourable|Honorable|Hon\.|(?<=[Tt]he\s)Hon)\s+(?P<person>{PERSON})")  # "The Hon Ana Ruiz MP"
 ADMINISTRATION = re.compile(rf"\b(?P<name>{PCAP})\s+[Aa]dministration\b(?!\s+[A-Z])")  # not "... Administration Regulations"
 COAUTHORS = re.compile(
     rf"(?P<person>{PERSON})\s+and\s+(?:his|her|their)\s+"
@@ -106,7 +106,9 @@ FIRM_APPOSITIVE = re.compile(
     r"(?![’']|\s+(?:said|says|added|announced|told|stated|confirmed|declined))")  # "X, the company's CEO": a person
 # "the London School of Economics and Yale University": "and" before another institution's name
 # joins two names, not two words of one ("Center for Strategic and International Studies").
+# "University of Lagos and Lars Berg of Aalto University": nor before a person of another institution.
 AND_NOT_ANOTHER = (r"and\s+(?!(?:[A-Z][\w-]*\s+){0,3}(?:University|College|Institute|School)\b|"
+                   r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+(?:of|from|at)\s|"
                    r"(?:the\s+)?(?:Ministry|Department|Bureau|Agency|Office|Commission|Council)\s+of\b)")
 # "Ministry of Economy, Trade and Industry": a comma joins words of one name when a list of single
 # words closed by "and" follows (", Amnesty and Human Rights Watch" lists other names instead).
@@ -163,7 +165,7 @@ SAY_WORD = re.compile(rf"\b{SAY}\b|according to")
 TITLE_WORD = re.compile(r"\b(?:[Pp]resident|[Pp]rime|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|Governor|"
                         r"Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.?|Mrs?\.?|Ms\.?|Professor|Prof\.|"
                         r"Judge|Justice|"
-                        r"Honourable|Honorable|Hon\.)\s")
+                        r"Honourable|Honorable|Hon\.|(?<=[Tt]he\s)Hon)\s")
 AUTHOR_WORD = re.compile(r"co-?authors|colleagues|co-?workers|team|collaborators|co-?researchers")
 LIST_WORD = re.compile(r"such as|including|like")
 FIRM_WORD = re.compile(r"company|firm|startup|start-up|vendor|maker|manufacturer|provider|supplier|"
@@ -238,13 +240,13 @@ ORG_DESCRIBED_AFTER = re.compile(
     rf"(?P<org>{ORG})(?:\s*\([A-Z][\w&-]{{1,9}}\))?,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<kind>{ORG_KINDS})\b"
     rf"(?![’']|\s+{SAY}\b)")
 ORG_DESCRIBED_BEFORE = re.compile(
-    rf"\b(?:[\w-]+\s+){{0,2}}?(?P<kind>(?i:(?:research|rights|advocacy|campaign|campaigning|civil liberties|privacy|"
-    rf"human rights|digital rights|civil rights|consumers?[’']?|consumer rights|pressure|lobby|activist|industry|trade)\s+"
-    rf"(?:group|organi[sz]ation|body|watchdog|association)|think[ -]tank|"
-    rf"NGO|charity|non-?profit|broadcaster|newspaper|news agency|news outlet|(?:pharmacy|retail|supermarket|"
-    rf"store|hotel|restaurant) chain|retailer|startup|start-up|conglomerate|chipmaker|carmaker|telecoms? "
-    rf"(?:giant|operator|company)|(?:tech|technology|security|surveillance|camera|software) "
-    rf"(?:giant|company|firm|vendor|maker|supplier)))\s+(?P<org>(?:[A-Z][\w&-]*)(?:\s+[A-Z][\w&-]*){{0,3}})")
+    r"\b(?:[\w-]+\s+){0,2}?(?P<kind>(?i:(?:research|rights|advocacy|campaign|campaigning|civil liberties|privacy|"
+    r"human rights|digital rights|civil rights|consumers?[’']?|consumer rights|pressure|lobby|activist|industry|trade)\s+"
+    r"(?:group|organi[sz]ation|body|watchdog|association)|think[ -]tank|"
+    r"NGO|charity|non-?profit|broadcaster|newspaper|news agency|news outlet|(?:pharmacy|retail|supermarket|"
+    r"store|hotel|restaurant) chain|retailer|startup|start-up|conglomerate|chipmaker|carmaker|telecoms? "
+    r"(?:giant|operator|company)|(?:tech|technology|security|surveillance|camera|software) "
+    r"(?:giant|company|firm|vendor|maker|supplier)))\s+(?P<org>(?:[A-Z][\w&-]*)(?:\s+[A-Z][\w&-]*){0,3})")
 # "civil society organisations, including the Ghana Human Rights Commission (GHRC) and Paradigm
 # Initiative": organisations listed after a civil-society noun are civil-society organisations,
 # whatever their names look like; each may carry its acronym in brackets.
@@ -323,8 +325,19 @@ PERSON_LIST_WORD = re.compile(r"[Aa]uthors|[Rr]esearchers|[Ee]conomists|[Ss]chol
 PERSON_RELATIVE = re.compile(
     rf"(?P<person>{PERSON}),\s+who\s+(?:(?:also|now|currently)\s+)?(?:leads|heads|runs|directs|chairs|manages|"
     r"oversees|coordinates|co-?founded|founded|co-?directs|works|teaches|studies|researches|advises|represents|"
-    r"edits|co-?authored|authored|wrote|tracks|investigates|monitors|campaigns|has\s+(?:led|studied|researched|"
+    r"edits|co-?authored|authored|wrote|tracks|investigates|monitors|campaigns|covers|follows|"
+    r"has\s+(?:led|studied|researched|"
     r"written|tracked|investigated|documented|worked|campaigned|monitored|advised))\b")
+# "Ana Vera of the University of Lagos and Lars Berg of Aalto University": a name of an academic institution.
+PERSON_OF_INSTITUTION = re.compile(rf"(?P<person>{FULL_NAME})\s+(?:of|from|at)\s+(?:the\s+)?(?=University\s+of\s+[A-Z]|"
+                                   r"(?:[A-Z][\w’'-]*\s+){1,3}(?:University|College|Institute)\b)")
+# "Uyghurs and other Tibetan Buddhist minorities": capitalised words make a minority of its own,
+# not the generic "minorities".
+NAMED_MINORITIES = re.compile(r"(?<![\w-])(?!(?:The|A|An|All|Other|Many|Some|These|Those|Religious|Ethnic)\b)"
+                              r"(?P<group>(?:[A-Z][a-z]+\s+){1,2}minorities)\b")
+# "Ana Vera, who covers the company for Nordbank": an analyst covers firms for a bank or broker.
+ANALYST_FOR = re.compile(rf",\s+who\s+(?:covers|covered|follows|followed)\s+[^,.;“”\"]{{0,60}}?\s+for\s+"
+                         rf"(?P<org>(?!{WEEKDAY})[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,3}})")
 OUTLET_AFTER_SAY = re.compile(rf"\b(?:told|tells)\s+(?P<org>The\s+{OCAP}(?:\s+{OCAP}){{0,2}})")
 # "Lena Okafor has been chief technology officer of Brightline since 2020": an interview's framing
 # names the interviewee by a role held at a body.
@@ -478,6 +491,15 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
     if ", who " in s:
         for m in PERSON_RELATIVE.finditer(s):
             yield from _person(m, "person", offset, "pattern:relative-clause")
+        for m in ANALYST_FOR.finditer(s):
+            yield from _org(m, "org", offset, "pattern:analyst-for", "Firm", single_word=True, confidence=0.7)
+    for m in NAMED_MINORITIES.finditer(s) if "minorities" in s else ():
+        if not _is_country_word(m.group("group").split()[0]):  # "Chinese minorities": a country's, generic
+            yield Candidate(offset + m.start("group"), offset + m.end("group"), "group/" + slugify(m.group("group")),
+                            "Group", "pattern:named-minorities", 0.8, 1, label=m.group("group"))
+    if "Universit" in s or "College" in s or "Institute" in s:
+        for m in PERSON_OF_INSTITUTION.finditer(s):
+            yield from _person(m, "person", offset, "pattern:person-of-institution")
     if "co" in s and AUTHOR_WORD.search(s):
         for m in COAUTHORS.finditer(s):
             yield from _person(m, "person", offset, "pattern:coauthors")
@@ -523,7 +545,7 @@ def _introduced_names(s: str, offset: int, has_role: bool) -> Iterator[Candidate
     if " of " in s and ("ffiliate" in s or "ubsidiary" in s or "off" in s):
         for m in SUBSIDIARY_OF.finditer(s):
             yield from _org(m, "org", offset, "pattern:subsidiary-of", "Firm", single_word=True, confidence=0.75)
-    if "-based" in s or "-headquartered" in s or "-registered" in s:
+    if "-based" in s or "-headquartered" in s or "-registered" in s or "-listed" in s:
         for m in BASED_NAME.finditer(s):
             if _is_country_word(m.group("place")) or _is_city(m.group("place")):
                 yield from _org(m, "org", offset, "pattern:based-name", "Firm", single_word=True, confidence=0.7)
@@ -556,7 +578,8 @@ def _is_city(word: str) -> bool:
 PUBLIC_FUNCTION = re.compile(r"(?:[Tt]he\s+)?(?:National|Public|Homeland|State|Internal|Border|Cyber|Information|"
                              r"Social|Food|Energy|Human|Computer|Network|Airport|Aviation|Transport|Data|Collective|"
                              r"Regional|Maritime|Health|Financial|Economic|Nuclear|Military)\s")
-UNIVERSITY_CITY = re.compile(r"(?:(?<=University)|(?<=Institute))\s+(?P<city>[A-Z][\w-]+)\b(?!\s+[A-Z]|[’'-])")
+UNIVERSITY_CITY = re.compile(r"(?:(?<=University)|(?<=Institute)|(?<=College))\s+(?P<city>[A-Z][\w-]+)\b"
+                             r"(?!\s+[A-Z]|[’'-])")
 ANY_NAME = re.compile(r"(?P<org>.+)", re.S)
 # On a header line an institution is followed by its city or a date ("Centre for X, Nairobi | 3 March").
 HEADER_NAME_END = re.compile(r"\s*[,|(]")
@@ -657,8 +680,14 @@ def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
     if not _valid_org(name, single_word or legal is not None):
         return
     entity_type = entity_type or org_type(name, default_type)
-    yield Candidate(offset + start, offset + end, "org/" + slugify(name), entity_type, rule,
+    yield Candidate(offset + start, offset + end, "org/" + _org_slug(name), entity_type, rule,
                     confidence, 1, attributes, label=name)
+
+
+def _org_slug(name: str) -> str:
+    """The key slug of a name, the same whichever apostrophe it is typed with ("King's" and "King’s":
+    ``kings``, as slugify drops the curly one)."""
+    return slugify(re.sub(r"(?<=\w)'(?=s\b)", "’", name))
 
 
 # "Amnesty's Russia office", "Human Rights Watch's Asia division": a branch of the organisation.
@@ -676,8 +705,8 @@ def _owner_prefix(name: str) -> int:
     """Length of the owner before the last possessive of a name ("FTC's ", "US Commerce
     Department's "), 0 when there is none or the owner is just a country ("Norway's")."""
     owners = list(re.finditer(r"(?:’s|'s)\s+(?=[A-Z])", name))
-    if not owners:
-        return 0
+    if not owners or name.startswith(("College", "University"), owners[-1].end()):
+        return 0  # "Queen's University Belfast", "King's College London": a patron, part of the name
     owner = re.sub(r"^the\s+", "", name[:owners[-1].start()])
     return 0 if _is_country_word(owner) else owners[-1].end()
 
@@ -860,6 +889,11 @@ INTERNAL_AFFAIRS_POLICE = re.compile(r"\bDirectorate\s+(?:General\s+)?of\s+(?:th
 INTERGOVERNMENTAL = re.compile(r"(?:[Tt]he\s+)?(?:UN|U\.N\.|United Nations)\s")
 
 
+PEOPLE_MEMBERS = re.compile(r"\b(?:Association|Federation|Union|Alliance|Society|Club)\s+of\s+(?:[A-Z][\w-]*\s+){0,2}"
+                            r"(?:Supporters|Fans|Residents|Parents|Victims|Families|Citizens|Consumers|Journalists|"
+                            r"Tenants|Patients|Students|Users)\b")
+
+
 def org_type(name: str, default: str = "Organization") -> str:
     """Ontology class of an organisation from the shape of its name ("Council of the
     European Union": the head before "of" decides)."""
@@ -870,6 +904,8 @@ def org_type(name: str, default: str = "Organization") -> str:
         return "PoliceDepartment"
     if INTERGOVERNMENTAL.match(name):
         return "Organization"  # "UN Human Rights Council": a body of states, no one state's body
+    if PEOPLE_MEMBERS.search(name):
+        return "CivilSocietyOrganization"  # "Association of Porto Fans": people banded together, no trade body
     if name.endswith((" Association", " Federation")):
         return default  # a trade body, whatever its members make ("... Information Technology ... Association")
     head = re.match(r"(?:[Tt]he\s+)?(?P<head>(?:[A-Z][\w-]*\s+){0,2}?[A-Z][\w-]*)\s+(?:of|for|on)\s", name)

@@ -45,7 +45,8 @@ DEFINITE_ROLE_AFTER = re.compile(
 # Heads that are words of the body's own name ("the network" for "X Rights Network").
 NAMED_HEADS = ("network", "coalition", "alliance", "campaign", "project")
 WHO_WORKS = re.compile(r",\s+who\s+(?:works|worked|researches|researched|campaigns|campaigned|writes|wrote|"
-                       r"reports|reported|teaches|taught|studies|studied)\b[^,.;“”\"]{0,60}?\s+(?:for|at|with)\s+(?:the\s+)?")
+                       r"reports|reported|teaches|taught|studies|studied|covers|covered|follows|followed)\b"
+                       r"[^,.;“”\"]{0,60}?\s+(?:for|at|with)\s+(?:the\s+)?")
 # "X, who leads Amnesty's work on biometrics": leading a body's work is working for it.
 WHO_LEADS = re.compile(r",\s+who\s+(?:leads|led|heads|headed|runs|ran|directs|directed|coordinates|coordinated|"
                        r"oversees|oversaw|manages|managed)\s+(?:the\s+)?")
@@ -76,6 +77,14 @@ RAPPORTEUR_BEFORE = re.compile(r"\b[Tt]he\s+(?:UN\s+)?(?P<role>(?:Special\s+)?Ra
 # "Home Affairs Minister X told reporters": the ministry named before with those words in its name.
 MINISTER_OPENING = re.compile(r"(?:^\s*|,\s+|\b(?:said|says|added)\s+)(?P<role>(?P<field>(?:[A-Z][a-z]+\s+){1,3})"
                               r"Minister)\s+$")
+# "Chief financial officer Ana Ruiz told the call": a corporate officer's title opening the sentence
+# belongs to the firm the text is about (see :func:`_main_firm_before`).
+CORPORATE_ROLE = re.compile(r"[Cc]hief\s+(?:executive|financial|operating|technology|commercial)(?:\s+officer)?"
+                            r"|CEO|CFO|COO")
+CORPORATE_TITLE_OPENING = re.compile(rf"(?:^\s*|,\s+|\b(?:said|says|added)\s+)(?P<role>{CORPORATE_ROLE.pattern})\s+$")
+# "Interior Minister X": the field of a ministry may be named by another word of the same field.
+MINISTRY_FIELD_WORDS = {"interior": ("interior", "internal-affairs", "home-affairs"),
+                        "home": ("home-affairs", "interior", "internal-affairs")}
 # "Kestrel “...,” said spokesperson X": a sentence opening with one word of a body named before.
 OPENING_WORD = re.compile(r"\s*(?P<word>[A-Z][\w-]{2,})\b")
 SPOKES_BODY_TYPES = tuple(t for t in ITS_ORG_TYPES if t not in ("Group", "Technology", "Application"))
@@ -421,7 +430,8 @@ def _title_opening(ctx: Context, index: int) -> list[Fact]:
     out = []
     for person in ctx.in_sentence(index, ("Person",)):
         head = ctx.text[s.start:person.start]
-        m = TITLE_OPENING.search(head) or RAPPORTEUR_BEFORE.search(head) or MINISTER_OPENING.search(head)
+        m = (TITLE_OPENING.search(head) or RAPPORTEUR_BEFORE.search(head) or MINISTER_OPENING.search(head)
+             or CORPORATE_TITLE_OPENING.search(head))
         before = _title_body(ctx, index, m.group("role"), person) if m else []
         if before:
             named = [o for o in ctx.in_sentence(index) if o.start == s.start + m.start("role")]
@@ -433,13 +443,24 @@ def _title_opening(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
+def _main_firm_before(ctx: Context, position: int) -> list[Mention]:
+    """The firm named most often before ``position`` (the latest on a tie): a report on one company
+    names it again and again, an analyst's bank once."""
+    firms = [o.key for o in ctx.mentions if o.entity_type == "Firm" and o.end <= position and o.rule != "demonym"]
+    best = max(reversed(firms), key=firms.count, default=None)
+    return [o for o in ctx.mentions if o.key == best][:1]
+
+
 def _title_body(ctx: Context, index: int, role: str, person: Mention) -> list[Mention]:
     """The body a title belongs to: by the words of its name for a mayor or commissioner, else the
     body named before in this sentence or the one before (or by the sentence's opening word)."""
     if role.endswith("Minister"):
         field = slugify(role[:-len("Minister")])
+        fields = MINISTRY_FIELD_WORDS.get(field, (field,))
         return [o for o in ctx.mentions if o.entity_type == "GovernmentBody" and o.end <= person.start
-                and "ministry" in o.key and field in o.key]
+                and "ministry" in o.key and any(f in o.key for f in fields)]
+    if CORPORATE_ROLE.fullmatch(role):
+        return _main_firm_before(ctx, person.start)
     words = TITLE_BODY_WORDS.get(role.split()[-1].lower())
     if words is not None:
         return [o for o in ctx.mentions if o.entity_type in ("GovernmentBody", "Organization") and o.end <= person.start

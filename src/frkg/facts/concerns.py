@@ -91,7 +91,8 @@ EXPLICIT = re.compile(r"(?:(?:has|have|had|also|repeatedly|previously|again|stro
 # "using facial recognition against peaceful protesters": turning it on people is surveillance.
 AGAINST_PEOPLE = re.compile(r"\bagainst\s+(?:[a-z]+\s+)?(?:protesters|demonstrators|activists|journalists|dissidents|"
                             r"critics|opponents|minorities)\b", re.I)
-APPOSITIVE_GAP = re.compile(r"\)?(?: |,[^,“”\"]{1,80},\s+)")  # "X (XY), a rights group, filed"
+# "X (XY), a rights group, filed", "X, which speaks for 4,000 fans, filed": a number's comma is no break.
+APPOSITIVE_GAP = re.compile(r"\)?(?: |,(?:[^,“”\"]|(?<=\d),(?=\d)){1,80},\s+)")
 # "ALD has gone further. Last month it filed a lawsuit": "it" is the body named last before.
 IT_EXPLICIT = re.compile(r"\b(?:it|they)\s+(?=(?:(?:has|have|had|also|repeatedly|previously|again|strongly)\s+)*"
                          r"(?:filed|lodged|brought|launched|submitted|sued|took|challenged|critici[sz]ed|condemned))")
@@ -115,7 +116,10 @@ TYPE_WORDS = ((re.compile(r"privacy|personal data|data protection|biometric data
                "concern-type/privacy", "privacy"),
               (re.compile(r"\b(?:monitor|track|surveil|spy|watch)\w*|" + MOVEMENTS_LOGGED, re.I), SURVEILLANCE,
                "surveillance"),
-              (re.compile(r"discriminat|bias|misidentif|racial|false match|wrongly identif|disproportionate", re.I),
+              (re.compile(r"discriminat|bias|misidentif|racial|false match|wrongly identif|"
+                          r"disproportionate(?:ly)?\s+(?:affect|target|harm|burden|hit|impact|effect|share|rate|"
+                          r"number)",
+                          re.I),
                "concern-type/discrimination",
                "discrimination"))
 
@@ -218,7 +222,7 @@ WATCHED_PEOPLE = (r"(?:people|citizens|critics|protesters|demonstrators|journali
                   r"us|them|passengers|commuters|shoppers|students|residents|workers|minorities|opposition|"
                   r"supporters|dissidents|voters|individuals|children|migrants)")
 QUOTE_CUE = re.compile(
-    r"\b(?:(?:treat\w*|regarded|seen|considered) as (?:a |potential )?suspects?|"
+    r"\b(?:(?:treat\w*|regarded|seen|considered) (?:as|like) (?:a |potential )?(?:suspects?|criminals?)|"
     r"without (?:[\w'’]+ ){0,2}(?:knowledge|consent|permission|being (?:asked|told|informed))|"
     r"without (?:the )?(?:state|police|government|authorities|regime|party) (?:knowing|noticing|watching)|"
     rf"(?:being|are|were|is|be|get|got)\s+(?:[a-z]+ly\s+)?{WATCHED}|"
@@ -257,6 +261,7 @@ def _quoted(ctx: Context, index: int, named: Counter, statements: list[Fact]) ->
         cue = QUOTE_CUE.search(text)
         speaker = f.roles["speaker"][0]
         if cue is None or NEGATED.search(text, 0, cue.start()) or _speaks_for(ctx, speaker, NOT_RAISERS) \
+                or BOUGHT.search(text, max(0, cue.start() - 40), cue.start()) \
                 or _judges_a_measure(ctx.sentences[index].text):
             continue
         key = _type_from_words(ctx, text)
@@ -310,7 +315,7 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
         return []
     raisers = _listed_before(ctx, index, raisers[0]) + raisers
     s = ctx.sentences[index]
-    key = _type_from_words(ctx, _without_names(ctx, index))
+    key = _type_from_words(ctx, _without_names(ctx, index)) or _privacy_body(ctx, index)
     confidence = COREF_CONFIDENCE if key is None else 0.7
     if key is None and AGAINST_PEOPLE.search(s.text):
         ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
@@ -329,6 +334,15 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
                   "about": _about(ctx, index),
                   "raisedBy": [r.key for r in raisers], "affectedGroup": affected}, {},
                  ctx.evidence(index, s.start, s.end, "concern:explicit", confidence))]
+
+
+def _privacy_body(ctx: Context, index: int) -> str | None:
+    """"filed a complaint with the Data Protection Agency": a concern taken to a privacy body is a
+    privacy concern."""
+    if not any("data-protection" in m.key or "privacy" in m.key for m in ctx.in_sentence(index, ("GovernmentBody",))):
+        return None
+    ctx.add_entity(entity_for("concern-type/privacy", "ConcernType", "privacy"))
+    return "concern-type/privacy"
 
 
 def _without_names(ctx: Context, index: int) -> str:
@@ -352,13 +366,20 @@ def _it_raiser(ctx: Context, index: int) -> list[Mention]:
     return bodies[-1:]
 
 
+WHEN_ACTED = re.compile(r"(?:on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|yesterday|this\s+week|"
+                        r"earlier\s+this\s+(?:week|month|year))\s+")
+
+
 def _explicit_after(ctx: Context, index: int, m: Mention) -> bool:
     """An explicit verb right after a name, after its appositive ("X, a civil liberties group,
     criticised"), or after the comma closing a list ("including X and Y, criticised the plan")."""
     gap = APPOSITIVE_GAP.match(ctx.text, m.end, m.end + 90)
     if gap is None and COMMA.match(ctx.text, m.end) and _listed_before(ctx, index, m):
         gap = COMMA.match(ctx.text, m.end)
-    return gap is not None and EXPLICIT.match(ctx.text, gap.end()) is not None
+    if gap is None:
+        return False
+    when = WHEN_ACTED.match(ctx.text, gap.end())  # "X, which speaks for fans, on Tuesday filed a complaint"
+    return EXPLICIT.match(ctx.text, when.end() if when else gap.end()) is not None
 
 
 
@@ -397,7 +418,8 @@ def _repression(ctx: Context, index: int) -> list[tuple[str, Mention]]:
         # the group is what is repressed or watched: the verb's object, a few words after it
         # (any occurrence of the verb: "Human Rights *Watch* said police monitor Uyghurs")
         if any(0 < g.start - (start + cue.end()) <= OBJECT_REACH or _passive_object(ctx, g, start + cue.start())
-               for cue in regex.finditer(text) for g in groups):
+               for cue in regex.finditer(text) for g in groups
+               if not MEASURE_REASON.search(text, max(0, cue.start() - 40), cue.start())):
             ctx.add_entity(entity_for(key, "ConcernType", label))
             return [(key, groups[0])]
     return []
@@ -435,11 +457,22 @@ LEGAL_BASIS = re.compile(r"\b(?:order|regime|act|law|programme|program|authority
                          re.I)
 
 
+# "Chile imposes sanctions over surveillance of Tibetans": the reason of a measure, which the measure carries.
+MEASURE_REASON = re.compile(r"\b(?:sanctions?|bans?|restrictions?|penalties|fines?|listings?|curbs)\s+(?:over|for)\s+"
+                            r"(?:the\s+)?(?:mass\s+)?$", re.I)
+# "regimes go shopping for surveillance", "Buying the tools of repression is a symptom": a harm
+# named as goods bought is the buyer's demand (a critic's argument), not a concern raised.
+BOUGHT = re.compile(r"\b(?:shopping|shop|buy|buys|buying|bought|purchas\w*)\s+(?:for\s+)?(?:the\s+)?"
+                    r"(?:[\w-]+\s+of\s+)?$", re.I)
+
+
 def _concern_types(ctx: Context, index: int) -> list[tuple[str, Mention]]:
     start = ctx.sentences[index].start
     found = [(m.key, m) for m in ctx.in_sentence(index, ("ConcernType",))
              if not DESCRIBES_BODY.match(ctx.text, m.end)
-             and not LEGAL_BASIS.search(ctx.text, max(start, m.start - 40), m.start)]
+             and not LEGAL_BASIS.search(ctx.text, max(start, m.start - 40), m.start)
+             and not BOUGHT.search(ctx.text, max(start, m.start - 40), m.start)
+             and not MEASURE_REASON.search(ctx.text, max(start, m.start - 40), m.start)]
     for m in ctx.in_sentence(index, ("Application",)):
         if m.key in APPLICATION_CONCERNS:
             found.append((APPLICATION_CONCERNS[m.key][0], m))

@@ -37,6 +37,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                           # a named export rule: "the EU Dual-Use Regulation", "the Export Administration Regulations"
                           r"(?:Dual-Use|Export\s+(?:Administration|Control))\s+Regulations?|"
                           r"(?:export\s+)?permit requirements?|"
+                          # "has refused two export licence applications": permits denied case by case
+                          r"(?:refused|denied|rejected|turned\s+down)\s+(?:[\w-]+\s+){0,2}?(?:export\s+(?:licen[cs]e|permit)s?"
+                          r"(?:\s+applications?)?|(?:licen[cs]e|permit)\s+applications?)|"
                           r"(?:list\s+of\s+)?controlled\s+(?:exports|goods|items)|"
                           r"(?:dual-use\s+)?export\s+(?:control\s+)?regimes?|"
                           r"export bans?|Entity List|banned|bans?|barred|barring|prevents?|prevented|"
@@ -142,12 +145,23 @@ COUNTED_LISTING = re.compile(
 # "Four of the six are Chinese: A, B and C.", "The others are D and E.": members of the listing before.
 MEMBERS_NAMED = re.compile(
     r"\s*(?:(?:\w+|\d+)\s+of\s+(?:the|them|those)(?:\s+\w+)?|The\s+(?:others|rest|remaining\s+\w+|\w+\s+others)|"
-    r"They|These|Those)\s+(?:are|were|include|included)\b")
+    r"They|These|Those)\s+(?:are|were|include|included)\b"
+    # "The designations, announced under the X Regulations, cover A and B."; "Also listed are C and D."
+    r"|\s*(?:The|These|Its|Their)\s+(?:listings?|designations?|sanctions)(?:,[^,;.]{1,100},)?\s+"
+    r"(?:cover|covers|include|includes|name|names|target|targets)\b"
+    r"|\s*Also\s+(?:listed|designated|sanctioned|named|targeted)\s+(?:are|were)\b")
 # "The listings take effect on 1 January 2027": when the measure before starts.
 TAKES_EFFECT = re.compile(
     r"\s*(?:The|These|This|Its|Their)\s+(?:new\s+)?(?:listings?|designations?|sanctions|measures?|rules?|"
     r"restrictions|controls|bans?|regulations?|law|curbs|order)\s+(?:will\s+|would\s+)?"
     r"(?:take|takes|took|come|comes|came|enter|enters|entered)\s+(?:effect|into\s+force)\b")
+LICENSED_BY = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ll|[Aa]ny)\s+(?:[\w-]+\s+){0,2}?(?:sales?|exports?|shipments?|deals?|contracts?)\b"
+                         r"[^.;]{0,60}?\b(?:is|are|must\s+be|has\s+to\s+be|have\s+to\s+be|needs?\s+to\s+be)\s+"
+                         r"(?:licen[cs]ed|approved|authori[sz]ed|cleared)\s+by\s+(?:the\s+)?")
+COORDINATED = re.compile(r"\b(?:in\s+(?:coordination|concert|step|lockstep)|jointly|together)\s+with\s+(?:the\s+)?")
+PARALLEL = re.compile(r"\b(?:acted|moved)\b|\b(?:parallel|similar|matching|equivalent|identical|coordinated)\s+"
+                      r"(?:measures|sanctions|steps|listings|designations|restrictions|controls)\b")
+SANCTION_NOUN = re.compile(r"sanctions")
 # "designated X and its managing director, Y,": the firm's officer named with it.
 OFFICER = re.compile(r"\s*,?\s+and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+")
 FINE = re.compile(r"fine")
@@ -197,7 +211,7 @@ def extract(ctx: Context) -> list[Fact]:
     for sentence in ctx.sentences:
         previous = next((list(f.roles["imposedBy"]) for f in reversed(facts) if f.roles.get("imposedBy")), [])
         facts += _follow_up(ctx, sentence.index, facts) or _sentence_measures(ctx, sentence.index, previous) \
-            or _collective_listed(ctx, sentence.index)
+            or _collective_listed(ctx, sentence.index) or _licensed_by(ctx, sentence.index)
     return facts
 
 
@@ -205,10 +219,18 @@ def _follow_up(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
     """A sentence continuing the measure of the two before: its members ("Four of the six are
     Chinese: A, B and C") or its start ("The listings take effect on 1 January 2027")."""
     s = ctx.sentences[index]
-    before = next((f for f in reversed(found) if index - 2 <= f.evidence[0].sentence_index < index), None)
+    effect = TAKES_EFFECT.match(s.text)
+    partners = _partners(ctx, index)
+    window = 0 if effect or partners else index - 2  # "The sanctions take effect": the last such measure
+    kinds = {"Sanction"} if effect and SANCTION_NOUN.search(effect.group()) else set(STRENGTH)
+    before = next((f for f in reversed(found) if window <= f.evidence[0].sentence_index < index
+                   and f.kind in kinds), None)
     if before is None:
         return []
     roles = {k: list(v) for k, v in before.roles.items() if k in ("imposedBy", "restrictsTechnology", "targets")}
+    if partners:  # "X acted in coordination with A and B, which announced parallel measures"
+        return [fact(before.kind, {**roles, "imposedBy": [p.key for p in partners]}, {},  # on the same targets
+                     ctx.evidence(index, s.start, partners[-1].end, "measure:coordinated", COREF_CONFIDENCE))]
     dated = DATED.match(s.text)
     if dated:  # "The decision, dated 3 March, ...": the date of the measure before
         date = find_date(ctx.text, s.start + dated.end(), s.end) or _day_month(ctx, s.start + dated.end(), s.end)
@@ -223,11 +245,45 @@ def _follow_up(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
         return [fact(before.kind, roles, {"startDate": date[0] if date else None},
                      ctx.sentence_evidence(index, "measure:takes-effect", COREF_CONFIDENCE))] if date else []
     m = MEMBERS_NAMED.match(s.text) if _unnamed_members(before) else None
-    members = [t for t in ctx.in_sentence(index, TARGET_TYPES, s.start + m.end()) if t.rule != "demonym"] if m else []
+    members = _members(ctx, index, s.start + m.end()) if m else []
     if not members:
         return []
     return [fact(before.kind, {**roles, "targets": [t.key for t in members]}, {},
                  ctx.evidence(index, s.start, members[-1].end, "measure:members-named", COREF_CONFIDENCE))]
+
+
+def _partners(ctx: Context, index: int) -> list[Mention]:
+    """"Japan acted in concert with Norway and the EU, which adopted similar measures": the partners
+    imposing the same measure."""
+    s = ctx.sentences[index]
+    m = COORDINATED.search(s.text) if PARALLEL.search(s.text) else None
+    found = [p for p in ctx.in_sentence(index, IMPOSER_TYPES, s.start + m.end()) if p.rule != "demonym"] if m else []
+    return _first_run(ctx, found) if found and found[0].start == s.start + m.end() else []
+
+
+def _licensed_by(ctx: Context, index: int) -> list[Fact]:
+    """"every export outside the EU is approved by Finland's Defence Ministry": a licence
+    requirement the body imposes on the technology the document is about."""
+    s = ctx.sentences[index]
+    m = LICENSED_BY.search(s.text) if " by " in s.text else None
+    bodies = [b for b in ctx.in_sentence(index, IMPOSER_TYPES, s.start + m.end()) if b.rule != "demonym"] if m else []
+    body = bodies[0] if bodies else None
+    if body is not None and body.entity_type == "Country" and len(bodies) > 1 \
+            and OWNER_GAP.fullmatch(ctx.text, body.end, bodies[1].start):
+        body = bodies[1]  # "Sweden's Inspectorate of X": the body, not its country
+    last = ctx.last_technology(s.start + m.start()) if body is not None else None
+    if last is None or bodies[0].start != s.start + m.end():
+        return []
+    return [fact("ExportRestriction", {"imposedBy": [body.key], "restrictsTechnology": [last.key]}, {},
+                 ctx.evidence(index, s.start + m.start(), body.end, "measure:licensed-by", COREF_CONFIDENCE))]
+
+
+def _members(ctx: Context, index: int, start: int) -> list[Mention]:
+    """The members a follow-up names; people named with their posts ("C, deputy head of the Kazan
+    Police") are the members, not the bodies they work for."""
+    found = [t for t in ctx.in_sentence(index, TARGET_TYPES + ("Person",), start) if t.rule != "demonym"]
+    people = [t for t in found if t.entity_type == "Person"]
+    return people or found
 
 
 def _collective_listed(ctx: Context, index: int) -> list[Fact]:
@@ -474,6 +530,10 @@ def _group_triggers(ctx: Context, index: int) -> list[_Measure]:
     return measures
 
 
+# "The Canadian Government has imposed ...": a demonym naming its government stands for the country.
+GOVERNMENT_AFTER = re.compile(r"\s+(?:[Ff]ederal\s+)?[Gg]overnment\b")
+
+
 def _imposer(ctx: Context, index: int, start: int, end: int) -> tuple[list[str], list[str]]:
     found = ctx.in_sentence(index, IMPOSER_TYPES, start, end)
     administration = [m.key for m in found if m.entity_type == "Administration"]
@@ -481,7 +541,8 @@ def _imposer(ctx: Context, index: int, start: int, end: int) -> tuple[list[str],
         person = [p for p in ctx.in_sentence(index, ("Person",), m.end(), end) if p.start == m.end()]
         if person:
             administration.append(_administration_of(ctx, person[0]))
-    named = [m for m in found if m.entity_type != "Administration" and m.rule != "demonym"]
+    named = [m for m in found if m.entity_type != "Administration"
+             and (m.rule != "demonym" or GOVERNMENT_AFTER.match(ctx.text, m.end))]
     bodies = [m for m in named if m.entity_type != "Country"]
     imposer = [m.key for m in _last_run(ctx, bodies or named)] if named else []  # "X and Y make ..."
     if not imposer and not administration:
@@ -511,8 +572,8 @@ def _person_country(ctx: Context, key: str) -> dict:
 
 # "licence requirements on exports of cameras to Russia", "barred firms from selling chips to
 # Huawei": the destination of the restricted trade is the measure's target.
-DESTINATION = re.compile(r"\b(?:exports?|exporting|sell|selling|sales?|supply|supplying|ship|shipping|shipments?|provide|providing|"
-                         r"transfers?)\b[^.;]{0,90}?\bto\s+(?:the\s+)?"
+DESTINATION = re.compile(r"\b(?:exports?|exporting|sell|selling|sales?|supply|supplying|ship|shipped|shipping|shipments?|provide|"
+                         r"providing|transfers?)\b[^.;]{0,90}?\bto\s+(?!be\b)(?:the\s+)?"
                          # "to 14 countries, including Iran, Belarus and Myanmar": the countries named
                          r"(?:(?:\d{1,3}|several|a\s+dozen|[a-z]+)\s+(?:other\s+)?(?:countries|destinations|states),?\s+"
                          r"(?:including|such as|among them)\s+(?:the\s+)?)?")
@@ -592,7 +653,7 @@ def _first_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         if len(run) == 1 and run[0].entity_type == "Group" and m.entity_type != "Group" \
                 and (INCLUDING.fullmatch(gap) or re.fullmatch(r"\s*[,:]\s*", gap)):
             run = [m]  # "two Chinese firms, Dahua and Hikvision": the members named
-        elif re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
+        elif re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap):  # "Japan and the EU"
             run.append(m)
         else:
             break

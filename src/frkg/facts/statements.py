@@ -31,12 +31,14 @@ BEFORE_QUOTE = re.compile(rf"(?:{SAY})\s*[:,]?\s*$")
 SAID_THAT_QUOTE = re.compile(rf"\b(?:{SAY})\b(?:[^“”\"]{{0,60}}?\bthat\b)?[^“”\"]{{0,60}}$")
 # "He estimated that ...": a forecast reported as what the speaker said (only before "that").
 # "She urged importing governments to publish ...", "X calls on the EU to ...": an appeal is said too.
+# "She asked whether the deal carried risks": a pointed question is said too.
 # "She recommended that ...", "alleging that the criteria were ...": advice and allegations before
 # "that" are said too; so is a denial of an act ("X denied ever selling to Y").
 VERB = re.compile(rf"\b(?:{SAY})\b|\b(?:estimated|estimates|predicted|predicts|forecast|forecasts|recommended|"
                   r"recommends|alleged|alleges|alleging)\b(?=\s+that\b)|"
                   r"\b(?:denied|denies)\b(?=\s+(?:that\b|ever\b|having\b|[a-z]+ing\b))|"
-                  r"\b(?:urged|urges|called on|calls on)\b(?=\s+[^.;]{1,80}?\bto\s+[a-z])")
+                  r"\b(?:urged|urges|called on|calls on)\b(?=\s+[^.;]{1,80}?\bto\s+[a-z])|"
+                  r"\b(?:asked|asks|questioned)\b(?=\s+(?:whether|if)\b)")
 # "According to the paper, imports rose ...": a claim of the document's study.
 ACCORDING_TO_STUDY = re.compile(r"\b[Aa]ccording to (?:the|this|that|their|its) (?:study|paper|report|research|"
                                 r"survey|analysis|authors|researchers)\s*,\s*")
@@ -198,6 +200,9 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
                 speaker, confidence = (people or named)[-1].key, 0.85
             else:
                 speaker, confidence = _who_at(ctx, index, after.start("w2"))
+                if speaker is None and ctx.study_key and \
+                        STUDY_TAIL.fullmatch(ctx.text, after.start("w2"), after.start("v2")):
+                    speaker, confidence = ctx.study_key, 0.8  # "“...,” the authors write": the study's claim
         if speaker:
             return speaker, confidence, after.end(), "statement:quote-attribution"
     before = BEFORE_QUOTE.search(ctx.text, s.start, q_start)
@@ -250,7 +255,7 @@ def _reported_quote_speaker(ctx: Context, index: int, q_start: int, q_end: int) 
 REPORTED_CLAUSE_WORDS = 5
 # "told reporters that the firm had sold to five retailers and “has never broken a single European
 # rule”": a quoted predicate this long is the speaker's own words, a direct quote besides.
-QUOTED_PREDICATE_WORDS = 6
+QUOTED_PREDICATE_WORDS = 5
 
 
 def _ends_reported_clause(ctx: Context, index: int, q_start: int) -> bool:

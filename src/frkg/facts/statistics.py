@@ -39,7 +39,7 @@ COUNT = re.compile(
     r"(?P<lead>\baccounting for|\bwith|\bsigned|\bmade|\bstruck|\bclosed|\bhad|\bhas|\btotal of)?\s*"
     r"(?<!\bof the )(?<!\bof all )(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"  # "210 of the 400 deals": 210
     r"(?:of\s+(?:the|their|its|all|those|these)\s+(?:\d{1,3}(?:,\d{3})+\s+|\d+\s+)?)?(?:[a-z-]+\s+){0,2}?"
-    r"(?P<unit>deals|contracts|agreements|transactions|export deals|sales)\b")
+    r"(?P<unit>deals|contracts|agreements|transactions|export deals|sales|transfers)\b")
 # "the firm's 2027 sales", "its 2023 contracts": a year before the counted noun counts nothing.
 YEAR_OF = re.compile(r"(?:’s|'s|\bits|\btheir|\bthe|\bthis|\bnext|\blast)\s+(?:19|20)\d\d$")
 WORLD_RANK = re.compile(
@@ -49,6 +49,11 @@ WORLD_RANK = re.compile(
 MAKING_IT = re.compile(r",?\s*(?:(?:making|which makes|and is)\s+(?:it|them)\s+the\s+(?:world(?:’s|'s)\s+)?|"
                        r"(?:ranking|ranked|placing|coming)\s+)"
                        r"(?P<rank>%s|largest|biggest|leading|top)\b" % "|".join(ORDINALS))
+APPEARS_IN = re.compile(r"\b(?:appears?|appeared|features?|featured|figures?|figured)\s+in\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
+                        r"\s+of\s+(?:the|those|these|them)\b(?:\s+(?:records|entries|transfers|deals|cases|contracts))?")
+ALONE = re.compile(r"\s+(?:alone\s+|by\s+itself\s+|on\s+its\s+own\s+)?")
+PUTTING = re.compile(r",?\s*(?:putting|leaving|placing|which\s+puts|which\s+put)\s+(?:the\s+)?")
+PUT_RANK = re.compile(r"\s+(?:in\s+)?(?P<ord>%s)\b" % "|".join(ORDINALS), re.I)
 RESPECTIVELY = re.compile(r"\b(?P<nums>\d+(?:\s*,\s*\d+)*,?\s+and\s+\d+)\s+(?:[a-z-]+\s+)?"
                           r"(?:deals|contracts|agreements)\s+respectively\b")
 DOMINATED_BY = re.compile(r"\b(?:dominated|led)\s+by\s+")
@@ -76,7 +81,7 @@ BARE_COUNT = re.compile(
     r"(?P<num>" + NUMBER + r")(?P<unit>\s+countries\b|\s+of\s+(?:them|those|these)\b)?"
     r"(?=\s*(?:[,.;)]|$)|\s+(?:and|or|while|whereas|but|followed|ahead|the\s+(?:study|report|paper))\b)")
 DIGIT = re.compile(r"\d|\b(?:%s)\b" % "|".join(CARDINALS))  # a figure in digits or words
-UNIT_NOUN = re.compile(r"\b(?:deals|contracts|agreements|transactions|countries|(?<!United )States|nations)\b")
+UNIT_NOUN = re.compile(r"\b(?:deals|contracts|agreements|transactions|transfers|countries|(?<!United )States|nations)\b")
 # "ahead of the United States (31), Japan (24) and Israel (19)": a party with its figure in brackets.
 BRACKET_COUNT = re.compile(r"\s*\((?P<num>\d{1,4})\)")
 # "Chinese firms signed 201 deals, the United States 128 and Japan 45": the verb and noun left out.
@@ -99,7 +104,8 @@ def extract(ctx: Context) -> list[Fact]:
         found = _counts(ctx, sentence.index, ranked[-1] if len(ranked) == 1 else None)
         if not found:
             found = _ranks(ctx, sentence.index)
-        facts += found + _market_size(ctx, sentence.index)
+        facts += found + _market_size(ctx, sentence.index) + _share_change(ctx, sentence.index) \
+            + _authors_found(ctx, sentence.index)
     return facts
 
 
@@ -108,6 +114,12 @@ def extract(ctx: Context) -> list[Fact]:
 MARKET_SIZE = re.compile(
     r"\b(?:puts?|estimates?|estimated|values?|valued|sizes?|sized)\s+(?:the\s+)?(?:[\w’'$-]+\s+){0,6}?"
     r"(?:market|industry|sector)\s+(?:at|to\s+be\s+worth)\s+[^;]*")
+PERCENT = r"\d+(?:\.\d+)?\s*(?:per\s*cent|percent|%)"
+SHARE_CHANGE = re.compile(r"\b(?:the\s+)?(?:share|proportion|percentage|rate|number)\s+of\s+[^.;]{1,100}?\s+"
+                          r"(?:rose|fell|increased|decreased|grew|dropped|climbed|declined|jumped)\s+from\s+"
+                          + PERCENT + r"[^.;]{0,100}?\bto\s+" + PERCENT)
+FOUND = re.compile(r"\s+(?:also\s+)?(?:found|find|showed|show|concluded|conclude|observed|observe|estimated|"
+                   r"estimate)\s+(?:that\s+)?(?=\S)")
 CLAIMANT_TYPES = ("Firm", "ResearchOrganization", "Organization", "GovernmentBody", "Study")
 
 
@@ -125,6 +137,45 @@ def _market_size(ctx: Context, index: int) -> list[Fact]:
     text = " ".join(m.group().split()).rstrip(" .")
     return [fact("Claim", {"claimant": [author[-1].key]}, {"claimText": text, **amount},
                  ctx.evidence(index, author[-1].start, end, "claim:market-size", 0.8))]
+
+
+def _share_change(ctx: Context, index: int) -> list[Fact]:
+    """"the share of cases ending in charges fell from 40 per cent to 22 per cent": a measured
+    change the document's study reports, as its claim."""
+    s = ctx.sentences[index]
+    m = SHARE_CHANGE.search(s.text) if ctx.study_key and " from " in s.text else None
+    if m is None:
+        return []
+    text = " ".join(m.group().split())
+    return [fact("Claim", {"claimant": [ctx.study_key]}, {"claimText": text},
+                 ctx.evidence(index, s.start + m.start(), s.start + m.end(), "claim:share-change", COREF_CONFIDENCE))]
+
+
+def _authors_found(ctx: Context, index: int) -> list[Fact]:
+    """"Torres and Diaz found no such drop in smaller towns": what the study's authors, opening the
+    sentence, found is their claim."""
+    s = ctx.sentences[index]
+    if not FOUND.search(s.text):
+        return []  # cheap test first (speed)
+    authors = {k for f in ctx.facts if f.kind == "Study" for k in f.roles.get("author", ())}
+    people = ctx.in_sentence(index, ("Person",)) if authors else []
+    run = _author_run(ctx, people) if people and people[0].start == s.start else []
+    m = FOUND.match(ctx.text, run[-1].end, s.end) if run and all(p.key in authors for p in run) else None
+    if m is None:
+        return []
+    text = ctx.text[m.end():s.end].strip().rstrip(".")
+    return [fact("Claim", {"claimant": [p.key for p in run]}, {"claimText": text},
+                 ctx.evidence(index, s.start, s.end, "claim:authors-found", 0.8))]
+
+
+def _author_run(ctx: Context, people: list[Mention]) -> list[Mention]:
+    """The people listed first ("A, B and C")."""
+    run = people[:1]
+    for p in people[1:]:
+        if not re.fullmatch(r"\s*(?:,|,?\s*and)\s*", ctx.text[run[-1].end:p.start]):
+            break
+        run.append(p)
+    return run
 
 
 def _counts(ctx: Context, index: int, carried: int | None = None) -> list[Fact]:
@@ -148,11 +199,13 @@ def _counts(ctx: Context, index: int, carried: int | None = None) -> list[Fact]:
             continue
         window = ctx.text[party.end:position]
         rank = _rank_in(window) or _rank_after(ctx.text, s.start + m.end(), s.end)
+        party, rank = _putting(ctx, index, party, s.start + m.end()) or (party, rank)
         rule = "deal-count:" + (m.group("lead") or "n-deals").strip().replace(" ", "-")
         out.append(_statistic(ctx, index, party, _to_int(m.group("num")), rank,
                               s.start + m.start("num") if not m.group("lead") else s.start + m.start("lead"),
                               s.start + m.end(), rule, position))
     out += _elliptic_counts(ctx, index, out)
+    out += _appears_in(ctx, index)
     _chain_ranks(ctx, out, carried)
     return out
 
@@ -232,7 +285,8 @@ def _country_reach(ctx: Context, index: int) -> list[Fact]:
     for m in COUNTRY_REACH.finditer(s.text):
         verb = list(REACH_VERB.finditer(s.text, m.start(), m.start("num")))[-1]  # the verb nearest the figure
         at = s.start + verb.start()
-        party = _party_before(ctx, index, at) or _owner(ctx, index, at) or _first_person(ctx, index, at)
+        party = _the_firm(ctx, index, s.start + m.start()) or _party_before(ctx, index, at) or _owner(ctx, index, at) \
+            or _first_person(ctx, index, at)
         if party is None or ctx.is_hypothetical(index, s.start + m.start()) or _an_example(ctx, index, party) or \
                 (m.group("them") and _unit_before(ctx, index, s.start + m.start("num")) != "countries"):
             continue  # "in 51 of them" counts countries only when countries were counted before
@@ -415,8 +469,17 @@ def _their_country(ctx: Context, index: int, group: Mention) -> Mention:
 
 
 # "A brochure says its products are used in 27 countries": the firm named last before owns them.
+THE_FIRM = re.compile(r"\b(?:the|our)\s+(?:group|company|firm|vendor|business)\s+(?:(?:now|also|already|still|currently)\s+)*$")
 ITS_PRODUCTS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:products|systems|software|cameras|technology|"
                           r"solutions|devices|platforms?|tools)\b[^.;,]{0,20}$")
+
+
+def _the_firm(ctx: Context, index: int, position: int) -> Mention | None:
+    """"the CFO said the group now sells to 40 countries": the firm the document named last before."""
+    if not THE_FIRM.search(ctx.text, ctx.sentences[index].start, position):
+        return None
+    firms = [m for m in ctx.mentions if m.entity_type == "Firm" and m.end <= position]
+    return firms[-1] if firms else None
 
 
 def _owner(ctx: Context, index: int, position: int) -> Mention | None:
@@ -440,6 +503,30 @@ def _rank_after(text: str, start: int, end: int) -> int | None:
         return None
     word = m.group("rank").lower()
     return ORDINALS.get(word, 1)
+
+
+def _appears_in(ctx: Context, index: int) -> list[Fact]:
+    """"Dahua alone appears in 240 of the entries": a firm's share of the deals a dataset records."""
+    s = ctx.sentences[index]
+    out = []
+    for m in (APPEARS_IN.finditer(s.text) if " of " in s.text else ()):
+        party = _party_before(ctx, index, s.start + m.start())
+        if party is not None and ALONE.fullmatch(ctx.text, party.end, s.start + m.start()):
+            out.append(_statistic(ctx, index, party, _to_int(m.group("num")), None, party.start, s.start + m.end(),
+                                  "deal-count:appears-in", s.start + m.start("num")))
+    return out
+
+
+def _putting(ctx: Context, index: int, party: Mention, end: int) -> tuple[Mention, int] | None:
+    """"Russian firms account for 512 of them, putting Russia first": the country of the firms
+    the figure counts, ranked by the clause after it."""
+    m = PUTTING.match(ctx.text, end, ctx.sentences[index].end)
+    country = [c for c in ctx.in_sentence(index, ("Country",)) if m and c.start == m.end() and c.rule != "demonym"]
+    ordinal = PUT_RANK.match(ctx.text, country[0].end) if country else None
+    demonym = {c.key for c in ctx.in_sentence(index, ("Country",), party.start, party.end) if c.rule == "demonym"}
+    if ordinal is None or (party.key != country[0].key and country[0].key not in demonym):
+        return None
+    return country[0], ORDINALS[ordinal.group("ord").lower()]
 
 
 def _rank_in(window: str) -> int | None:

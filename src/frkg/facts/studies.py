@@ -57,7 +57,17 @@ IN_A_STUDY = re.compile(rf"^\s*In\s+(?:a|an|her|his|its|their|the)\s+(?:new\s+|l
                         r"(?:to|at|before|on)\b)?[^,;]{0,80},\s+(?P<subject>[^;]{1,160}?)\s+"
                         r"(?:found|finds|concluded|concludes|said|says|argued|argues|warned|warns|wrote|writes|"
                         r"reported|reports|documented|documents|estimated|estimates|noted|notes)\b")
-STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\b(?:co-?)?authors?\b", re.I)
+# "A paper in the March 2024 issue of the Journal of X": a journal article dated by its issue.
+JOURNAL_ISSUE = re.compile(rf"\b(?:study|paper|article|research)\s+(?:published\s+)?in\s+(?:the|its)\s+"
+                           rf"(?P<when>(?:{_MONTH}\s+)?(?:19|20)\d\d)\s+issue\s+of\b")
+# "In “Cheap Eyes”, Ana Ruiz of X and Lars Berg of Y compile ...": after an article was described,
+# a sentence opening with its quoted title names its authors as the clause's subject.
+IN_TITLE = re.compile(r"^\s*In\s+[“\"](?P<title>[^”\"]{3,200})[”\"],\s+(?P<subject>[^;]{1,200}?)\s+"
+                      r"(?:build|builds|built|compile|compiles|compiled|construct|constructs|find|finds|found|"
+                      r"show|shows|showed|argue|argues|argued|examine|examines|examined|analy[sz]e|analy[sz]es|"
+                      r"use|uses|used|match|matches|measure|measures|estimate|estimates|document|documents|"
+                      r"test|tests|trace|traces)\b")
+STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\b(?:co-?)?authors?\b|^\s*In\s+[“\"]", re.I)
 # "said lead author Elena Vasquez", "Her co-author, Daniel Cho": a person named as an author.
 AUTHOR_NOUN_BEFORE = re.compile(r"\b(?:(?:lead|main|senior|first|principal)\s+)?(?:co-?)?authors?"
                                 r"(?:,|\s+is|\s+was|\s+are|\s+were)?\s+$",
@@ -189,6 +199,16 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
         authors += _opening_author(ctx, index, opening)
         date = date or (_news_date(ctx) if opening.group("presented") and authors else None)
         rule = rule or ("study:in-a-study" if authors else None)
+    issue = JOURNAL_ISSUE.search(s.text)
+    if issue:
+        date = date or (find_date(issue.group("when")) or (issue.group("when")[-4:],))[0]
+        rule = rule or "study:journal-issue"
+    titled = IN_TITLE.search(s.text) if ctx.study_key and not authors else None
+    if titled:
+        authors += [p.key for p in ctx.in_sentence(index, ("Person",), s.start + titled.start("subject"),
+                                                    s.start + titled.end("subject"))]
+        affiliations += [ctx.affiliations[a] for a in authors if a in ctx.affiliations]
+        rule = rule or ("study:in-title" if authors else None)
     dated = DATED_STUDY.search(s.text)
     if dated and rule:
         date = date or (find_date(dated.group("when")) or (dated.group("when")[-4:],))[0]

@@ -64,7 +64,22 @@ GENERIC_PRODUCT = re.compile(
     r"\b(?:cameras|systems?|equipment|software|hardware|platforms?|technology|algorithms?|terminals|devices|"
     r"scanners|servers|kiosks|gates|sensors|tools)\b(?:\s+(?:at|in|on|for|of|used|installed)\s+[^,;.]{0,40}?)?"
     r"\s*,?\s+(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$")
+# "built by the Polish firm X and bought by the Ministry of Y": the buyer named in a second passive.
+BOUGHT_BY = re.compile(r"\s*,?\s+and\s+(?:(?:was|were|later|then)\s+)*(?:bought|purchased|procured|acquired|ordered)"
+                       r"\s+by\s+(?:the\s+)?")
 RELATIVE_AFTER = re.compile(r",\s*which$")
+USED_ABROAD = re.compile(r",\s+whose\s+(?:[\w-]+\s+){0,2}?(?:equipment|cameras|systems?|software|technology|products|gates|"
+                         r"kiosks|platforms?)\s+(?:is|are|has\s+been|have\s+been)\s+(?:(?:already|also|now|widely)\s+)*"
+                         r"(?:used|deployed|installed|in\s+use)\s+(?:by\s+(?:the\s+)?(?:police|authorities|governments?|"
+                         r"[\w-]+\s+forces)\s+)?in\s+(?:the\s+)?")
+GENERIC_NAME_WORDS = {"technology", "technologies", "vision", "security", "systems", "group", "international",
+                      "intelligent", "digital", "smart", "the", "and", "co", "ltd", "inc", "corp"}
+# A list item naming a buyer, then its deal: ", under a five-year contract", ", whose $9 million
+# deal", ", which awarded X a contract".
+LIST_ITEM = re.compile(r",\s+(?:(?:under|through|via|with)\s+(?:a|an|the)|whose|which\s+(?:awarded|gave|granted|signed))"
+                       r"\s+[^;:]{0,60}?\b(?:contract|deal|agreement|order|tender)s?\b")
+OWNER_OPENING = re.compile(r"\W*(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:’s|'s|’|')\s+")  # "Kenya's ", "The UAE's "
+THE_OPENING = re.compile(r"\W*(?:the\s+)?", re.I)
 CLAUSE_END = re.compile(r"[;]|\bbut\b|\bwhile\b|\bwhich\b")
 CAMERAS = re.compile(r"\b(?:cameras|CCTV|camera networks?)\b")
 SURVEILLANCE_CAMERAS = "technology/video-surveillance-cameras"
@@ -179,6 +194,8 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _reached(ctx, sentence.index)
         facts += _awarded_shares(ctx, sentence.index)
         facts += _our_trade(ctx, sentence.index)
+        facts += _listed_account(ctx, sentence.index)
+        facts += _used_abroad(ctx, sentence.index)
         facts += _later_deal(ctx, sentence.index, facts)
     return _drop_subsumed(_unique(facts))
 
@@ -299,6 +316,59 @@ def _our_trade(ctx: Context, index: int) -> list[Fact]:
                  _trade_values(ctx, index, s.start), ctx.evidence(index, s.start + (markets or contract).start(),
                                                                  b.end, "deal:our-trade", 0.7))
             for b in buyers] if keys else []
+
+
+def _listed_account(ctx: Context, index: int) -> list[Fact]:
+    """A list item under a lead-in ending in a colon, opening on a buyer: "- Peru's Ministry of
+    Justice, under a $12 million contract signed in 2024." / "..., which awarded Idemia a contract" /
+    "..., whose deal ...": a deal of that buyer with the firm the document is about (or the firm
+    named in the item)."""
+    s = ctx.sentences[index]
+    item = LIST_ITEM.search(s.text) if "," in s.text and _under_lead_in(ctx, index) else None
+    buyer = _run_at(ctx, index, s.start + (OWNER_OPENING.match(s.text) or THE_OPENING.match(s.text)).end(),
+                    ORG_TYPES) if item else []
+    if not buyer or buyer[-1].end != s.start + item.start():
+        return []
+    named = [f for f in ctx.in_sentence(index, ("Firm",), s.start + item.start()) if f.rule != "coref:definite"]
+    seller = named[:1] or [f for f in ctx.mentions if f.entity_type == "Firm" and f.end <= s.start][-1:]
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start)
+    if not seller or not keys:
+        return []
+    return [_buyer_seller_deal(ctx, index, seller, buyer[-1], keys, s.start + item.start(), "deal:listed-account")]
+
+
+def _used_abroad(ctx: Context, index: int) -> list[Fact]:
+    """"Hanwha, whose cameras are already used by police in Chile and Peru": the firm's exports,
+    one per country."""
+    s = ctx.sentences[index]
+    m = USED_ABROAD.search(s.text) if " whose " in s.text else None
+    seller = _firm_ending_at(ctx, index, s.start + m.start()) if m else None
+    countries = _run_at(ctx, index, s.start + m.end(), ("Country",)) if seller else []
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start) if countries else []
+    return [fact("Deal", {"exporter": [seller.key], "importer": [c.key], "technology": keys}, {},
+                 ctx.evidence(index, seller.start, c.end, "deal:used-abroad", COREF_CONFIDENCE))
+            for c in countries if keys and c.rule != "demonym"]
+
+
+def _firm_ending_at(ctx: Context, index: int, position: int) -> Mention | None:
+    """The firm named right before ``position``, or a firm named before by its distinctive word
+    alone ("Hanwha" for the Hanwha Vision named earlier)."""
+    found = [f for f in ctx.in_sentence(index, ("Firm",)) if f.end == position]
+    if found:
+        return found[0]
+    word = re.search(r"([A-Z][\w-]+)$", ctx.text[ctx.sentences[index].start:position])
+    slug = word.group(1).lower() if word else ""
+    firms = [f for f in ctx.mentions if f.entity_type == "Firm" and f.end <= position
+             and slug in f.key.split("/", 1)[1].split("-") and slug not in GENERIC_NAME_WORDS]
+    if not firms:
+        return None
+    return Mention(ctx.document.doc_id, index, position - len(slug), position, word.group(1), firms[-1].key, "Firm",
+                   "coref:short-name", COREF_CONFIDENCE)
+
+
+def _under_lead_in(ctx: Context, index: int) -> bool:
+    """Whether one of the three sentences before ends in a colon (the lead-in of a list)."""
+    return any(ctx.sentences[i].text.rstrip().endswith(":") for i in range(max(0, index - 3), index))
 
 
 def _owned_body(ctx: Context, index: int, party: Mention) -> Mention:
@@ -794,7 +864,8 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
         tech = [t for t in ctx.in_sentence(index, ("Technology",), s.start, s.start + m.start())
                 if s.start + m.start() - t.end <= 40]
         confidence = 0.8
-        if sellers and not tech and m.group().startswith(("supplied", "provided", "sold", "delivered", "exported")) \
+        buyer = _passive_buyer(ctx, index, sellers[-1].end) if sellers else None
+        if sellers and not tech and (buyer or m.group().startswith(("supplied", "provided", "sold", "delivered", "exported"))) \
                 and GENERIC_PRODUCT.search(s.text, 0, m.start()):
             product = GENERIC_PRODUCT.search(s.text, 0, m.start())
             last = ctx.last_technology(s.start + m.start())
@@ -802,7 +873,7 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
                 last = _generic_object(ctx, index, s.start + product.start() - 1)
             tech, confidence = ([last] if last else []), COREF_CONFIDENCE
         if sellers and tech:
-            importer = _importer_in(ctx, index)
+            importer = buyer or _importer_in(ctx, index)
             out.append(fact("Deal" if importer else "Export",
                             {"exporter": [p.key for p in sellers], "technology": [tech[-1].key],
                              "importer": [importer.key] if importer else []},
@@ -810,6 +881,13 @@ def _passive(ctx: Context, index: int) -> list[Fact]:
                             ctx.evidence(index, min(tech[-1].start, s.start + m.start()), sellers[-1].end,
                                          "export:supplied-by", confidence)))
     return out
+
+
+def _passive_buyer(ctx: Context, index: int, seller_end: int) -> Mention | None:
+    """"supplied by X and bought by the city of Y": the party after the second passive bought it."""
+    m = BOUGHT_BY.match(ctx.text, seller_end)
+    found = [p for p in ctx.in_sentence(index, PARTY_TYPES) if m and p.start == m.end()]
+    return _buyer(ctx, found[0]) if found else None
 
 
 # "Megvii, which is under US sanctions, sold ...": a closed relative clause or appositive before

@@ -63,7 +63,16 @@ RESULT_OF_USE = re.compile(
     r"(?:locate|find|identify|catch|arrest|trace|track)|"
     r"(?:ran|run|runs|checked|searched|matched|compared|scann(?:ed|ing|s)?)\s+(?:the\s+)?(?:faces?|photos?|photographs|images?|"
     r"footage)\s+(?:of\s+|from\s+)|"
-    r"accus\w+\s+[^.;]{1,60}?\s+of\s+(?:using|deploying))\b", re.I)
+    r"accus\w+\s+[^.;]{1,60}?\s+of\s+(?:using|deploying)|"
+    # "oversaw the use of these systems to track residents", "had used biometric systems to monitor
+    # critics", "the software matched their faces"
+    r"(?:use\s+of\s+(?:these|those|the|its|their)\s+|(?:used|uses|using|deployed)\s+(?:[\w-]+\s+){0,2}?)"
+    r"(?:systems?|cameras?|software|tools?)\s+to\s+"
+    r"(?:track|monitor|watch|follow|identify|surveil)|"
+    r"(?:system|cameras?|software|algorithm)\s+(?:matched|identified|flagged|recogni[sz]ed)\s+"
+    r"(?:their|his|her)\s+faces?)\b",
+    re.I)
+ACHIEVED = re.compile(r"(?:the|this|its|their)\s+[^.;]{0,40}?\b(?:helped|enabled|allowed)\b", re.I)
 ACCUSED_OF = re.compile(r"\s+of\s+(?:using|deploying)\b")
 # "fined the chain Norvik €1.2 million for scanning the faces of ...": the body fined for the use used it.
 FINED_FOR = re.compile(r"\s+(?:[^\s;]+\s+){0,3}?for\s+$")
@@ -75,8 +84,9 @@ def _use_by_its_results(ctx: Context, index: int, verb: int) -> list[Fact]:
     says the system achieved ("X said the cameras had helped officers arrest ...") is their statement."""
     s = ctx.sentences[index]
     tech = ctx.last_technology(s.start) or _first_technology(ctx)
-    if tech is None or any(f.kind == "Statement" and f.roles["speaker"][0].startswith("person/")
-                           and f.evidence[0].sentence_index == index for f in ctx.facts):
+    achieved = ACHIEVED.match(ctx.text, verb, s.end) is not None
+    if tech is None or achieved and any(f.kind == "Statement" and f.roles["speaker"][0].startswith("person/")
+                                        and f.evidence[0].sentence_index == index for f in ctx.facts):
         return []
     users = [m for m in ctx.in_sentence(index, USER_TYPES) if m.entity_type == "PoliceDepartment"
              or ACCUSED_OF.match(ctx.text, m.end) or (m.end <= verb and not ctx.text[m.end:verb].strip())
@@ -107,13 +117,17 @@ def _uses(ctx: Context, index: int, tech: Mention) -> list[Fact]:
     if not applications and not users and POLICE_WORD.search(ctx.sentences[index].text):
         ctx.add_entity(entity_for(POLICING, "Application", "policing"))
         applications.append(POLICING)  # "used by police", "markets it to police forces"
-    if not applications and not users:
+    if not applications and not users and not WATCHING_PURPOSE.match(ctx.text, tech.end, ctx.sentences[index].end):
         return []
     evidence = ctx.sentence_evidence(index, "use:technology-application", 0.75)
     user_keys = [u.key for u in users]
     return [fact("TechnologyUse", {"technology": [tech.key], "application": [app], "user": user_keys},
                  {}, evidence) for app in applications] or \
         [fact("TechnologyUse", {"technology": [tech.key], "user": user_keys}, {}, evidence)]
+
+
+# "had used biometric systems to monitor dissidents": a use to watch people is a use, user unnamed.
+WATCHING_PURPOSE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?to\s+(?:track|monitor|surveil|spy\s+on|watch|follow)\s+[a-z]")
 
 
 def _technology_for(ctx: Context, index: int, application: Mention) -> Mention | None:
