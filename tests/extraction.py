@@ -29,3 +29,21 @@ def trades(text: str) -> list[tuple]:
     return [(f.kind, f.roles.get("exporter"), f.roles.get("importer"), f.values.get("amount"),
              f.values.get("currency"), f.values.get("dealDate"))
             for f in run(text).facts if f.kind in ("Deal", "Export")]
+
+
+def affiliations(text: str) -> set[tuple[str, str, str]]:
+    """(member, organization, role) of every Affiliation."""
+    return {(f.roles["member"][0], f.roles["organization"][0], f.values.get("role", ""))
+            for f in facts(text, "Affiliation")}
+
+
+def uses(text: str) -> list[tuple]:
+    """(technology, user, rule) of every TechnologyUse."""
+    return [(f.roles.get("technology"), f.roles.get("user", ()), f.evidence[0].rule)
+            for f in facts(text, "TechnologyUse")]
+
+
+def stats(text: str) -> dict[str, tuple]:
+    """exporter -> (dealCount, countryCount, rank) of every DealStatistic."""
+    return {f.roles["exporter"][0]: (f.values.get("dealCount"), f.values.get("countryCount"), f.values.get("rank"))
+            for f in facts(text, "DealStatistic")}

@@ -1,18 +1,13 @@
 """Round 10 voices: release bylines, corporate officers, analysts, journal articles (dev sentences)."""
 from __future__ import annotations
 
-from tests.extraction import entities, facts
+from tests.extraction import affiliations, entities, facts, uses
 
 RELEASE = ("MEDIA RELEASE\n\nThe Hon Ana Ruiz MP\nMinister for Trade\n\n3 May 2026\n\n"
            "Chile bans cameras from Hikvision\n\n"
            "The Government has today banned imports of cameras from Hikvision.\n\n"
            "\"Cameras that track people by their religion have no place in our shops,\" the Minister said. "
            "\"Chile will not sell its ports to them.\"\n")
-
-
-def affiliations(text: str) -> set[tuple[str, str, str]]:
-    return {(f.roles["member"][0], f.roles["organization"][0], f.values.get("role", ""))
-            for f in facts(text, "Affiliation")}
 
 
 def statements(text: str) -> set[tuple[str, str, bool]]:
@@ -106,11 +101,6 @@ def test_journal_article_dated_by_issue_and_authored_after_its_title() -> None:
     assert found[1].roles["authorAffiliation"] == ("org/university-of-toronto", "org/imperial-college-london")
     assert facts("In \"Cheap Eyes\", Ana Ruiz of the University of Toronto argues that cameras matter.",
                  "Study") == []  # no article described before the title
-
-
-def uses(text: str) -> list[tuple]:
-    return [(f.roles.get("technology"), f.roles.get("user", ()), f.evidence[0].rule)
-            for f in facts(text, "TechnologyUse")]
 
 
 def test_systems_used_to_watch_people_are_a_use() -> None:

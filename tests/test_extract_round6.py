@@ -6,13 +6,7 @@ held-out 6 and 7 documents); the tests assert the facts the real pipeline extrac
 from __future__ import annotations
 
 
-from tests.extraction import entities, facts, run
-
-
-def stats(text: str) -> dict[str, tuple]:
-    """exporter -> (dealCount, countryCount, rank) of every DealStatistic."""
-    return {f.roles["exporter"][0]: (f.values.get("dealCount"), f.values.get("countryCount"), f.values.get("rank"))
-            for f in facts(text, "DealStatistic")}
+from tests.extraction import entities, facts, run, stats
 
 
 # -- statistics ---------------------------------------------------------------------------------

@@ -5,13 +5,7 @@ held-out 8 documents); the tests assert the facts the real pipeline extracts.
 """
 from __future__ import annotations
 
-from tests.extraction import entities, facts, run
-
-
-def stats(text: str) -> dict[str, tuple]:
-    """exporter -> (dealCount, countryCount, rank) of every DealStatistic."""
-    return {f.roles["exporter"][0]: (f.values.get("dealCount"), f.values.get("countryCount"), f.values.get("rank"))
-            for f in facts(text, "DealStatistic")}
+from tests.extraction import entities, facts, run, stats
 
 
 # -- statistics ---------------------------------------------------------------------------------

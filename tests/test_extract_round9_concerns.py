@@ -5,7 +5,7 @@ from the held-out 11 documents); the tests assert the facts the real pipeline ex
 """
 from __future__ import annotations
 
-from tests.extraction import facts
+from tests.extraction import facts, uses
 
 PEOPLE_REPORT = "Maria Lopez, a researcher at Amnesty International"
 
@@ -13,11 +13,6 @@ PEOPLE_REPORT = "Maria Lopez, a researcher at Amnesty International"
 def concerns(text: str) -> list[tuple]:
     return [(f.roles.get("concernType"), f.roles.get("raisedBy", ()), f.roles.get("affectedGroup", ()),
              f.evidence[0].rule) for f in facts(text, "HumanRightsConcern")]
-
-
-def uses(text: str) -> list[tuple]:
-    return [(f.roles.get("technology"), f.roles.get("user", ()), f.evidence[0].rule)
-            for f in facts(text, "TechnologyUse")]
 
 
 def studies(text: str) -> list[tuple]:

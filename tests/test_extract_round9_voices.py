@@ -5,7 +5,7 @@ from frkg.facts.context import Context
 from frkg.mentions import find_mentions
 from frkg.model import Document
 from frkg.sentences import parse
-from tests.extraction import entities, facts
+from tests.extraction import affiliations, entities, facts
 
 INTERVIEW = ("Maria Lindqvist has been sales director of Kestrel Analytics Ltd since 2019. The company makes "
              "access-control cameras.\n\n"
@@ -13,11 +13,6 @@ INTERVIEW = ("Maria Lindqvist has been sales director of Kestrel Analytics Ltd s
              "Lindqvist: We sell in 12 countries. We will not sell to police forces without a court order.\n\n"
              "Q: What about Asia?\n\n"
              "Prices there are low. We never ship to Xinjiang.\n")
-
-
-def affiliations(text: str) -> set[tuple[str, str, str]]:
-    return {(f.roles["member"][0], f.roles["organization"][0], f.values.get("role", ""))
-            for f in facts(text, "Affiliation")}
 
 
 def statements(text: str) -> set[tuple[str, str]]:
