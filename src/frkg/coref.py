@@ -80,6 +80,9 @@ def propagate_org_names(found: list[Candidate], sentences: list[Sentence], text:
         m = ACRONYM_AFTER.match(text, cand.end)
         if m and _short_name(m.group("acr"), text[cand.start:cand.end]):
             acronyms.setdefault(m.group("acr"), cand)
+        initials = _initials(text[cand.start:cand.end])
+        if initials:
+            acronyms.setdefault(initials, cand)
         name = " ".join(text[cand.start:cand.end].split())
         if cand.rule.startswith("pattern:") and name[:1].isupper() and gz.lookup(name) is None:
             acronyms.setdefault(name, cand)
@@ -91,6 +94,16 @@ def propagate_org_names(found: list[Candidate], sentences: list[Sentence], text:
     return [Candidate(m.start(), m.end(), acronyms[m.group()].key, acronyms[m.group()].entity_type,
                       "coref:acronym", NAME_REPEAT_CONFIDENCE, 2)
             for m in pattern.finditer(text, sentences[0].start, sentences[-1].end)]
+
+
+NAME_WORD = re.compile(r"[A-Z][\w-]*")
+
+
+def _initials(name: str) -> str:
+    """"LPA chief executive" after "the Lisbon Port Authority": a name of three or more capitalised
+    words may be used later by its initials without ever defining them in brackets."""
+    words = NAME_WORD.findall(name)
+    return "".join(w[0] for w in words) if len(words) >= 3 and len(words) == len(name.split()) else ""
 
 
 # Trailing words that say what a firm does; without them its name is still its name ("Golden Delta

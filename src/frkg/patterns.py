@@ -92,6 +92,7 @@ TITLE_BEFORE_NAME = re.compile(
 TITLED = re.compile(
     r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|"
     r"Governor|Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.?|Mrs?\.?|Ms\.?|Professor|Prof\.|Judge|Justice|"
+    r"MP|MEP|Ombudsman|Inspector-General|"
     rf"Honourable|Honorable|Hon\.|(?<=[Tt]he\s)Hon)\s+(?P<person>{PERSON})")  # "The Hon Ana Ruiz MP"
 ADMINISTRATION = re.compile(rf"\b(?P<name>{PCAP})\s+[Aa]dministration\b(?!\s+[A-Z])")  # not "... Administration Regulations"
 COAUTHORS = re.compile(
@@ -119,6 +120,7 @@ AND_IN_ASSOCIATION = rf"and\s+(?=(?:{OCAP}\s+){{1,4}}(?:Association|Federation)\
 ORG_SUFFIXED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+(?:{AND_IN_ASSOCIATION})?){{1,7}}(?:University|Institute|College|Department|Ministry|"
     r"Commission|Agency|Council|Foundation|Bureau|Authority|Office|Police|Court|Parliament|"
+    r"Liberties\s+Union|"
     r"Academy|Laboratory|Center|Centre|Watch|Alliance|Party|Coalition|Movement|School|Forum|Command|"
     r"Directorate|Superintendence|Inspectorate|Association|Federation|Defender|Ombudsman|Board|Unit)"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{WEEKDAY}){OCAP}(?:(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+)?|{COMMA_IN_NAME})"
@@ -164,7 +166,7 @@ ROLE_WORD = re.compile(rf"\b{ROLE}\b")
 SAY_WORD = re.compile(rf"\b{SAY}\b|according to")
 TITLE_WORD = re.compile(r"\b(?:[Pp]resident|[Pp]rime|[Ss]enator|Sen\.|Rep\.|Representative|Secretary|Governor|"
                         r"Mayor|Commissioner|Chancellor|Minister|CEO|Dr\.?|Mrs?\.?|Ms\.?|Professor|Prof\.|"
-                        r"Judge|Justice|"
+                        r"Judge|Justice|MP|MEP|Ombudsman|Inspector-General|"
                         r"Honourable|Honorable|Hon\.|(?<=[Tt]he\s)Hon)\s")
 AUTHOR_WORD = re.compile(r"co-?authors|colleagues|co-?workers|team|collaborators|co-?researchers")
 LIST_WORD = re.compile(r"such as|including|like")
@@ -177,7 +179,7 @@ ORG_WORD = re.compile(r"University|Institute|College|Department|Ministry|Commiss
                       r"Technology|Solutions|Analytics|Forum|Biometrics|Securities|Security|Intelligent|"
                       r"Electronics|Electric|Optics|Telem|Semiconductor|Imaging|Command|Directorate|Superintendence|"
                       r"Inspectorate|Secretariat|Association|Federation|Defender|Ombudsman|S\.A|SAS|Ltda|Pte|"
-                      r"Limited|JSC|LLP|Board|Unit\b|Mission|Embassy|Consulate")
+                      r"Limited|JSC|LLP|Board|Unit\b|Mission|Embassy|Consulate|Liberties Union")
 ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"), ("Law Enforcement", "PoliceDepartment"),
     ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
@@ -223,7 +225,7 @@ TITLE_WORDS = frozenset({
     "congresswoman", "ambassador", "general", "deputy", "chairman", "chairwoman", "spokesman",
     "spokeswoman", "spokesperson", "mep", "lawmaker", "by", "opinion", "leader", "director",
     "chief", "executive", "officer", "activist", "campaigner", "journalist", "commerce",
-    "inspector", "superintendent", "commander", "honourable", "honorable", "hon.", "colonel", "captain", "sergeant", "constable",
+    "inspector", "superintendent", "commander", "honourable", "honorable", "hon.", "mp", "ombudsman", "inspector-general", "colonel", "captain", "sergeant", "constable",
     "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "prof", "sir", "dame",
 })
 # Last words that make a name an organisation's, not a person's ("European Digital Rights").
@@ -335,6 +337,12 @@ PERSON_OF_INSTITUTION = re.compile(rf"(?P<person>{FULL_NAME})\s+(?:of|from|at)\s
 # not the generic "minorities".
 NAMED_MINORITIES = re.compile(r"(?<![\w-])(?!(?:The|A|An|All|Other|Many|Some|These|Those|Religious|Ethnic)\b)"
                               r"(?P<group>(?:[A-Z][a-z]+\s+){1,2}minorities)\b")
+# "Indigenous and Black passengers", "Black residents": people named by race or indigeneity are a
+# group of their own ("group/indigenous-people"), whatever noun (or local demonym) follows.
+RACE_WORD = re.compile(r"\b(?:Indigenous|Black|Aboriginal)\b")
+RACE_GROUPS = re.compile(r"\b(?P<list>(?:Indigenous|Black|Aboriginal)(?:(?:,\s+|\s+and\s+|,\s+and\s+)"
+                         r"(?:Indigenous|Black|Aboriginal|Latino|Hispanic|Asian))*)\s+(?:people|peoples|residents|"
+                         r"passengers|riders|communities|citizens|voters|travellers|travelers|men|women|[A-Z][a-z]+(?:ers|ans|ians))\b")
 # "Ana Vera, who covers the company for Nordbank": an analyst covers firms for a bank or broker.
 ANALYST_FOR = re.compile(rf",\s+who\s+(?:covers|covered|follows|followed)\s+[^,.;“”\"]{{0,60}}?\s+for\s+"
                          rf"(?P<org>(?!{WEEKDAY})[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,3}})")
@@ -493,6 +501,11 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
             yield from _person(m, "person", offset, "pattern:relative-clause")
         for m in ANALYST_FOR.finditer(s):
             yield from _org(m, "org", offset, "pattern:analyst-for", "Firm", single_word=True, confidence=0.7)
+    for m in RACE_GROUPS.finditer(s) if RACE_WORD.search(s) else ():
+        for word in re.finditer(r"[A-Z][a-z]+", m.group("list")):
+            yield Candidate(offset + m.start("list") + word.start(), offset + m.start("list") + word.end(),
+                            f"group/{word.group().lower()}-people", "Group", "pattern:race-group", 0.8, 1,
+                            label=f"{word.group()} people")
     for m in NAMED_MINORITIES.finditer(s) if "minorities" in s else ():
         if not _is_country_word(m.group("group").split()[0]):  # "Chinese minorities": a country's, generic
             yield Candidate(offset + m.start("group"), offset + m.end("group"), "group/" + slugify(m.group("group")),

@@ -8,7 +8,7 @@ from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.gazetteer import ORG_TYPES
 from frkg.identity import slugify
 from frkg.model import Fact, Mention
-from frkg.patterns import APPOSITIVE_ROLE, ROLE
+from frkg.patterns import APPOSITIVE_ROLE, ROLE, TITLE_WORDS
 
 # "The Israeli firm's chief executive, X", "The committee's chair, X": a described body (the last one
 # of its kind named before); "Its commander, X".
@@ -119,7 +119,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _definite_role_after(ctx, sentence.index)
         facts += _new_only(facts, _role_on_region(ctx, sentence.index) + _official_title(ctx, sentence.index)
                            + _title_opening(ctx, sentence.index) + _word_role_name(ctx, sentence.index)
-                           + _role_at_described(ctx, sentence.index))
+                           + _role_at_described(ctx, sentence.index) + _office_holder(ctx, sentence.index))
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -327,6 +327,23 @@ def _org_role_name(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
+# "Quebec Ombudsman Louise Tremblay": the office's name ends in the title its holder bears.
+OFFICE_TITLES = ("Ombudsman", "Commissioner", "Auditor-General", "Inspector-General")
+
+
+def _office_holder(ctx: Context, index: int) -> list[Fact]:
+    """"Quebec Ombudsman Louise Tremblay announced": the holder of the office named just before."""
+    orgs = {m.end: m for m in ctx.in_sentence(index, ORG_TYPES) if m.text.split()[-1] in OFFICE_TITLES}
+    out = []
+    for person in ctx.in_sentence(index, ("Person",)):
+        org = orgs.get(person.start - 1)
+        if org is not None and ctx.text[org.end] == " ":
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]},
+                            {"role": org.text.split()[-1]},
+                            ctx.evidence(index, org.start, person.end, "affiliation:office-holder", 0.75)))
+    return out
+
+
 def _of_the(ctx: Context, index: int) -> list[Fact]:
     """"Seymour of the Center for New American Security": person, 'of the', organisation."""
     out = []
@@ -334,9 +351,24 @@ def _of_the(ctx: Context, index: int) -> list[Fact]:
     for org in ctx.in_sentence(index, ORG_TYPES):
         before = [p for p in people if p.end <= org.start and OF_THE.fullmatch(ctx.text[p.end:org.start])]
         for person in _listed_people(ctx, people, before[-1]) if before else ():
-            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]}, {},
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]},
+                            _title_before(ctx, person),
                             ctx.evidence(index, person.start, org.end, "affiliation:of-the", 0.8)))
     return out
+
+
+# "Inspector-General Kofi Mensah of the ...": a capitalised title (no courtesy title) is the role.
+TITLE_JUST_BEFORE = re.compile(r"(?P<title>[A-Z][\w.-]+)\s+$")
+COURTESY_TITLES = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "sir", "dame",
+                             "prof", "prof.", "professor", "by", "opinion", "honourable", "honorable", "hon."})
+
+
+def _title_before(ctx: Context, person: Mention) -> dict[str, str]:
+    """The role a title right before a person's name gives ("Commissioner Anna Berg of ..."); none for
+    a courtesy title, which says nothing of the post."""
+    m = TITLE_JUST_BEFORE.search(ctx.text, max(0, person.start - 30), person.start)
+    title = m.group("title") if m else ""
+    return {"role": title} if title.lower() in TITLE_WORDS - COURTESY_TITLES else {}
 
 
 PEOPLE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")

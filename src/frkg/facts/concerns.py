@@ -29,9 +29,12 @@ CUE = re.compile(
     r"unregulated")  # all lower case: searched in the lower-cased sentence (speed)
 CUE_ANY_CASE = re.compile(CUE.pattern, re.I)
 # Going to court is raising a concern: "filed a lawsuit against X, arguing ...", "sued X over ...".
-LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|"
+# "filed suit", "opened an investigation", "announced Friday that her office has opened an inquiry".
+LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|"
                 r"complaint|legal challenge|legal action|case|petition)|sued|sues|took\s+[^.;,]{1,40}?\s+to\s+court|"
-                r"challenged\s+[^.;,]{1,60}?\s+in\s+court")
+                r"challenged\s+[^.;,]{1,60}?\s+in\s+court|"
+                r"(?:opened|launched|began|announced)\s+(?:[^.;]{0,50}?\s+(?:opened|launched|begun)\s+)?an?\s+"
+                r"(?:[\w-]+\s+)?(?:investigation|inquiry|probe)\b")
 # The party taken to court is what the concern is about.
 DEFENDANT_BEFORE = re.compile(r"(?:\b(?:lawsuit|suit|complaint|case|challenge|action|petition)\s+against|\bsue[sd]?|"
                               r"\btook|\baccus(?:e|es|ed))\s+(?:the\s+)?$")  # the accused too
@@ -44,7 +47,7 @@ RAISE_VERB = re.compile(
     r"highlighted|suggest|suggests|suggested|note|notes|noted|criticise|criticize|criticized|"
     r"criticised|call|calls|called|describe|describes|described|condemn|condemns|condemned|"
     r"denounce|denounces|denounced|document|documents|documented|fined|fines|" + LEGAL_ACTION + r")\b")
-PEOPLE_GROUP_RULES = ("gazetteer",)
+PEOPLE_GROUP_RULES = ("gazetteer", "pattern:race-group")  # "Indigenous and Black residents"
 APPLICATION_CONCERNS = {"application/censorship": ("concern-type/censorship", "censorship")}
 RAISER_TYPES = ("Group", "Person", "CivilSocietyOrganization", "ThinkTank", "ResearchOrganization",
                 "GovernmentBody", "Organization", "Legislature")

@@ -1,6 +1,6 @@
 """Dates written in prose -> ISO strings ("November 2021" -> "2021-11").
 
-A day without its year ("signed on October 9") takes the year of the last full date
+A day without its year ("signed on October 9", "Signed 3 May in Quito") takes the year of the last full date
 written before it (a news story's dateline); a deadline ("by mid-2027") dates nothing done.
 """
 from __future__ import annotations
@@ -10,14 +10,17 @@ import re
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"), start=1)}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# News style abbreviates long month names before a day: "Sept. 18, 2026", "Jan. 4, 2025".
+ABBREVIATED = {"jan.": 1, "feb.": 2, "aug.": 8, "sep.": 9, "sept.": 9, "oct.": 10, "nov.": 11, "dec.": 12}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 DATE = re.compile(
     rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<m2>{_MONTH})\s+(?:(?P<d2>\d{{1,2}}),?\s+)?(?P<y2>(?:19|20)\d\d)"
     r"|(?<![\d,.])(?<!\bby )(?<!\bby mid-)(?<!\bby end-)(?<!\bby early-)(?<!\bby late-)"  # no deadline
     r"(?P<y3>(?:19|20)\d\d)(?!\d|,\d)(?!\s*(?:deals|contracts|companies|firms|cameras))"
     r"|(?P<iso>(?:19|20)\d\d-\d\d(?:-\d\d)?)"
-    rf"|(?<=\bon )(?:(?P<d4>\d{{1,2}})\s+(?P<m4>{_MONTH})|(?P<m5>{_MONTH})\s+(?P<d5>\d{{1,2}}))\b(?![,\d]|\s+\d))")
+    rf"|(?:(?<=\bon )|(?<=\bSigned )|(?<=\bsigned ))(?:(?P<d4>\d{{1,2}})\s+(?P<m4>{_MONTH})|(?P<m5>{_MONTH})\s+(?P<d5>\d{{1,2}}))\b(?![,\d]|\s+\d))")
 YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d)")
 
 
@@ -30,7 +33,7 @@ def iso_date(match: re.Match, year: str | None = None) -> str:
     day = match.group("d1") or match.group("d2") or match.group("d4") or match.group("d5")
     if not month:
         return year
-    out = f"{year}-{MONTHS[month.lower()]:02d}"
+    out = f"{year}-{(MONTHS.get(month.lower()) or ABBREVIATED[month.lower()]):02d}"
     return f"{out}-{int(day):02d}" if day else out
 
 

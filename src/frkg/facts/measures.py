@@ -49,6 +49,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"(?!The\b)(?:[A-Z][a-z][\w-]*\s+){1,3}Regulations?|"  # "the General Data Protection Regulation"
                    r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
                    r"prohibit(?:s|ed|ing|ions?)?|"
+                   # "France blocked the $1.1bn acquisition of X by Y": a government veto on a deal
+                   r"block(?:s|ed)(?=\s+(?:the\s+)?(?:[^\s,;]+\s+){0,3}?(?:takeover|acquisition|buyout)\b)|"
                    # a regulator's finding: "determined that the retailer breached the Privacy Act"
                    r"(?:determined|found|concluded|held|decided)(?=\s+that\s+[^.;]{0,80}?\b(?:breach|violat|"
                    r"contraven|broke|infring|interfered))"),
@@ -113,6 +115,16 @@ USE_BAN = re.compile(r"\b(?:use|using|uses|deploy\w*|install\w*)\b")
 # "restricts real-time facial recognition at home": a limit on use within the imposer's borders.
 DOMESTIC = re.compile(r"[^.;,]{0,60}?\b(?:at home|domestically|within (?:its|their) (?:own )?borders|"
                       r"on its own soil)\b")
+# "the Senate voted 40-12 to ban real-time face recognition": a legislature voting a ban makes a law;
+# with no trade in view it limits the technology's use.
+# "prohibited the €40m takeover of X by (the Chinese firm / Hong Kong's) Y".
+TAKEOVER_BY = re.compile(r"\s+(?:the\s+)?(?:[^\s,;]+\s+){0,3}?(?:takeover|acquisition|buyout)\s+of\s+[^;.]{1,80}?"
+                         r"\s+by\s+")
+OWNER_OPENING = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*(?:’s|'s)\s+)?")
+# "signed the veto decree on 3 May": the act that put the measure before in force.
+ISSUED = re.compile(r"\b(?:issued|signed|published|handed\s+down)\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:order|decision|decree|ruling|notice)\b")
+VOTED_TO = re.compile(r"\bvot(?:ed|es|ing)\b[^.;]{0,40}?\bto\s+$")
 # "restricts police use of T", "bans the use of T": the use itself is the object.
 USE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?use\s+of\b"
                         r"(?!\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:’s|'s)\s)")  # not "the use of Huawei's 5G"
@@ -244,12 +256,30 @@ def _follow_up(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
             before.values.pop("startDate", None)  # the same measure: it starts when it takes effect
         return [fact(before.kind, roles, {"startDate": date[0] if date else None},
                      ctx.sentence_evidence(index, "measure:takes-effect", COREF_CONFIDENCE))] if date else []
+    issued = _issued(ctx, index, before, roles)
+    if issued is not None:
+        return [issued]
     m = MEMBERS_NAMED.match(s.text) if _unnamed_members(before) else None
     members = _members(ctx, index, s.start + m.end()) if m else []
     if not members:
         return []
     return [fact(before.kind, {**roles, "targets": [t.key for t in members]}, {},
                  ctx.evidence(index, s.start, members[-1].end, "measure:members-named", COREF_CONFIDENCE))]
+
+
+def _issued(ctx: Context, index: int, before: Fact, roles: dict) -> Fact | None:
+    """"The Trade Ministry signed the veto decree on 3 May 2025": the body that issued the
+    measure of the sentence before (its subject) and the day it did."""
+    s = ctx.sentences[index]
+    m = ISSUED.search(s.text)
+    bodies = [b for b in ctx.in_sentence(index, IMPOSER_TYPES, s.start, s.start + m.start())
+              if b.rule != "demonym"] if m else []
+    if not bodies or ctx.is_hypothetical(index, s.start + m.start()):
+        return None
+    date = find_date(ctx.text, s.start + m.end(), s.end) or _day_month(ctx, s.start + m.end(), s.end)
+    return fact(before.kind, {**roles, "imposedBy": [bodies[0].key]}, {"startDate": date[0] if date else None},
+                ctx.evidence(index, bodies[0].start, date[1].end() if date else s.start + m.end(),
+                             "measure:issued", COREF_CONFIDENCE))
 
 
 def _partners(ctx: Context, index: int) -> list[Mention]:
@@ -351,7 +381,8 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
                                                or SUCH_EXPORTS.search(ctx.text, s.start, measure.start)):
             last = ctx.last_technology(measure.start)  # "tightening its export controls": on what it is about
             technology, confidence = ([last.key], COREF_CONFIDENCE) if last else ([], confidence)
-        amount = amount_values(ctx.text, measure.start, s.end, countries_before(ctx.mentions, s.end))
+        amount = {} if TAKEOVER_BY.match(ctx.text, measure.end) else \
+            amount_values(ctx.text, measure.start, s.end, countries_before(ctx.mentions, s.end))  # no deal's price
         counted = COUNTED_LISTING.search(ctx.text, s.start, measure.start)  # members named later, if at all
         fine = measure.kind == "Sanction" and bool(amount) and FINE.search(ctx.text, measure.start, measure.end)
         if counted and not targets:
@@ -444,6 +475,8 @@ def _use_ban(ctx: Context, index: int, measure: _Measure) -> bool:
             or LAW_BEFORE.search(ctx.text, measure.start, measure.end) \
             or DOMESTIC.match(ctx.text, measure.end):
         return True
+    if VOTED_TO.search(ctx.text, s.start, measure.start):
+        return not TRADE_WORDS.search(ctx.text, s.start, s.end)
     return bool(USE_BAN.search(ctx.text, measure.end, measure.window_end)) \
         and not TRADE_WORDS.search(ctx.text, s.start, s.end)
 
@@ -591,7 +624,7 @@ def _destination(ctx: Context, index: int, measure: _Measure) -> list[Mention]:
 
 def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
              taken: set[str]) -> list[Mention]:
-    destination = _destination(ctx, index, measure)
+    destination = _destination(ctx, index, measure) or _acquirer(ctx, index, measure)
     if destination:
         return destination
     reason = REASON.search(ctx.text, measure.end, measure.window_end)  # "over concerns that ... Uyghurs"
@@ -617,6 +650,14 @@ def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
     before = [t for t in ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start)
               if t.key not in taken and not OWNER_GAP.fullmatch(ctx.text, t.end, measure.start)]  # not "EU sanctions"
     return _last_run(ctx, before) or _destination_before(ctx, index, measure, previous_end)
+
+
+def _acquirer(ctx: Context, index: int, measure: _Measure) -> list[Mention]:
+    """"prohibited the takeover of X by Y": a veto on an acquisition is aimed at the buyer Y."""
+    m = TAKEOVER_BY.match(ctx.text, measure.end)
+    found = [f for f in ctx.in_sentence(index, ("Firm",), m.end()) if f.start - m.end() <= 40
+             and OWNER_OPENING.fullmatch(ctx.text, m.end(), f.start)][:1] if m else []
+    return _first_run(ctx, found) if found else []
 
 
 def _destination_before(ctx: Context, index: int, measure: _Measure, previous_end: int) -> list[Mention]:

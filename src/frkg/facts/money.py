@@ -71,15 +71,16 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def find_amount(text: str, start: int = 0, end: int | None = None,
-                countries: Iterable[str] = ()) -> tuple[int | float, str, re.Match] | None:
+                countries: Iterable[str] = (), dollar: str = "USD") -> tuple[int | float, str, re.Match] | None:
     """The first money amount in ``text[start:end]`` as (amount, currency, match); ``countries``
-    (alpha-2 codes, the last named last) pick the currency of a unit several countries use."""
+    (alpha-2 codes, the last named last) pick the currency of a unit several countries use; a bare
+    "$" is ``dollar`` (see :func:`story_dollar`)."""
     hints = list(countries)
     for m in MONEY.finditer(text, start, len(text) if end is None else end):
         if m.group("sym"):
             number, scale = m.group("num"), m.group("scale")
             symbol = m.group("sym").strip()
-            currency = SYMBOLS.get(symbol.lower()) or symbol.upper()
+            currency = dollar if symbol == "$" else SYMBOLS.get(symbol.lower()) or symbol.upper()
         else:
             number, scale = m.group("num2"), m.group("scale2")
             currency = _currency(m.group("word"), m.group("code"), number, scale, hints)
@@ -110,12 +111,30 @@ def _currency(word: str | None, code: str | None, number: str, scale: str | None
     return candidates[0] if len(candidates) == 1 or len(single) == 1 else None
 
 
-def amount_values(text: str, start: int, end: int, countries: Iterable[str] = ()) -> dict[str, int | float | str]:
+def amount_values(text: str, start: int, end: int, countries: Iterable[str] = (),
+                  dollar: str = "USD") -> dict[str, int | float | str]:
     """``{"amount": ..., "currency": ...}`` for the first amount in the span, else empty."""
-    found = find_amount(text, start, end, countries)
+    found = find_amount(text, start, end, countries, dollar)
     return {"amount": found[0], "currency": found[1]} if found else {}
 
 
 def countries_before(mentions: Iterable, position: int) -> list[str]:
     """Alpha-2 codes of the countries mentioned before ``position``, in order (currency hints)."""
     return [m.key.split("/", 1)[1] for m in mentions if m.entity_type == "Country" and m.start < position]
+
+
+# Countries whose own currency a local news story writes as a bare "$" (Singapore and Hong Kong
+# stories write "S$"/"HK$" and mean US dollars by "$").
+LOCAL_DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD"}
+
+
+def story_dollar(mentions: Iterable, attributes: dict) -> str:
+    """The currency of a bare "$": a story set in Canada ("CALGARY — The city's police ...", its
+    first place or country) writes Canadian dollars so; any other story US dollars."""
+    for m in mentions:
+        if m.entity_type == "Country" and m.rule != "demonym":
+            return LOCAL_DOLLARS.get(m.key.split("/", 1)[1], "USD")
+        if m.entity_type == "Place":
+            country = str(attributes.get(m.key, {}).get("locatedIn", ""))
+            return LOCAL_DOLLARS.get(country.split("/", 1)[-1], "USD")
+    return "USD"

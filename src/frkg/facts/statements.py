@@ -66,7 +66,9 @@ TOLD_AUDIENCE = re.compile(r"\s*(?:parliament|lawmakers|legislators|senators|MPs
 ADDED_TO_LIST = re.compile(r"\s+[^.;:“”\"]{0,140}?\bto\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:[Ll]ist|blacklist|register|database|roster)\b")
 # Capitalised titles that may stand before the name opening a sentence ("Senator", "Police chief").
-SUBJECT_TITLES = re.compile(r"(?:[A-Z][\w.-]*\s+(?:[a-z]+\s+)?){0,3}|")
+# "The board's chair, Sir Ian Moss, was sceptical": a subject introduced by a possessive role too.
+SUBJECT_TITLES = re.compile(r"(?:(?:[Tt]he\s+[\w-]+|[Ii]ts|[Tt]heir)(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}[a-z]+,\s+)?"
+                            r"(?:[A-Z][\w.-]*\s+(?:[a-z]+\s+)?){0,3}|")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
 IN_A_STATEMENT = re.compile(r"\s*(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?"
                             r"(?:statement|interview|post|letter|email|blog post|press release|briefing|"
@@ -96,7 +98,8 @@ OFFICIAL_OF_WORD = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:senior\s+|top\s+|former
 # A quoted term of fewer words inside reported speech ("said X had enabled “mass surveillance”")
 # is the reporter's quotation of a phrase, not a direct quote.
 PHRASE_WORDS = 3
-STUDY_FOUND = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts)\s+(?:study|report|paper|research|researchers|analysis|"
+# "A 2023 University of Leeds study found that ...": the dated study named there is the document's.
+STUDY_FOUND = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts|[Aa]n?\s+(?:19|20)\d\d(?:\s+[A-Z][^,.;]{0,80}?)?)\s+(?:study|report|paper|research|researchers|analysis|"
                          r"authors|survey)\s+(?:also\s+)?(?:found|finds)\s+(?:that\s+)?")
 MID_ATTRIBUTION = re.compile(r",\s*(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*$")
 QUOTE_MARK = re.compile(r"[“”\"]")
@@ -191,6 +194,7 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
     if after:
         if after.group("w1"):
             speaker, confidence = _who_at(ctx, index, after.start("w1"))
+            speaker = _org_role_person(ctx, index, after.start("w1"), speaker)
             if speaker is None:  # "..., said co-author Felix Braun"
                 speaker, confidence = _who_at(ctx, index, INVERTED_ROLE.match(ctx.text, after.end("v1")).end())
         else:
@@ -229,6 +233,9 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
     signed = _dash_signature(ctx, index, q_end)
     if signed is not None:
         return signed.key, 0.85, signed.end, "statement:quote-signature"
+    labelled = _colon_label(ctx, index, q_start)
+    if labelled is not None:
+        return labelled, 0.8, q_end, "statement:colon-label"
     previous = [f for f in earlier if f.kind == "Statement" and f.values.get("isDirectQuote")]
     gap = ctx.text[previous[-1].evidence[-1].end:q_start] if previous else ""
     opens = not ctx.text[s.start:q_start].strip()  # a quote opening its sentence
@@ -281,6 +288,27 @@ def _before_start(ctx: Context, index: int, q_start: int) -> int:
     start = ctx.sentences[index].start
     before = BEFORE_QUOTE.search(ctx.text, start, q_start) or SAID_THAT_QUOTE.search(ctx.text, start, q_start)
     return start if before else q_start
+
+
+COLON_GAP = re.compile(r"\s*:\s*[“\"]?")
+
+
+def _colon_label(ctx: Context, index: int, q_start: int) -> str | None:
+    """"Its author, Senator Ana Ruiz: “...”": a person's name and a colon label the quote (digest style)."""
+    people = [m for m in ctx.in_sentence(index, ("Person",)) if m.end < q_start
+              and COLON_GAP.fullmatch(ctx.text, m.end, q_start)]
+    return people[-1].key if people else None
+
+
+ORG_ROLE_GAP = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?{ROLE}\s+")
+
+
+def _org_role_person(ctx: Context, index: int, position: int, speaker: str | None) -> str | None:
+    """"..., said OCRA lawyer Ben Hart": the person after the body's name and role speaks, not the body."""
+    body = [m for m in ctx.in_sentence(index, SPEAKER_TYPES) if m.start == position and m.entity_type != "Person"]
+    gap = ORG_ROLE_GAP.match(ctx.text, body[0].end) if body else None
+    person = [m for m in ctx.in_sentence(index, ("Person",)) if gap and m.start == gap.end()]
+    return person[0].key if person else speaker
 
 
 def _who_at(ctx: Context, index: int, position: int) -> tuple[str | None, float]:

@@ -61,7 +61,8 @@ IN_PLACE = re.compile(r"\bwith\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+in\s+(?P<o
 RANKS_SECOND = re.compile(r"\b(?:is|was|ranks|ranked|comes|came|placed|sits)\s+(?:in\s+)?"
                           r"(?:an?\s+(?:distant|close|clear|strong|respectable)\s+)?(?P<ord>%s)\b"
                           % "|".join(ORDINALS))
-# "Huawei provides such technology to at least 50 countries", "IBM has sold its systems in 11 countries".
+# "Huawei provides such technology to at least 50 countries", "IBM has sold its systems in 11 countries",
+# "sold cameras worth $7.5m to 12 countries" (a decimal point is no sentence end).
 REACH_VERBS = (
     r"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|s(?:ell|ells|old|elling)|export(?:s|ed|ing)?|"
     r"deliver(?:s|ed)?|"
@@ -69,7 +70,7 @@ REACH_VERBS = (
     r"contracts|customers|clients|suppliers?|exporters?)\b")
 REACH_VERB = re.compile(REACH_VERBS)
 COUNTRY_REACH = re.compile(
-    REACH_VERBS + r"(?:[^.;]{0,80}?\b(?:to|in))?\s+(?:at least\s+|more than\s+|over\s+|nearly\s+|"
+    REACH_VERBS + r"(?:(?:[^.;]|\.(?=\d)){0,80}?\b(?:to|in))?\s+(?:at least\s+|more than\s+|over\s+|nearly\s+|"
     r"some\s+|about\s+|around\s+|almost\s+)?(?P<num>" + NUMBER + r")\s+(?:(?:of\s+(?:those|these|the|them)\s+"
     r"(?:\d{1,3}\s+)?)?(?:other\s+|different\s+)?" + COUNTRY_NOUN + r"|(?P<them>of\s+(?:them|those|these)\b))")
 # A figure whose unit the sentence already gave ("accounting for 276 of them", "while the US came

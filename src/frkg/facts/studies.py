@@ -50,6 +50,8 @@ AUTHOR_BEFORE_NAME = re.compile(
     r"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})")
 # "a 2019 study", "A March 2025 report by X": the month, when given, dates it to the month.
 DATED_STUDY = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<when>(?:{_MONTH}\s+)?(?:19|20)\d\d)\s+{STUDY_NOUN}\b")
+# "A 2023 University of Leeds study found": the body named between the year and the noun wrote it.
+DATED_BODY_STUDY = re.compile(rf"\b[Aa]n?\s+(?P<when>(?:19|20)\d\d)\s+(?P<by>[A-Z][^,.;]{{2,80}}?)\s+{STUDY_NOUN}\b")
 # "In a report submitted to the Council, the special envoy on X, Jane Doe, concluded ...": the
 # subject of the clause after the opening phrase wrote the study.
 IN_A_STUDY = re.compile(rf"^\s*In\s+(?:a|an|her|his|its|their|the)\s+(?:new\s+|latest\s+|annual\s+)?{STUDY_NOUN}"
@@ -143,6 +145,10 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
             authors += [x.key for x in _mentions_in(ctx, index, *span, ("Person",))]
             affiliations += [x.key for x in _mentions_in(ctx, index, *span, ORG_TYPES)]
             rule = rule or ("study:by-authors" if authors or affiliations else None)
+    for m in DATED_BODY_STUDY.finditer(s.text) if not affiliations else ():
+        affiliations += [x.key for x in _mentions_in(ctx, index, s.start + m.start("by"), s.start + m.end("by"),
+                                                     ORG_TYPES)]
+        rule = rule or ("study:dated-body" if affiliations else None)
     for m in STUDY_AUTHOR.finditer(s.text):
         people = ctx.in_sentence(index, ("Person",), s.start + m.start(), s.start + m.end("person"))
         if people:
@@ -209,7 +215,7 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
                                                     s.start + titled.end("subject"))]
         affiliations += [ctx.affiliations[a] for a in authors if a in ctx.affiliations]
         rule = rule or ("study:in-title" if authors else None)
-    dated = DATED_STUDY.search(s.text)
+    dated = DATED_STUDY.search(s.text) or DATED_BODY_STUDY.search(s.text)
     if dated and rule:
         date = date or (find_date(dated.group("when")) or (dated.group("when")[-4:],))[0]
     if rule is None:

@@ -14,7 +14,7 @@ import re
 from frkg.entities import entity_for
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.dates import find_date
-from frkg.facts.money import amount_values, countries_before
+from frkg.facts.money import amount_values, countries_before, story_dollar
 from frkg.gazetteer import ORG_TYPES
 from frkg.model import Evidence, Fact, Mention
 
@@ -31,9 +31,10 @@ EXPORT_VERB = re.compile(
 # about US$11 million,": the amount phrase between a deal noun and its party.
 WORTH = r"(?:(?:worth|valued at)\s+(?:[^,;(]|,(?=\d)){1,40}?(?:\s+\([^()]{1,30}\)|,\s+or\s+[^,;()]{1,30},)?\s+)?"
 # "signed an agreement in 2019 with the Shenzhen firm X", "renewed its contract with X in 2024".
+# "signed a £3.8 million contract with": the amount may open on any currency sign.
 DEAL_WITH = re.compile(
-    r"\b(?:signed|struck|won|agreed|inked|concluded|sealed|placed|extended|renewed|expanded)\s+(?:a|an|the)?\s*"
-    r"(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|agreement|memorandum of understanding|partnership|tender|order)s?\s+"
+    r"\b(?:signed|struck|won|agreed|inked|concluded|sealed|placed|extended|renewed|expanded|approved)\s+(?:a|an|the)?\s*"
+    r"(?:[\w$£€¥₹.,-]+\s+){0,4}?(?:contract|deal|agreement|memorandum of understanding|partnership|tender|order)s?\s+"
     r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?" + WORTH + r"(?:with|from|for)\s+")
 # "with a consortium led by the Spanish company Indra": the seller behind a joint bidder and a
 # short description of what it is.
@@ -94,13 +95,13 @@ NOMINAL = re.compile(r"\b(?:sales?|supply|supplies|exports?|delivery|deliveries|
 NOMINAL_BY = re.compile(r"\s*(?:,\s*)?by\s+(?:the\s+)?")
 # "Pakistan awarded Huawei a contract": the buyer gives the seller the deal.
 AWARDED = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:the\s+)?")
-AWARDED_DEAL = re.compile(r"\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\b")
+AWARDED_DEAL = re.compile(r"\s+(?:a|an|the)\s+(?:[\w$£€¥₹.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\b")
 # "awarded a $25 million contract to a consortium led by X": the seller after "to".
-AWARDED_TO = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?"
+AWARDED_TO = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:a|an|the)\s+(?:[\w$£€¥₹.,-]+\s+){0,4}?"
                         r"(?:contract|deal|tender|agreement)s?\s+" + WORTH + r"to\s+")
 # "Idemia was awarded a contract by the Indian government": the passive, buyer after "by".
 AWARDED_BY = re.compile(r"\b(?:was|were|has been|had been|have been)\s+awarded\s+(?:a|an|the)\s+"
-                        r"(?:[\w$.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\s+"
+                        r"(?:[\w$£€¥₹.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\s+"
                         + WORTH + r"by\s+(?:the\s+)?")
 # "uses facial recognition technology from NtechLab", "relies on software from Cognitec".
 PRODUCT_FROM = re.compile(r"\s+(?:(?:made|supplied|provided|developed|built|sourced)\s+)?from\s+(?:the\s+)?")
@@ -133,7 +134,7 @@ VALUE_OF = re.compile(r"\b(?:value|cost|price)\s+of\s+(?:a|an|the|this|that)\s+(
                       r"(?:contract|deal|agreement|order|purchase)\b")
 # "X has won two airport contracts abroad", "X lands border deals": the seller of the deals named next.
 WON_DEALS = re.compile(r"\b(?:won|wins|landed|lands|secured|secures|clinched|clinches|bagged|signed|signs)\s+"
-                       r"(?:[\w$.,-]+\s+){0,4}?(?:contracts|deals|orders|tenders|agreements)\b")
+                       r"(?:[\w$£€¥₹.,-]+\s+){0,4}?(?:contracts|deals|orders|tenders|agreements)\b")
 POSSESSIVE = re.compile(r"(?:’s|'s)\s+")
 # "Russian developers, led by NtechLab and VisionLabs, supply ...": the firms at the head of a group
 # are its sellers.
@@ -161,6 +162,12 @@ FROM_SELLER = re.compile(r"\bfrom\s+(?:the\s+)?")
 MAKER_GAP = re.compile(r"(?:’s|'s)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}")  # "NEC's new face ..."
 THE_DEAL = re.compile(r"\W*The\s+(?:contract|deal|agreement)\b")  # no "second": the deal named before
 WITH_OR_FROM = re.compile(r"\b(?:with|from)\s+")
+# A note's labelled fragment after a deal: "Value: $4.2 million.", "Worth €3m.", "Signed 9 March in Lima."
+LABELLED = re.compile(r"\W*(?:(?P<value>(?:Value|Price|Cost|Amount):|Worth\b)|(?:Signed|Agreed|Dated)\b)")
+# "The contract, awarded on 4 May 2025, to Ohio-based X": the seller the deal went to.
+AWARDED_LATER = re.compile(r"\b(?:awarded|granted|given|let)\b(?:\s+[^;:]{0,30}?,?)?\s+to\s+(?:the\s+)?")
+# "approved a $2-million contract with": the deal noun of a sentence (its amount just before it).
+DEAL_NOUN_AT = re.compile(r"\b(?:contract|deal|agreement)\b")
 # "X acted as the exclusive local distributor for Y and arranged the delivery of T to Z": the maker Y
 # sold to Z through X.
 DISTRIBUTOR = re.compile(
@@ -197,6 +204,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _listed_account(ctx, sentence.index)
         facts += _used_abroad(ctx, sentence.index)
         facts += _later_deal(ctx, sentence.index, facts)
+        _labelled_values(ctx, sentence.index, facts)
     return _drop_subsumed(_unique(facts))
 
 
@@ -408,6 +416,9 @@ def _later_deal(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
         buyer_key = (previous.roles.get("importer") or (None,))[0]
     else:
         buyer_key = buyer.key if buyer else None
+    if buyer_key is None and previous is None and refers_back:
+        buyer_key, earlier = _earlier_contract(ctx, index, {p.key for p in sellers})
+        values = {**earlier, **{k: v for k, v in values.items() if v is not None}}
     keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start)
     end = max([p.end for p in sellers if p.sentence_index == index] + [buyer.end if buyer else 0, start + 1])
     return [fact("Deal" if buyer_key else "Export",
@@ -416,12 +427,53 @@ def _later_deal(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
                  ctx.evidence(index, start, end, "deal:later-deal", COREF_CONFIDENCE + 0.1))] if keys else []
 
 
+def _earlier_contract(ctx: Context, index: int, sellers: set[str]) -> tuple[str | None, dict]:
+    """"Y's board approved a $2m contract with an Ohio firm. The contract, awarded in May, to X ...":
+    the buyer (the clause's subject) and amount of the contract the two sentences before named."""
+    for i in range(index - 1, max(-1, index - 3), -1):
+        s = ctx.sentences[i]
+        noun = DEAL_NOUN_AT.search(s.text)
+        buyer = _subject_buyer(ctx, i, s.start + noun.start(), sellers) if noun else None
+        if buyer is not None:
+            start = s.start + max(0, noun.start() - 40)
+            money = amount_values(ctx.text, start, s.start + noun.end(), countries_before(ctx.mentions, s.end),
+                                  story_dollar(ctx.mentions, ctx.attributes))
+            return buyer.key, money
+    return None, {}
+
+
+def _labelled_values(ctx: Context, index: int, found: list[Fact]) -> None:
+    """"X sold 300 cameras to Y. Value: $4.2 million. Signed 9 March in Lima.": a note's short
+    labelled fragments price and date the deal of the sentence just before."""
+    s = ctx.sentences[index]
+    label = LABELLED.match(s.text)
+    previous = found[-1] if found and found[-1].kind in ("Deal", "Export") else None
+    if label is None or previous is None or not 0 < index - previous.evidence[0].sentence_index <= 2:
+        return
+    if label.group("value"):
+        values = amount_values(ctx.text, s.start, s.end, countries_before(ctx.mentions, s.end),
+                               story_dollar(ctx.mentions, ctx.attributes))
+    else:
+        date = find_date(ctx.text, s.start, s.end)
+        values = {"dealDate": date[0]} if date else {}
+    new = {k: v for k, v in values.items() if previous.values.get(k) is None}
+    if new:
+        previous.values.update(new)
+        previous.evidence.append(ctx.sentence_evidence(index, "deal:labelled-value", COREF_CONFIDENCE))
+
+
 def _later_parties(ctx: Context, index: int, winner: Mention | None,
                    start: int) -> tuple[list[Mention], Mention | None]:
     """Sellers and buyer of a later deal: the party after "with" is its buyer when a firm that won
-    the deals was named before, else its seller; the party after "from" is the seller."""
+    the deals was named before, else its seller; the party after "from" is the seller, and so is the
+    one it was "awarded (on <date>,) to"."""
     s = ctx.sentences[index]
     sellers: list[Mention] = [winner] if winner else []
+    awarded = AWARDED_LATER.search(s.text, start - s.start, start - s.start + 90)
+    if not sellers and awarded:
+        position = s.start + awarded.end()
+        sellers = _run_at(ctx, index, position, ("Firm",)) or _described_seller(ctx, index, position) \
+            or _introduced_seller(ctx, index, position)
     buyer = None
     for m in WITH_OR_FROM.finditer(s.text, start - s.start):
         position = s.start + m.end()
@@ -617,7 +669,8 @@ def _trade_values(ctx: Context, index: int, start: int) -> dict:
     clause_start, clause_end = _clause_of(ctx, index, start)
     found = find_date(ctx.text, clause_start, clause_end)
     return {"dealDate": found[0] if found else None,
-            **amount_values(ctx.text, start, clause_end, countries_before(ctx.mentions, ctx.sentences[index].end))}
+            **amount_values(ctx.text, start, clause_end, countries_before(ctx.mentions, ctx.sentences[index].end),
+                            story_dollar(ctx.mentions, ctx.attributes))}
 
 
 def _clause_of(ctx: Context, index: int, position: int) -> tuple[int, int]:
