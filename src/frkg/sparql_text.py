@@ -192,3 +192,13 @@ def _graph_iri(iri: str, parameter: str) -> ox.NamedNode:
 def _depth(stream: list[Token]) -> int:
     """Brace depth after ``stream`` (templates and groups open with ``{``)."""
     return sum(1 if t.text == "{" else -1 for t in stream if t.kind == "other" and t.text in "{}")
+
+
+def append_operations(update: str, operations: str) -> str:
+    """``update`` followed by more operations in the same request, joined by ``;`` unless it ends with one."""
+    if not operations:
+        return update
+    last = None
+    for last in tokens(update):
+        pass
+    return update + ("\n" if last is not None and last.text == ";" else "\n;") + operations

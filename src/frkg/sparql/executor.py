@@ -174,12 +174,12 @@ class RemoteExecutor:
         """
         from frkg.remote import RemoteQueryError, RemoteTimeout
         from frkg.sparql.union import UnscopedUpdate, remote_maintenance
+        from frkg.sparql_text import append_operations
 
         text = job.update
         try:
             if job.rederive_union:
-                tail = remote_maintenance(self.backend, text)
-                text += (_joint(text) + tail) if tail else ""
+                text = append_operations(text, remote_maintenance(self.backend, text))
             self.backend.raw_update(text, self.timeout)
         except UnscopedUpdate as err:
             return Outcome("rejected", message=str(err))
@@ -192,12 +192,3 @@ class RemoteExecutor:
     def close(self) -> None:
         """Nothing to release: each query is one HTTP request."""
 
-
-def _joint(update: str) -> str:
-    """What separates a client's update from appended operations: ``;`` unless the text already ends with one."""
-    from frkg.sparql_text import tokens
-
-    last = None
-    for last in tokens(update):
-        pass
-    return "\n" if last is not None and last.text == ";" else "\n;"

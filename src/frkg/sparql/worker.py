@@ -62,23 +62,22 @@ def run_job(store: ox.Store, job: QueryJob | UpdateJob) -> Outcome:
 def _update(store: ox.Store, job: UpdateJob) -> Outcome:
     """Apply the update and keep the default graph the union in ONE SPARQL Update, i.e. one transaction.
 
-    The maintenance operations (:mod:`frkg.sparql.union`) are appended after a
-    newline and ``;`` (or only a newline when the user's text already ends
-    with ``;``).  A syntax error is reported from the user's text alone,
-    parsed against a throwaway in-memory store so that its message and
-    position refer to what the user sent.
+    The maintenance operations (:mod:`frkg.sparql.union`) are appended with
+    :func:`frkg.sparql_text.append_operations`.  A syntax error is reported
+    from the user's text alone, parsed against a throwaway in-memory store so
+    that its message and position refer to what the user sent.
     """
     from frkg.sparql.union import maintenance  # rdflib's parser: only writable workers pay for its import
+    from frkg.sparql_text import append_operations
 
     tail = maintenance(store, job.update) if job.rederive_union else ""
-    for joint in ("\n;", "\n") if tail else ("",):
-        try:
-            store.update(job.update + joint + tail)
-            return Outcome("ok", message="update applied")
-        except SyntaxError:
-            continue
-        except (RuntimeError, ValueError) as err:
-            return Outcome("rejected", message=f"the update failed and nothing was written: {err}")
+    try:
+        store.update(append_operations(job.update, tail))
+        return Outcome("ok", message="update applied")
+    except SyntaxError:
+        pass
+    except (RuntimeError, ValueError) as err:
+        return Outcome("rejected", message=f"the update failed and nothing was written: {err}")
     ox.Store().update(job.update)  # raises the user's own SyntaxError; never touches the real store
     return Outcome("syntax", message="the update is not valid SPARQL 1.1 Update")
 
