@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from frkg.sparql.results import Outcome, encode
+from frkg.sparql.results import Outcome, encode, encode_whole
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,20 @@ def open_store(path: str, writable: bool) -> ox.Store:
     return ox.Store(path) if writable else ox.Store.read_only(path)
 
 
-def run_job(store: ox.Store, job: QueryJob | UpdateJob) -> Outcome:
-    """Execute one job, turning engine errors into an :class:`Outcome`."""
+def run_job(store: ox.Store, job: QueryJob | UpdateJob, known_rows: int | None = None) -> Outcome:
+    """Execute one job, turning engine errors into an :class:`Outcome`.
+
+    ``known_rows``: how many rows the query's answer holds, under the row
+    limit, as a run on this same build showed; the answer is then written in
+    one pass instead of counted and cut (:func:`frkg.sparql.results.encode_whole`).
+    """
     try:
         if isinstance(job, UpdateJob):
             return _update(store, job)
-        return encode(_query(store, job), job.results_format, job.graph_format, job.max_rows)
+        result = _query(store, job)
+        if known_rows is not None:
+            return encode_whole(result, job.results_format, job.graph_format, known_rows)
+        return encode(result, job.results_format, job.graph_format, job.max_rows)
     except SyntaxError as err:
         return Outcome("syntax", message=str(err))
     except (OSError, ValueError, RuntimeError) as err:
