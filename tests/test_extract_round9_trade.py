@@ -132,6 +132,6 @@ def test_interviewees_markets_and_contracts() -> None:
     assert trades(INTERVIEW) == [("Deal", ("org/cognitec",), ("country/KE",), None, None, None),
                                  ("Deal", ("org/cognitec",), ("country/PE",), None, None, None),
                                  ("Deal", ("org/cognitec",), ("country/CL",), None, None, None),
-                                 ("Deal", ("org/cognitec",), ("org/kenya-police",), 4_000_000, "USD", None)]
+                                 ("Deal", ("org/cognitec",), ("org/kenya-police-service",), 4_000_000, "USD", None)]
     assert trades(INTERVIEW.replace("Our main markets", "Their main markets")
                   .replace("The Kenyan contract", "A Kenyan rival")) == []  # not the firm's own

@@ -115,7 +115,7 @@ GENERIC_TAIL = re.compile(r"(?:\s+(?:Technology|Technologies|Tech|Vision|Systems
 
 
 SHORTENED_TYPES = ("Firm", "ResearchOrganization")
-LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|PLC|GmbH)\b\.?,?)+$")
+LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|PLC|GmbH|Pte)\b\.?,?)+$")
 
 
 def short_org_names(found: list[Candidate], text: str) -> dict[str, Candidate]:
@@ -134,10 +134,24 @@ def short_org_names(found: list[Candidate], text: str) -> dict[str, Candidate]:
         short = name[:tail.start()] if tail and tail.start() > 0 else ""
         if cand.entity_type == "ResearchOrganization":  # "Princeton University" -> "Princeton"
             short = name[:-len(" University")] if name.endswith(" University") and " " not in name[:-11] else ""
-        if len(short) >= 4 and short.lower() not in STOP_WORDS and gz.lookup(short) is None \
-                and short not in gz.demonym_index():
-            out.setdefault(short, cand)
+        for form in (short, _without_city(short or bare) if cand.entity_type == "Firm" else ""):
+            if len(form) >= 4 and form.lower() not in STOP_WORDS and gz.lookup(form) is None \
+                    and form not in gz.demonym_index():
+                out.setdefault(form, cand)
     return out
+
+
+def _without_city(name: str) -> str:
+    """"Shenzhen Huayu" -> "Huayu": a firm named after its home city is later called by the rest of
+    its name, when that is one word and no city itself."""
+    from frkg.places import city_index
+    cities = city_index()
+    words = name.split()
+    for n in (1, 2):
+        rest = words[n:]
+        if len(rest) == 1 and " ".join(words[:n]) in cities and rest[0] not in cities and rest[0][:1].isupper():
+            return rest[0]
+    return ""
 
 
 def rekey_short_names(found: list[Candidate], text: str, shorts: dict[str, Candidate]) -> list[Candidate]:
@@ -210,12 +224,19 @@ DEFINITE_HEADS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("group", "organisation", "organization", "charity", "ngo", "campaigners"),
                     CIVIL_TYPES),
     "think tank": ("ThinkTank",),
+    "committee": ("Legislature", "GovernmentBody"),
 }
+# "the committee" means a body named a committee before, never merely the last public body.
+NAMED_ONLY_HEADS = frozenset({"committee"})
 # "the company", "the Chinese company", "the telecoms giant", "the privacy regulator": at most two
 # lower-case or demonym modifiers between the article and the head noun.
-DEFINITE = re.compile(r"\b[Tt]he\s+(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,2}?(?P<head>(?i:%s))\b"
+# "the New York-based group": a place-based modifier is no part of a name (a place found there keeps
+# its own mention: "the Lyon-based retailer" stays text).
+PLACE_BASED = re.compile(r"(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+-based\b")
+DEFINITE = re.compile(r"\b[Tt]he\s+(?:%s\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,2}?(?P<head>(?i:%s))\b"
                       r"(?!\s+(?:of\b|[A-Z])|-)"
-                      % "|".join(sorted((re.escape(h) for h in DEFINITE_HEADS), key=len, reverse=True)))
+                      % (PLACE_BASED.pattern,
+                         "|".join(sorted((re.escape(h) for h in DEFINITE_HEADS), key=len, reverse=True))))
 
 
 def definite_descriptions(found: list[Candidate], text: str, sentences: list[Sentence]) -> list[Candidate]:
@@ -231,7 +252,7 @@ def definite_descriptions(found: list[Candidate], text: str, sentences: list[Sen
     out = []
     for m in DEFINITE.finditer(text, sentences[0].start, sentences[-1].end):
         head = m.group("head").lower()
-        modifiers = text[m.start():m.start("head")].split()[1:]
+        modifiers = PLACE_BASED.sub("", text[m.start():m.start("head")]).split()[1:]
         if any(w[0].isupper() and w not in _demonym_forms() for w in modifiers):
             continue  # "the Dutch National Police": a name, not a description
         i = bisect.bisect_left(starts, m.start())
@@ -239,7 +260,7 @@ def definite_descriptions(found: list[Candidate], text: str, sentences: list[Sen
             continue  # a name inside the description; a demonym modifier ("the Chinese company") is not one
         before = [c for c in names[:i] if c.entity_type in DEFINITE_HEADS[head] and c.end <= m.start()]
         c = _named_like([c for c in names[:i] if c.entity_type not in ORG_NAME_TYPES], head, text) \
-            or (before[-1] if before else None)
+            or (before[-1] if before and head not in NAMED_ONLY_HEADS else None)
         if c is not None:
             out.append(Candidate(m.start(), m.end(), c.key, c.entity_type, "coref:definite",
                                  DEFINITE_CONFIDENCE, 3))

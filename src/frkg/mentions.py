@@ -10,12 +10,14 @@ patterns.  Entities the gazetteer does not know are found from their context
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 
 from frkg import gazetteer as gz
+from frkg.identity import slugify
 from frkg.model import Mention, Sentence, Value
 from frkg.sentences import Parsed, nlp
 
@@ -177,6 +179,122 @@ def _org_name(name: str, orgs: set[str], firms: tuple[str, ...]) -> bool:
     return name in orgs or (" " in name and any(firm.startswith(name + " ") for firm in firms))
 
 
+ORG_TYPES_EXTENDED = frozenset({"Organization", "CivilSocietyOrganization", "ThinkTank", "ResearchOrganization",
+                                "GovernmentBody", "PoliceDepartment", "Legislature"})
+# "the Ghana Police Service", "the Uganda Police Force": a force's name goes on past "Police".
+SERVICE_TAIL = re.compile(r"\s+(?:Service|Services|Force)\b")
+# "the Farmers' Democratic Union", "the Workers' Party": a plural possessive opens the name.
+PLURAL_POSSESSIVE = re.compile(r"(?<![\w'’])[A-Z][a-z]+s['’]\s+$")
+# "the Senate Judiciary Committee", "House of Lords Justice and Home Affairs Committee": a chamber's committee.
+# "the Senate Foreign Relations subcommittee on East Asia": a subcommittee and its remit too.
+COMMITTEE_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|&)){1,5}?\s+(?:[Ss]ub)?[Cc]ommittee"
+                            r"(?:\s+on\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+                            r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\b)[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*){0,3})?\b")
+# "the Foreign, Commonwealth and Development Office": single words listed before a ministry's last ones.
+LISTED_HEAD = re.compile(r"\b(?:[A-Z][a-z]+,\s+)+[A-Z][a-z]+\s+and\s+$")
+# Capitalised words before a country that may open a national chapter's name ("Sauti Data Ghana").
+CHAPTER_WORD = re.compile(r"[A-Z][\w&-]*")
+CHAPTER_STOP = frozenset({"The", "In", "On", "At", "A", "An", "For", "By", "With", "From", "To", "And", "Of", "But",
+                          "When", "While", "After", "Before", "Under", "As", "If", "Since", "Last", "This", "That",
+                          "President", "Minister", "Mr", "Mrs", "Ms", "Dr", "Prime", "King", "Queen", "Senator",
+                          "Judge", "Justice", "General", "Early", "Late", "Earlier", "Later", "Meanwhile", "Yesterday",
+                          "Today", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                          "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                          "October", "November", "December"})
+FIRM_LIKE = frozenset({"Firm", "Person", "Place", "Country", "Group"})
+
+
+def completed_org_names(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Organisation names a name pattern cut short or overran, made whole: one ending inside a word
+    ("Chief Operating Office" of "...Officer") is none; "X Police" before "Service"/"Force", a
+    name after a plural possessive ("Farmers' Democratic Union") and an organisation's national
+    chapter ("Oxfam Ghana", "Sauti Data Ghana") are longer names, which win their span."""
+    kept = [c for c in candidates if not (c.layer == NAME_LAYER and c.entity_type in ORG_TYPES_EXTENDED
+                                          and c.end < len(text) and text[c.end].isalnum()
+                                          and text[c.end - 1].isalnum())]
+    longer = [x for c in kept if c.layer == NAME_LAYER and c.entity_type in ORG_TYPES_EXTENDED
+              for x in (_with_service_tail(c, text), _with_possessive_head(c, text, kept), _with_committee_tail(c, text),
+                        _with_listed_head(c, text, kept)) if x is not None]
+    return kept + longer + _chapters(kept, text)
+
+
+def _renamed(c: Candidate, start: int, end: int, text: str) -> Candidate:
+    """``c`` stretched over ``text[start:end]``, keyed and labelled by the longer name."""
+    label = " ".join(text[start:end].split())
+    return Candidate(start, end, "org/" + slugify(label.replace("'", "").replace("’", "")), c.entity_type,
+                     c.rule, c.confidence, c.priority, c.attributes, label=label)
+
+
+def _with_service_tail(c: Candidate, text: str) -> Candidate | None:
+    """"Ghana Police" before "Service": the force's whole name."""
+    tail = SERVICE_TAIL.match(text, c.end) if text[c.start:c.end].endswith("Police") else None
+    return _renamed(c, c.start, tail.end(), text) if tail else None
+
+
+def _with_possessive_head(c: Candidate, text: str, candidates: list[Candidate]) -> Candidate | None:
+    """Not a country's or another name's possessive ("the Netherlands' Ministry", "United Arab Emirates'")."""
+    head = PLURAL_POSSESSIVE.search(text, max(0, c.start - 20), c.start)
+    if head is None or re.search(r"[A-Z][\w-]*\s+$", text[max(0, head.start() - 30):head.start()]) \
+            or any(o.layer == NAME_LAYER and o.entity_type != "Group" and o.start <= head.start() < o.end
+                   for o in candidates):
+        return None
+    return _renamed(c, head.start(), c.end, text)
+
+
+def _with_committee_tail(c: Candidate, text: str) -> Candidate | None:
+    """A chamber followed by its committee's name (see :data:`COMMITTEE_TAIL`)."""
+    tail = COMMITTEE_TAIL.match(text, c.end) if c.entity_type == "Legislature" else None
+    return _renamed(c, c.start, tail.end(), text) if tail else None
+
+
+def _with_listed_head(c: Candidate, text: str, candidates: list[Candidate]) -> Candidate | None:
+    """"Foreign, Commonwealth and Development Office": a government body whose listed first words
+    name no other entity ("Amnesty, Liberty and Privacy International" lists three)."""
+    head = LISTED_HEAD.search(text, max(0, c.start - 60), c.start) if c.entity_type == "GovernmentBody" else None
+    if head is None or any(o.layer == NAME_LAYER and head.start() <= o.start < c.start for o in candidates):
+        return None
+    return _renamed(c, head.start(), c.end, text)
+
+
+def _chapters(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """"Oxfam Ghana", "Sauti Data Ghana": two or more capitalised words (or a known non-firm
+    organisation) right before a country name the name of one organisation, outside headlines."""
+    from frkg.patterns import _is_headline
+
+    names = [c for c in candidates if c.layer == NAME_LAYER]
+    out = []
+    for country in (c for c in names if c.rule == "country-name"):
+        line_end = text.find("\n", country.end)
+        if _is_headline(text[text.rfind("\n", 0, country.start) + 1:len(text) if line_end < 0 else line_end]):
+            continue
+        parent = next((c for c in names if c.end + 1 == country.start and text[c.end] == " "
+                       and c.entity_type in ORG_TYPES_EXTENDED), None)
+        start = parent.start if parent else _capitalised_run(text, country.start, names)
+        if start is not None:
+            entity_type = parent.entity_type if parent else "Organization"
+            out.append(_renamed(Candidate(start, country.end, "", entity_type, "pattern:chapter", 0.75, 1),
+                                start, country.end, text))
+    return out
+
+
+def _capitalised_run(text: str, end: int, names: list[Candidate]) -> int | None:
+    """Where two or more capitalised words, no other name's, end right before ``end`` (else None)."""
+    words = text[max(0, end - 60):end].split(" ")[:-1]
+    run = []
+    for word in reversed(words):
+        if not CHAPTER_WORD.fullmatch(word) or word in CHAPTER_STOP:
+            break
+        run.insert(0, word)
+    if len(run) < 2:
+        return None
+    start = end - len(" ".join(run)) - 1
+    if start > 0 and text[start - 1] not in " ,(\n" or any(c.start < end - 1 and c.end > start for c in names
+                                                             if c.entity_type in FIRM_LIKE):
+        return None
+    return start
+
+
 def find_mentions(parsed: Parsed, text: str) -> MentionResult:
     """All mentions of a parsed document: gazetteer, then context patterns, resolved."""
     from frkg.coref import (definite_descriptions, propagate_names, propagate_org_names, rekey_short_names,
@@ -188,6 +306,7 @@ def find_mentions(parsed: Parsed, text: str) -> MentionResult:
     # -- places --
     from frkg.places import place_candidates
     candidates += place_candidates(parsed, text, candidates)
+    candidates = completed_org_names(candidates, text)
     resolved = resolve_surnames(resolve(candidates), text)
     shorts = short_org_names(resolved, text)
     resolved = resolve(resolved + propagate_names(resolved, parsed.sentences, text)

@@ -105,6 +105,8 @@ FIRM_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:an?|the)\s+(?P<desc>(?:[\w-]+\s+){{0,4}}?)"
     r"(?:company|firm|startup|start-up|vendor|maker|manufacturer|provider|supplier|developer|giant)\b"
     r"(?![’']|\s+(?:said|says|added|announced|told|stated|confirmed|declined))")  # "X, the company's CEO": a person
+# "headquartered in Oslo, the company ...": a city after a preposition is where the firm is.
+PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|outside)\s+$")
 # "the London School of Economics and Yale University": "and" before another institution's name
 # joins two names, not two words of one ("Center for Strategic and International Studies").
 # "University of Lagos and Lars Berg of Aalto University": nor before a person of another institution.
@@ -375,7 +377,7 @@ PARTY_WORD = re.compile(r"corporator|MLA|councillor|councilor")
 # public body named in Spanish, Portuguese, French or Italian, a head noun then particles and names.
 ROMANCE_HEAD = (r"Agencia|Agência|Agence|Autoridad|Autoridade|Autorité|Autorità|Comisión|Comissão|Ministerio|Ministério|"
                 r"Consejo|Conselho|Defensoría|Superintendencia|Superintendência|Fiscalía|Procuraduría|Contraloría|"
-                r"Dirección|Direção|Secretaría|Tribunal")
+                r"Dirección|Direção|Secretaría|Tribunal|Servicio|Serviço")
 ROMANCE_PARTICLE = r"(?:de|del|de\s+la|de\s+los|de\s+las|da|do|dos|das|des|du|della|delle|per\s+la|para\s+la|y|e|et)"
 ROMANCE_BODY = re.compile(
     rf"\b(?P<org>(?:{ROMANCE_HEAD})(?:\s+[A-ZÀ-Þ][\w-]*){{0,3}}(?:\s+{ROMANCE_PARTICLE}\s+[A-ZÀ-Þ][\w-]*"
@@ -540,6 +542,8 @@ def _sentence_candidates(sentence: Sentence, text: str) -> Iterator[Candidate]:
         for m in FIRM_APPOSITIVE.finditer(s):
             if ROLE_AT_DEFINITE.search(m.group()) or ROLE_AT.search(m.group("desc")):
                 continue  # "Marta Kowal, a partner at the Warsaw firm ...": a person
+            if _is_city(m.group("org")) and PLACE_PREPOSITION.search(s, 0, m.start("org")):
+                continue  # "Founded in 1998 and based in Oslo, the company employs ...": a place
             country = _country_in(m.group("desc"))
             yield from _org(m, "org", offset, "pattern:firm-appositive", "Firm",
                             (("country", country),) if country else (), single_word=True)
@@ -573,10 +577,13 @@ def _introduced_names(s: str, offset: int, has_role: bool) -> Iterator[Candidate
         yield from _org(m, "org", offset, "pattern:romance-body", "GovernmentBody", confidence=0.85)
 
 
+CITY_OWNER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w-]*\s+)?\S+?)(?:’s|'s)\s+\S")
+
+
 def _place_owned(org: str) -> bool:
     """"Chennai's Velkam Technologies", "Brazil's Acuris Analytics": a place's possessive before a
     firm's name says where the firm is, no other owner (``_org`` leaves it out of the name)."""
-    owner = re.match(r"(?:[Tt]he\s+)?(\S+?)(?:’s|'s)\s+\S", org)
+    owner = CITY_OWNER.match(org)  # "Kuala Lumpur's Orbis Ltd": a city's name may have two words
     return (owner is not None and len(re.findall(r"[’']s\s", org)) == 1
             and (_is_country_word(owner.group(1)) or _is_city(owner.group(1))))
 
@@ -674,6 +681,9 @@ def _org(m: re.Match, group: str, offset: int, rule: str, default_type: str,
         start += owner
         name = name[owner:]  # "the US Commerce Department's Bureau of Industry and Security": the bureau
     country = re.match(r"(?:the\s+)?(\S+?)(?:’s|'s)?\s+", name)
+    city = CITY_OWNER.match(name)
+    if city and " " in city.group(1) and _is_city(city.group(1)):
+        country = re.match(r"(?:the\s+)?(\S+\s+\S+?)(?:’s|'s)\s+", name)  # "Buenos Aires's X"
     possessive = country is not None and ("’" in country.group() or "'" in country.group())
     if country and (_is_country_word(country.group(1)) or possessive and _is_city(country.group(1))):
         rest = name[country.end():]

@@ -50,6 +50,13 @@ MAX_NAME_TOKENS = 5
 RULE = "place:geonames"
 CONFIDENCE = 0.85
 PRIORITY = 2  # after the capital-as-government pattern ("Beijing denied ...") on the same span
+# "headquartered in Lund, the company ...", a dateline: a city the words plainly place wins its span
+# over a name pattern reading the same words as an organisation ("Lund, the company").
+PLACED_PRIORITY = 0
+PLAINLY_PLACED = frozenset({"in", "near"})
+# Markdown emphasis or a heading mark before a dateline ("**LIMA, 3 May** – ...").
+MARKUP = frozenset({"*", "**", "***", "_", "__", "#", "##", "###", ">"})
+MAX_MARKUP_TOKENS = 4
 PLACE_WORDS = frozenset({"in", "near", "from", "outside", "across", "around", "throughout", "within",
                          "to", "via", "between"})
 LIST_WORDS = frozenset({"and", "or", ","})
@@ -160,8 +167,9 @@ def _line_places(doc: Doc, offset: int) -> list[Candidate]:
         city = _choose(doc, i, j, cities, ends)
         if city is not None:
             span = doc[i:j]
+            priority = PLACED_PRIORITY if _plainly_placed(doc, i, j) else PRIORITY
             out.append(Candidate(offset + span.start_char, offset + span.end_char, city.key, "Place", RULE,
-                                 CONFIDENCE, PRIORITY, (("locatedIn", f"country/{city.country}"),), city.name))
+                                 CONFIDENCE, priority, (("locatedIn", f"country/{city.country}"),), city.name))
             ends.add(j)
         i = j
     return out
@@ -171,7 +179,8 @@ def _longest_name(doc: Doc, i: int, index: dict[str, tuple[City, ...]]) -> tuple
     """The longest city name starting at token ``i`` (a dateline's capitals included)."""
     for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
         name = doc[i:j].text
-        cities = index.get(name) or (index.get(name.title()) if i == 0 and name.isupper() and len(name) > 3 else None)
+        cities = index.get(name) or (index.get(name.title()) if name.isupper() and len(name) > 3 and _line_start(doc, i)
+                                     else None)
         if cities:
             return j, cities
     return None
@@ -229,6 +238,16 @@ def _country_after(doc: Doc, j: int) -> str | None:
     return None
 
 
+def _line_start(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens its line, markup marks aside ("**LIMA")."""
+    return i < MAX_MARKUP_TOKENS and all(t.text in MARKUP for t in doc[:i])
+
+
+def _plainly_placed(doc: Doc, i: int, j: int) -> bool:
+    """"in Lund", "near Lund" or a dateline: nothing but a place is meant."""
+    return (i > 0 and doc[i - 1].lower_ in PLAINLY_PLACED) or _dateline(doc, i, j)
+
+
 def _place_context(doc: Doc, i: int, j: int, ends: set[int]) -> bool:
     """Whether the words around tokens ``i:j`` say a place is meant."""
     before = (doc[i - 1].lower_ if doc[i - 1].is_sent_start else doc[i - 1].text) if i > 0 else ""
@@ -240,6 +259,6 @@ def _place_context(doc: Doc, i: int, j: int, ends: set[int]) -> bool:
 def _dateline(doc: Doc, i: int, j: int) -> bool:
     """"LIMA — The ...", "LIMA, 3 May - ...", "LIMA, March 3": a line opening with a city in capitals
     (not "NICE, the health body, ...")."""
-    if i != 0 or not doc[i].text.isupper() or j + 1 >= len(doc):
+    if not _line_start(doc, i) or not doc[i].text.isupper() or j + 1 >= len(doc):
         return False
     return doc[j].text in (",", "-", "—", "–") and (doc[j + 1].is_digit or _capitalised(doc, j + 1))

@@ -3,21 +3,22 @@ from __future__ import annotations
 
 import re
 
-from frkg.coref import DEFINITE_HEADS
+from frkg.coref import DEFINITE_HEADS, PLACE_BASED
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.gazetteer import ORG_TYPES
 from frkg.identity import slugify
 from frkg.model import Fact, Mention
-from frkg.patterns import APPOSITIVE_ROLE, ROLE, TITLE_WORDS
+from frkg.patterns import APPOSITIVE_ROLE, PERSON, ROLE, TITLE_WORDS
 
+# "Arctis's sales director for Southeast Asia, X": a role may cover a region.
+REGION_OF_ROLE = r"(?:\s+(?:for|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
 # "The Israeli firm's chief executive, X", "The committee's chair, X": a described body (the last one
 # of its kind named before); "Its commander, X".
 ROLE_BEFORE_NAME = re.compile(
     rf"(?:(?P<org>\b(?:[Tt]he\s+(?:[A-Z][\w-]*\s+)?(?P<head>company|firm|committee|agency|ministry|regulator|"
     rf"watchdog|authority|commission|group|organi[sz]ation|force)|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))(?:’s|'s)|"
     rf"(?P<its>\b(?:[Ii]ts|[Tt]heir)))\s+"
-    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?(?:{ROLE}|commander|superintendent)(?:\s+of\s+[a-z]+)?),\s+")
-HEAD_TYPES = {**DEFINITE_HEADS, "committee": ("Legislature", "GovernmentBody")}
+    rf"(?P<role>(?:[\w-]+\s+){{0,3}}?(?:{ROLE}|commander|superintendent)(?:\s+of\s+[a-z]+)?{REGION_OF_ROLE}),\s+")
 # "Its executive director, X": "its" is the organisation named last before (not a country).
 ITS_ORG_TYPES = tuple(t for t in ORG_TYPES if t != "Country")
 # "Lindsey Chiswick, the Met's director of intelligence": the organisation may be a short
@@ -44,9 +45,12 @@ DEFINITE_ROLE_AFTER = re.compile(
 # "the centre's director of research", "the company's vice-president for international business"
 # Heads that are words of the body's own name ("the network" for "X Rights Network").
 NAMED_HEADS = ("network", "coalition", "alliance", "campaign", "project")
+# "X, who speaks on justice for the opposition Y Party": a party's spokesperson on a field.
 WHO_WORKS = re.compile(r",\s+who\s+(?:works|worked|researches|researched|campaigns|campaigned|writes|wrote|"
-                       r"reports|reported|teaches|taught|studies|studied|covers|covered|follows|followed)\b"
-                       r"[^,.;“”\"]{0,60}?\s+(?:for|at|with)\s+(?:the\s+)?")
+                       r"reports|reported|teaches|taught|studies|studied|covers|covered|follows|followed|"
+                       r"speaks|spoke)\b"
+                       r"[^,.;“”\"]{0,60}?\s+(?:for|at|with)\s+(?:the\s+)?"
+                       r"(?:(?:main\s+)?(?:opposition|ruling|governing)\s+)?")
 # "X, who leads Amnesty's work on biometrics": leading a body's work is working for it.
 WHO_LEADS = re.compile(r",\s+who\s+(?:leads|led|heads|headed|runs|ran|directs|directed|coordinates|coordinated|"
                        r"oversees|oversaw|manages|managed)\s+(?:the\s+)?")
@@ -64,14 +68,16 @@ OFFICIAL_TITLE = re.compile(
 # or its clause before the name; a spokesperson speaks for the body named just before, a mayor or
 # governor for the body the title names.
 # "Municipal commissioner X said", "..., said spokesperson X": the title may follow a saying verb and
-# carry a modifier; a commissioner or corporator belongs to the municipal body named before.
+# carry a modifier; a commissioner or corporator belongs to the municipal body named before, a senator
+# to the senate ("Brazil's Senate voted ... Its sponsor, Senator Ana Lima: “...”").
 TITLE_OPENING = re.compile(r"(?:^\s*|,\s+|\b(?:said|says|added|adds)\s+)(?P<role>(?:[A-Z][a-z]+\s+|[a-z]+\s+)?"
-                           r"(?:[Ss]pokes(?:man|woman|person)|Mayor|Governor|[Cc]ommissioner|[Cc]orporator|"
+                           r"(?:[Ss]pokes(?:man|woman|person)|Mayor|Governor|Senator|[Cc]ommissioner|[Cc]orporator|"
                            r"[Cc]ouncill?or))\s+$")
 TITLE_BODY_WORDS = {"mayor": ("mayor", "city", "municipal", "town-hall"), "governor": ("governor", "governorate"),
                     "commissioner": ("municipal", "corporation", "commission"),
                     "corporator": ("municipal", "corporation"), "councillor": ("council", "municipal"),
-                    "councilor": ("council", "municipal"), "rapporteur": ("united-nations", "human-rights-council")}
+                    "councilor": ("council", "municipal"), "rapporteur": ("united-nations", "human-rights-council"),
+                    "senator": ("senate",)}
 # "the Special Rapporteur on the right to food, X": a UN mandate described before the name.
 RAPPORTEUR_BEFORE = re.compile(r"\b[Tt]he\s+(?:UN\s+)?(?P<role>(?:Special\s+)?Rapporteur)\b[^,;“”\"]{0,80},\s+$")
 # "Home Affairs Minister X told reporters": the ministry named before with those words in its name.
@@ -88,15 +94,33 @@ MINISTRY_FIELD_WORDS = {"interior": ("interior", "internal-affairs", "home-affai
 # "Kestrel “...,” said spokesperson X": a sentence opening with one word of a body named before.
 OPENING_WORD = re.compile(r"\s*(?P<word>[A-Z][\w-]{2,})\b")
 SPOKES_BODY_TYPES = tuple(t for t in ITS_ORG_TYPES if t not in ("Group", "Technology", "Application"))
-# "Maria Lindqvist has been sales director of Nordvision AB since 2019", "X is chief executive at Y".
+# "Maria Lindqvist has been sales director of Nordvision AB since 2019", "X is chief executive at Y";
+# "X is director of the surveillance policy programme at Y": a programme or unit inside the body.
+UNIT_OF = (r"(?:\s+(?:of|for)\s+(?:the|its)\s+(?:[a-z][\w-]*\s+){0,4}(?:programme|program|project|unit|team|"
+           r"division|initiative|desk|practice|department)\b)?")
 HAS_BEEN_ROLE = re.compile(rf"\s+(?:has\s+been|had\s+been|is|was|became|serves\s+as|served\s+as)\s+(?:an?\s+|the\s+)?"
-                           rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:of|at|for|with)\s+(?:the\s+)?")
+                           rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}){UNIT_OF}\s+(?:of|at|for|with)\s+(?:the\s+)?")
 # "A Kestrel director, Ana Vera, said": one word of a body named before, a role, the name in apposition.
 A_WORD_ROLE_NAME = re.compile(rf"\b[Aa]n?\s+(?P<word>[A-Z][\w-]{{2,}})\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE}),\s+$")
+# "A company spokeswoman, Maria Lopez, said": a described body (the last one of its kind named before)
+# and a role, the name in apposition; the name is a person even where the mention layer saw none.
+# "A spokeswoman for the company, X," reads the same.
+APPOSED_HEADS = r"(?P<head>company|firm|group|organi[sz]ation|agency|ministry|regulator|charity|police|force)"
+A_HEAD_ROLE_NAMES = (
+    re.compile(rf"\b[Aa]n?\s+{APPOSED_HEADS}\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE}),\s+(?P<person>{PERSON})(?=\s*,)"),
+    re.compile(rf"\b[Aa]n?\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s+(?:for|at|of)\s+the\s+{APPOSED_HEADS},\s+"
+               rf"(?P<person>{PERSON})(?=\s*,)"))
 # "X, a partner at the Lisbon law firm Y": the body after its description.
 ROLE_AT_DESCRIBED = re.compile(rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with)\s+"
                                r"(?:the|an?)\s+(?:[A-Z][\w-]*\s+){0,2}(?:[a-z-]+\s+){0,2}"
                                r"(?:firm|company|consultancy|group|organi[sz]ation|charity|bank|practice)\s+")
+# "said Jonas Berg, Chief Executive Officer of Arctis Vision", "X, Head of Sales at Y": a capitalised
+# corporate title in apposition (the lower-case roles are read by the mention patterns).
+TITLE_CASE_ROLE = re.compile(
+    r",\s+(?:the\s+)?(?P<role>(?:(?:Chief|Senior|Executive|Managing|Deputy|Vice|Regional|General|Global|Group|Country|"
+    r"Sales|Technical|Technology|Financial|Operating|Commercial|Marketing|Legal)\s+){0,3}"
+    r"(?:Officer|Director|President|Vice-President|Chairman|Chairwoman|Chair|Founder|Co-founder|Head|Manager|Partner)"
+    r"(?:\s+of\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?(?=\s+at\b))?)\s+(?:of|at)\s+(?:the\s+)?")
 AUTHOR_IS = re.compile(rf"^\s*(?:[Tt]he\s+(?:author|writer)|[Tt]he\s+authors?)\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
                        rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+(?:at|of|with|for)\s+(?:the\s+)?")
 
@@ -106,6 +130,7 @@ def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     ctx.interview()  # first of all families: an interviewee named only in the framing becomes a person
     for sentence in ctx.sentences:
+        facts += _head_role_name(ctx, sentence.index)
         facts += _appositives(ctx, sentence.index)
         facts += _has_been_role(ctx, sentence.index)
         facts += _of_the(ctx, sentence.index)
@@ -117,9 +142,11 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _role_at_definite(ctx, sentence.index)
         facts += _org_official(ctx, sentence.index)
         facts += _definite_role_after(ctx, sentence.index)
+        facts += _new_only(facts, _title_case_role(ctx, sentence.index))
         facts += _new_only(facts, _role_on_region(ctx, sentence.index) + _official_title(ctx, sentence.index)
                            + _title_opening(ctx, sentence.index) + _word_role_name(ctx, sentence.index)
-                           + _role_at_described(ctx, sentence.index) + _office_holder(ctx, sentence.index))
+                           + _role_at_described(ctx, sentence.index) + _office_holder(ctx, sentence.index)
+                           + _post_then_name(ctx, sentence.index))
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -205,13 +232,33 @@ def _role_at_definite(ctx: Context, index: int) -> list[Fact]:
         m = ROLE_AT_DEFINITE_TAIL.match(ctx.text, person.end, s.end)
         if m is None:
             continue
-        orgs = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.start == m.end() and o.rule == "coref:definite"]
+        orgs = [o for o in ctx.in_sentence(index, ORG_TYPES) if o.start == m.end() and o.rule == "coref:definite"] \
+            or _place_based_body(ctx, m.end(), person.start)
         if orgs:
             out.append(fact("Affiliation", {"member": [person.key], "organization": [orgs[0].key]},
                             {"role": " ".join(m.group("role").split())},
-                            ctx.evidence(index, person.start, orgs[0].end, "affiliation:role-at-definite",
-                                         COREF_CONFIDENCE)))
+                            ctx.evidence(index, person.start, _description_end(ctx.text, max(orgs[0].end, m.end())),
+                                         "affiliation:role-at-definite", COREF_CONFIDENCE)))
     return out
+
+
+# "a researcher at the Manila-based group": a description holding a place's name (which keeps its own
+# mention, so coreference leaves the description as text).
+PLACE_BASED_BODY = re.compile(rf"[Tt]he\s+{PLACE_BASED.pattern}\s+(?P<head>[a-z]+(?:\s+tank)?)\b")
+
+
+def _description_end(text: str, position: int) -> int:
+    """The end of a place-based description starting at ``position`` ("the Manila-based group")."""
+    m = PLACE_BASED_BODY.match(text, position)
+    return m.end() if m else position
+
+
+def _place_based_body(ctx: Context, position: int, before: int) -> list[Mention]:
+    """The body "the Manila-based group" at ``position`` refers to: the last one of its kind named before."""
+    m = PLACE_BASED_BODY.match(ctx.text, position)
+    types = DEFINITE_HEADS.get(m.group("head")) if m else None
+    return [o for o in ctx.mentions if types and o.entity_type in types and o.end <= before
+            and o.rule != "demonym"][-1:]
 
 
 def _person_org_role(ctx: Context, index: int) -> list[Fact]:
@@ -279,7 +326,8 @@ def _role_before_name(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     out = []
     for m in ROLE_BEFORE_NAME.finditer(s.text):
-        people = [p for p in ctx.in_sentence(index, ("Person",)) if p.start == s.start + m.end()]
+        people = [p for p in ctx.in_sentence(index, ("Person",)) if p.start == s.start + m.end()
+                  or COURTESY_GAP.fullmatch(ctx.text, s.start + m.end(), p.start)]
         named = _role_body(ctx, index, m) if people else []
         if named:
             out.append(fact("Affiliation", {"member": [people[0].key], "organization": [named[-1].key]},
@@ -289,6 +337,12 @@ def _role_before_name(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
+# "The committee's chair, Dame Ana Pryce": a courtesy title before the name is no part of it.
+COURTESY_GAP = re.compile(r"(?:Dame|Sir|Lord|Lady|Baroness|Dr\.?|Mrs?\.?|Ms\.?|Prof\.?|Professor)\s+")
+# "The chief executive of Arctis Vision, a Malmo-based vendor, faced questions ... Jonas Berg told MPs":
+# a post described at the opening of a sentence naming no one; the person opening the next sentence,
+# named there for the first time and speaking of the same body, holds it.
+DESCRIBED_POST = re.compile(rf"\s*The\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s+(?:of|at)\s+(?:the\s+)?")
 # "Its commander, X": a commander or superintendent serves a police force or public body, not a firm.
 UNIFORMED_ROLES = ("commander", "superintendent")
 UNIFORMED_TYPES = ("PoliceDepartment", "GovernmentBody")
@@ -307,7 +361,7 @@ def _role_body(ctx: Context, index: int, m: re.Match) -> list[Mention]:
     head = (m.group("head") or "").lower()
     if named or not head:
         return named
-    types = UNIFORMED_TYPES if uniformed else HEAD_TYPES[head]
+    types = UNIFORMED_TYPES if uniformed else DEFINITE_HEADS[head]
     return [o for o in ctx.mentions if o.entity_type in types and o.end <= before and o.rule != "demonym"
             and (head not in NAMED_HEADS + ("committee",) or head in o.key)][-1:]
 
@@ -405,6 +459,60 @@ def _role_on_region(ctx: Context, index: int) -> list[Fact]:
     return out
 
 
+def _head_role_name(ctx: Context, index: int) -> list[Fact]:
+    """"A company spokeswoman, X," (see :data:`A_HEAD_ROLE_NAMES`): the nearest body of the head's kind."""
+    s = ctx.sentences[index]
+    out = []
+    found = [m for pattern in A_HEAD_ROLE_NAMES for m in pattern.finditer(s.text)] if ", " in s.text else []
+    for m in found:
+        start, end = s.start + m.start("person"), s.start + m.end("person")
+        people = ctx.in_sentence(index, ("Person",), start, end)
+        if not people and not ctx.in_sentence(index, None, start, end) and " " in m.group("person"):
+            people = [ctx.add_person(index, start, end, "affiliation:head-role-name", COREF_CONFIDENCE)]
+        types = DEFINITE_HEADS[m.group("head").lower()]
+        named = [o for o in ctx.mentions if o.entity_type in types and o.end <= s.start + m.start()
+                 and o.rule != "demonym"][-1:]
+        if people and named:
+            out.append(fact("Affiliation", {"member": [people[0].key], "organization": [named[0].key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, s.start + m.start(), people[0].end, "affiliation:head-role-name",
+                                         COREF_CONFIDENCE)))
+    return out
+
+
+def _post_then_name(ctx: Context, index: int) -> list[Fact]:
+    """The holder of a post described before being named (see :data:`DESCRIBED_POST`)."""
+    s = ctx.sentences[index]
+    m = DESCRIBED_POST.match(ctx.text, s.start, s.end) if index + 1 < len(ctx.sentences) else None
+    orgs = [o for o in ctx.in_sentence(index, ITS_ORG_TYPES) if m and o.start == m.end()]
+    if not orgs or ctx.in_sentence(index, ("Person",)):
+        return []
+    following = ctx.sentences[index + 1]
+    people = [p for p in ctx.in_sentence(index + 1, ("Person",)) if p.start == following.start
+              and len(p.text.split()) > 1 and not any(o.key == p.key for o in ctx.mentions if o.end <= s.start)]
+    if not people or not any(o.key == orgs[0].key for o in ctx.in_sentence(index + 1, ITS_ORG_TYPES)):
+        return []
+    return [fact("Affiliation", {"member": [people[0].key], "organization": [orgs[0].key]},
+                 {"role": " ".join(m.group("role").split())},
+                 ctx.evidence(index, s.start, orgs[0].end, "affiliation:post-then-name", COREF_CONFIDENCE))]
+
+
+def _title_case_role(ctx: Context, index: int) -> list[Fact]:
+    """"X, Chief Executive Officer of Y" (see :data:`TITLE_CASE_ROLE`); a country is no employer here
+    ("X, President of Chile" is a head of state)."""
+    s = ctx.sentences[index]
+    out = []
+    orgs = {o.start: o for o in ctx.in_sentence(index, ITS_ORG_TYPES)}
+    for person in ctx.in_sentence(index, ("Person",)):
+        m = TITLE_CASE_ROLE.match(ctx.text, person.end, s.end)
+        if m is not None and m.end() in orgs:
+            org = orgs[m.end()]
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, person.start, org.end, "affiliation:title-case-role", 0.8)))
+    return out
+
+
 def _word_role_name(ctx: Context, index: int) -> list[Fact]:
     """"A Kestrel director, Ana Vera, said": the body named before by that word (see :data:`A_WORD_ROLE_NAME`)."""
     s = ctx.sentences[index]
@@ -467,7 +575,8 @@ def _title_opening(ctx: Context, index: int) -> list[Fact]:
         before = _title_body(ctx, index, m.group("role"), person) if m else []
         if before:
             named = [o for o in ctx.in_sentence(index) if o.start == s.start + m.start("role")]
-            role = m.group("role").split()[1:] if named and len(m.group("role").split()) > 1 else m.group("role").split()
+            role = m.group("role").split()[1:] if (named or m.group("role").endswith("Senator")) \
+                and len(m.group("role").split()) > 1 else m.group("role").split()  # "Democratic Senator X"
             out.append(fact("Affiliation", {"member": [person.key], "organization": [before[-1].key]},
                             {"role": " ".join(role)},  # "Labour councillor X": the party is no part of the title
                             ctx.evidence(index, s.start + m.start("role"), person.end, "affiliation:title-opening",
@@ -495,8 +604,8 @@ def _title_body(ctx: Context, index: int, role: str, person: Mention) -> list[Me
         return _main_firm_before(ctx, person.start)
     words = TITLE_BODY_WORDS.get(role.split()[-1].lower())
     if words is not None:
-        return [o for o in ctx.mentions if o.entity_type in ("GovernmentBody", "Organization") and o.end <= person.start
-                and any(w in o.key for w in words)]
+        return [o for o in ctx.mentions if o.entity_type in ("GovernmentBody", "Organization", "Legislature")
+                and o.end <= person.start and any(w in o.key for w in words)]
     before = [o for i in (index - 1, index) if i >= 0 for o in ctx.in_sentence(i, SPOKES_BODY_TYPES)
               if o.end <= person.start and o.rule != "demonym" and o.entity_type != "Country"]
     opening = OPENING_WORD.match(ctx.text, ctx.sentences[index].start)

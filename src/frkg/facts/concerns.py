@@ -19,15 +19,6 @@ from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.measures import REPLY
 from frkg.model import Fact, Mention
 
-CUE = re.compile(
-    r"concern|worr|fear|risk|threat|danger|raise[sd]?\b|lead to|led to|violat|invade|invasion|"
-    r"infring|abuse|undermin|erod|argue|warn|critic|protect|harm|unsavory|oppress|persecut|"
-    r"repress|censor|proliferation|intrusive|chilling|unlawful|illegal|breach|role in|complicit|"
-    r"dangerous|amplif|misidentif|enabl|allow|loophole|\bmass\b|pervasive|invasive|suspicious|profil|"
-    r"call(?:s|ed)? on|urg(?:e|es|ed)\b|false (?:match|positive)|wrongful|expos(?:es|ed|ing) \w+ to|"
-    r"no (?:specific |clear |legal )?(?:law|legal basis|safeguards)|without (?:any |a )?(?:law|legal basis|safeguards)|"
-    r"unregulated")  # all lower case: searched in the lower-cased sentence (speed)
-CUE_ANY_CASE = re.compile(CUE.pattern, re.I)
 # Going to court is raising a concern: "filed a lawsuit against X, arguing ...", "sued X over ...".
 # "filed suit", "opened an investigation", "announced Friday that her office has opened an inquiry".
 LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|"
@@ -35,12 +26,24 @@ LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:(?:a|an|the|i
                 r"challenged\s+[^.;,]{1,60}?\s+in\s+court|"
                 r"(?:opened|launched|began|announced)\s+(?:[^.;]{0,50}?\s+(?:opened|launched|begun)\s+)?an?\s+"
                 r"(?:[\w-]+\s+)?(?:investigation|inquiry|probe)\b")
+CUE = re.compile(
+    r"concern|worr|fear|risk|threat|danger|raise[sd]?\b|lead to|led to|violat|invade|invasion|"
+    r"infring|abuse|undermin|erod|argue|warn|critic|protect|harm|unsavory|oppress|persecut|"
+    r"repress|censor|proliferation|intrusive|chilling|unlawful|illegal|breach|role in|complicit|"
+    r"dangerous|amplif|misidentif|enabl|allow|loophole|\bmass\b|pervasive|invasive|suspicious|profil|"
+    r"call(?:s|ed)? on|urg(?:e|es|ed)\b|false (?:match|positive)|wrongful|expos(?:es|ed|ing) \w+ to|"
+    r"no (?:specific |clear |legal )?(?:law|legal basis|safeguards)|without (?:any |a )?(?:law|legal basis|safeguards)|"
+    r"unregulated|" + LEGAL_ACTION)  # all lower case: searched in the lower-cased sentence (speed)
+CUE_ANY_CASE = re.compile(CUE.pattern, re.I)
 # The party taken to court is what the concern is about.
 DEFENDANT_BEFORE = re.compile(r"(?:\b(?:lawsuit|suit|complaint|case|challenge|action|petition)\s+against|\bsue[sd]?|"
                               r"\btook|\baccus(?:e|es|ed))\s+(?:the\s+)?$")  # the accused too
 DEFENDANT_TYPES = ("Firm", "GovernmentBody", "PoliceDepartment", "Legislature")
+# "Amnesty's regional office in Nairobi also raised ...": the body's office speaks for it.
+OFFICE_OF = r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:office|branch|chapter|section|team|researchers)(?:\s+in\s+[A-Z][\w-]*)?\s+"
 RAISE_VERB = re.compile(
     r"\)?\s*(?:,[^,]{1,80},\s*)?"
+    r"(?:" + OFFICE_OF + r")?"
     r"(?:(?:on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|yesterday|earlier this (?:week|month|year))\s+)?"
     r"(?:(?:has|have|had|also|repeatedly|previously|again)\s+)*(?:urge|urges|urged|argue|argues|argued|warn|warns|warned|say|says|said|fear|fears|"
     r"worry|worry|worries|raise|raises|raised|contend|contends|claim|claims|highlight|highlights|"
@@ -95,7 +98,7 @@ EXPLICIT = re.compile(r"(?:(?:has|have|had|also|repeatedly|previously|again|stro
 AGAINST_PEOPLE = re.compile(r"\bagainst\s+(?:[a-z]+\s+)?(?:protesters|demonstrators|activists|journalists|dissidents|"
                             r"critics|opponents|minorities)\b", re.I)
 # "X (XY), a rights group, filed", "X, which speaks for 4,000 fans, filed": a number's comma is no break.
-APPOSITIVE_GAP = re.compile(r"\)?(?: |,(?:[^,“”\"]|(?<=\d),(?=\d)){1,80},\s+)")
+APPOSITIVE_GAP = re.compile(r"\)?(?:" + OFFICE_OF + r"| |,(?:[^,“”\"]|(?<=\d),(?=\d)){1,80},\s+)")
 # "ALD has gone further. Last month it filed a lawsuit": "it" is the body named last before.
 IT_EXPLICIT = re.compile(r"\b(?:it|they)\s+(?=(?:(?:has|have|had|also|repeatedly|previously|again|strongly)\s+)*"
                          r"(?:filed|lodged|brought|launched|submitted|sued|took|challenged|critici[sz]ed|condemned))")
@@ -109,7 +112,7 @@ LIST_GAP = re.compile(r"\)?(?:\s*\([A-Z][\w&-]{1,9}\))?\s*(?:,|,?\s*and|,?\s*or)
 # question over keeping or sharing people's images is a privacy concern.
 DATA_HANDLING = (r"(?:images?|data|photos?|photographs|records|scans|templates)\s+"
                  r"(?:would|will|could|may|might)\s+be\s+(?:kept|stored|retained|shared|held)|"
-                 r"who (?:could|can|may|might|would) (?:access|see|use) them|"
+                 r"who (?:could|can|may|might|would|will) (?:access|see|use|hold|keep) (?:them|it|the (?:footage|data|images))|"
                  r"(?:data|images?)\s+(?:could|would|might|may)\s+end up with")
 # "where tenants' movements are recorded and passed to the landlord": people's movements logged.
 MOVEMENTS_LOGGED = (r"(?:movements?|whereabouts|comings and goings)\s+(?:are|were|is|was|being|get|got)\s+(?:\w+\s+)?"
@@ -117,7 +120,7 @@ MOVEMENTS_LOGGED = (r"(?:movements?|whereabouts|comings and goings)\s+(?:are|wer
 # Words that say which kind of concern an untyped one is.
 TYPE_WORDS = ((re.compile(r"privacy|personal data|data protection|biometric data|consent|" + DATA_HANDLING, re.I),
                "concern-type/privacy", "privacy"),
-              (re.compile(r"\b(?:monitor|track|surveil|spy|watch)\w*|" + MOVEMENTS_LOGGED, re.I), SURVEILLANCE,
+              (re.compile(r"\b(?:monitor|track|surveil|spy|watch(?!dog))\w*|" + MOVEMENTS_LOGGED, re.I), SURVEILLANCE,
                "surveillance"),
               (re.compile(r"discriminat|bias|misidentif|racial|false match|wrongly identif|"
                           r"disproportionate(?:ly)?\s+(?:affect|target|harm|burden|hit|impact|effect|share|rate|"
@@ -130,7 +133,7 @@ TYPE_WORDS = ((re.compile(r"privacy|personal data|data protection|biometric data
 def extract(ctx: Context) -> list[Fact]:
     """Concern facts for every concern type named in a risk-framing sentence."""
     facts: list[Fact] = []
-    untyped = []
+    untyped, quoted_only = [], []
     # "sanctions on providers of face recognition used to monitor Uyghurs": the measure already
     # names the watched group as affected; that is its reason, not a separate concern.
     measured: dict[int, set[str]] = {}
@@ -159,7 +162,10 @@ def extract(ctx: Context) -> list[Fact]:
             facts.append(unlawful)
         elif not concerns:
             untyped.append(sentence.index)
-    named = Counter(m.key for m in ctx.mentions if m.entity_type == "ConcernType")
+        else:  # "“It turns the city into a surveillance zone,” said X": a quote naming the concern
+            quoted_only.append(sentence.index)
+    named = Counter(m.key for m in ctx.mentions if m.entity_type == "ConcernType"
+                    and not ITEM_CLASS.search(ctx.text, max(0, m.start - 8), m.start))
     named.update(k for f in facts for k in f.roles.get("concernType", ()))
     statements: dict[int, list[Fact]] = {}
     for f in ctx.facts:
@@ -167,7 +173,10 @@ def extract(ctx: Context) -> list[Fact]:
             statements.setdefault(f.evidence[0].sentence_index, []).append(f)
     for index in untyped:
         facts += _explicit(ctx, index, named) or _study_finding(ctx, index) \
-            or _quoted(ctx, index, named, statements.get(index, []))
+            or _quoted(ctx, index, named, statements.get(index, [])) or _court_opening(ctx, index, named) \
+            or _no_legal_basis(ctx, index, named)
+    for index in quoted_only:
+        facts += _quoted(ctx, index, named, statements.get(index, []))
     return _merge_continued_quotes(ctx, facts)
 
 
@@ -223,20 +232,29 @@ def _merge_continued_quotes(ctx: Context, facts: list[Fact]) -> list[Fact]:
 WATCHED = r"(?:watched|tracked|monitored|spied on|followed|filmed|scanned)"
 WATCHED_PEOPLE = (r"(?:people|citizens|critics|protesters|demonstrators|journalists|activists|everyone|everybody|"
                   r"us|them|passengers|commuters|shoppers|students|residents|workers|minorities|opposition|"
-                  r"supporters|dissidents|voters|individuals|children|migrants)")
+                  r"supporters|dissidents|voters|individuals|children|migrants|(?-i:[A-Z][a-z]+(?:ans|ese|is|ers)))")
 QUOTE_CUE = re.compile(
     r"\b(?:(?:treat\w*|regarded|seen|considered) (?:as|like) (?:a |potential )?(?:suspects?|criminals?)|"
     r"without (?:[\w'’]+ ){0,2}(?:knowledge|consent|permission|being (?:asked|told|informed))|"
     r"without (?:the )?(?:state|police|government|authorities|regime|party) (?:knowing|noticing|watching)|"
     rf"(?:being|are|were|is|be|get|got)\s+(?:[a-z]+ly\s+)?{WATCHED}|"
+    # "wants to find dissidents": hunting those who speak out
+    r"(?:find|locate|unmask)(?:s|ing)?\s+(?:the\s+)?(?:dissidents|critics|protesters|demonstrators|journalists|activists|"
+    r"opponents)|"
     rf"(?:(?:track|monitor|watch|spy on|follow|surveil)(?:s|ed|ing)?|identif(?:y|ies|ied|ying))\s+"
     rf"(?:(?:their|its|our|the)\s+(?:own\s+)?)?{WATCHED_PEOPLE}|exposed to (?:tracking|arrest|reprisals)|"
     r"surveillance|abuses? against|" + DATA_HANDLING + "|"
     # "was turned into a suspect", "everybody is a suspect": being made a suspect for being seen
     r"(?:into|as|is|are|be|becomes?|made) (?:a |potential )?suspects?|"
+    # "has imprisoned hundreds of students for a post": people jailed for what they said
+    r"(?:jail|imprison|detain|arrest)(?:s|ed|ing)?\s+(?:(?:tens|hundreds|thousands|dozens|scores)\s+of\s+)*"
+    r"(?:[\d,]+\s+)?(?:people|protesters|demonstrators|journalists|activists|critics|dissidents|opponents|students)|"
     r"hunt(?:s|ed|ing)? down|(?:hijab|veil|dress[- ]code|morality)[- ]enforcement|"
-    r"(?:turn(?:s|ed|ing)? up|pointed|aimed)\s+at\s+(?:protests|demonstrations|rallies|marches)|"
-    r"trap|checkpoint|cage|open-air prison|big brother|police state|dystopi\w*|orwellian|chilling|intrusive|"
+    r"(?:turn(?:s|ed|ing)? up|pointed|aimed)\s+at\s+(?:[\w-]+\s+)?(?:protests|demonstrations|rallies|marches)|"
+    # "a permanent record of who attends every protest"
+    r"(?:record|log|list|database)s?\s+of\s+(?:who|everyone|everybody)\s+(?:attends?|attended|joins?|joined|"
+    r"protests?|protested|marche[sd]|goes|went|visits?|visited)|"
+    r"trap|checkpoint|cage|dragnet|panopticon|open-air prison|big brother|police state|dystopi\w*|orwellian|chilling|intrusive|"
     r"invasive|persecut\w*|repress\w*|unlawful\w*|illegal\w*|discriminat\w*|misidentif\w*|wrongful\w*|"
     r"false (?:matches|match|positives|arrests)|wrongly (?:identified|stopped|flagged|arrested|accused)|"
     # "cannot cross the yard without a camera alerting the manager": every step reported
@@ -249,8 +267,29 @@ QUOTE_CUE = re.compile(
     # "Passengers never consented to ...", "nobody asked for their consent", "hand over their faces"
     r"(?:never|nobody|no one)\s+(?:\w+\s+){0,2}?(?:agreed|consented)\s+to|(?:nobody|no one) asked (?:for )?(?:their|our|"
     r"my|your|them|us)|hand(?:s|ed|ing)?\s+over\s+(?:their|our|your|my)\s+(?:faces|biometric\w*|fingerprints))\b", re.I)
+# "used to watch Ruritanians": a people watched, named by its plural.
+WATCHED_NATION = re.compile(r"\b(?:watch|track|monitor|spy on|surveil|identify|find)\w*\s+(?P<people>[A-Z][a-z]+(?:ans|ese|is))\b")
+
+
+def _watched_people(ctx: Context, text: str, known: list[str]) -> list[str]:
+    """The people a quote says are watched, as a group (``group/<plural>``), unless known already."""
+    m = WATCHED_NATION.search(text)
+    if m is None:
+        return []
+    key = "group/" + slugify(m.group("people"))
+    if key in known:
+        return []
+    ctx.add_entity(entity_for(key, "Group", m.group("people")))
+    return [key]
+
+
+# "a suite of surveillance AI tech it can sell": goods named after the harm, not the harm.
+GOODS_AFTER = re.compile(r"\s+(?:AI|tech|technology|technologies|cameras?|systems?|products?|equipment|tools?|gear|"
+                         r"market|industry|firms?|companies|vendors?|exports?|software)\b", re.I)
+JAILED = re.compile(r"(?:jail|imprison|detain|arrest)", re.I)
 NEGATED = re.compile(r"\b(?:no|not|never|nothing|without any)\b[^,;]{0,20}$", re.I)
 NOT_RAISERS = ("Firm", "PoliceDepartment")
+TRADE_KINDS = ("Deal", "Export", "TechnologyUse", "DealStatistic", "Sanction", "ExportRestriction", "Regulation")
 
 
 def _quoted(ctx: Context, index: int, named: Counter, statements: list[Fact]) -> list[Fact]:
@@ -263,17 +302,23 @@ def _quoted(ctx: Context, index: int, named: Counter, statements: list[Fact]) ->
         text = str(f.values.get("quotedText", ""))
         cue = QUOTE_CUE.search(text)
         speaker = f.roles["speaker"][0]
-        if cue is None or NEGATED.search(text, 0, cue.start()) or _speaks_for(ctx, speaker, NOT_RAISERS) \
+        if cue is None or NEGATED.search(text, 0, cue.start()) or _speaks_for(ctx, speaker, NOT_RAISERS, index) \
+                or ITEM_CLASS.search(text, max(0, cue.start() - 8), cue.start()) \
+                or (cue.group().lower() == "surveillance" and GOODS_AFTER.match(text, cue.end())) \
                 or BOUGHT.search(text, max(0, cue.start() - 40), cue.start()) \
                 or _judges_a_measure(ctx.sentences[index].text):
             continue
         key = _type_from_words(ctx, text)
+        if key is None and JAILED.match(cue.group()):  # "has jailed thousands of people"
+            key = HUMAN_RIGHTS
+            ctx.add_entity(entity_for(key, "ConcernType", "human rights violations"))
         if key is None and not named:  # the harm words are about watching people
             ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
         key = key or (named.most_common(1)[0][0] if named else SURVEILLANCE)
         last = ctx.last_technology(f.evidence[0].end)
         affected = [m.key for m in ctx.in_sentence(index, ("Group",), f.evidence[0].start, f.evidence[0].end)
                     if m.rule in PEOPLE_GROUP_RULES and m.key != speaker and not ADVOCATES.search(m.text)]
+        affected += _watched_people(ctx, text, affected)
         out.append(fact("HumanRightsConcern",
                         {"concernType": [key], "aboutTechnology": [last.key] if last else [],
                          "about": _about(ctx, index), "raisedBy": [speaker], "affectedGroup": affected}, {},
@@ -296,6 +341,7 @@ def _judges_a_measure(text: str) -> bool:
 
 def _type_from_words(ctx: Context, text: str) -> str | None:
     """The concern type the words of ``text`` name (see :data:`TYPE_WORDS`), registered as an entity."""
+    text = ITEM_WORDS.sub(" ", text)  # "cyber-surveillance licences" name goods, not a harm
     for regex, key, label in TYPE_WORDS:
         if regex.search(text):
             ctx.add_entity(entity_for(key, "ConcernType", label))
@@ -303,10 +349,20 @@ def _type_from_words(ctx: Context, text: str) -> str | None:
     return None
 
 
-def _speaks_for(ctx: Context, speaker: str, types: tuple[str, ...]) -> bool:
-    """Whether the speaker (or the body a person is affiliated with) is of one of ``types``."""
+def _speaks_for(ctx: Context, speaker: str, types: tuple[str, ...], index: int) -> bool:
+    """Whether the speaker (or the body a person is affiliated with) is of one of ``types``; a firm
+    only when it is in the trade (a vendor or user of the document's deals and uses) or named in the
+    sentence, not a law firm acting for the people harmed."""
     keys = {speaker, ctx.affiliations.get(speaker, "")}
-    return any(m.key in keys and m.entity_type in types for m in ctx.mentions)
+    traders = _traders(ctx)
+    return any(m.key in keys and m.entity_type in types
+               and (m.entity_type != "Firm" or m.key in traders or m.sentence_index == index) for m in ctx.mentions)
+
+
+def _traders(ctx: Context) -> set[str]:
+    """Bodies that sell, buy or use the technology in the document's trade and use facts."""
+    return {k for f in ctx.facts if f.kind in TRADE_KINDS for role in ("exporter", "importer", "user", "targets")
+            for k in f.roles.get(role, ())}
 
 
 def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
@@ -314,9 +370,12 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
     else from the concern the document is most about (lower confidence)."""
     raisers = [m for m in ctx.in_sentence(index, RAISER_TYPES) if _explicit_after(ctx, index, m)
                and not _replies_to_measure(ctx, m.end)] or _it_raiser(ctx, index)
+    if raisers:
+        raisers = _listed_before(ctx, index, raisers[0]) + raisers
+    else:  # "A Lagos-based privacy group has filed a lawsuit ...", named in the next sentence
+        raisers = _named_later(ctx, index, EXPLICIT)
     if not raisers:
         return []
-    raisers = _listed_before(ctx, index, raisers[0]) + raisers
     s = ctx.sentences[index]
     key = _type_from_words(ctx, _without_names(ctx, index)) or _privacy_body(ctx, index)
     confidence = COREF_CONFIDENCE if key is None else 0.7
@@ -405,7 +464,8 @@ def _replies_to_measure(ctx: Context, position: int) -> bool:
 
 
 PASSIVE_GAP = re.compile(r"\s+(?:(?:had|have|has|were|are|was|is)\s+)?(?:been|being|were|are|was|is|got|get)\s+"
-                         r"(?:[a-z]+ly\s+)?")
+                         r"(?:[a-z]+ly\s+)?|"
+                         r"\s+(?:(?:still|now|being)\s+)?(?:held|kept|locked\s+up|interned)\s+in\s+")  # "Tibetans held in detention"
 
 
 def _repression(ctx: Context, index: int) -> list[tuple[str, Mention]]:
@@ -422,14 +482,20 @@ def _repression(ctx: Context, index: int) -> list[tuple[str, Mention]]:
         # (any occurrence of the verb: "Human Rights *Watch* said police monitor Uyghurs")
         if any(0 < g.start - (start + cue.end()) <= OBJECT_REACH or _passive_object(ctx, g, start + cue.start())
                for cue in regex.finditer(text) for g in groups
-               if not MEASURE_REASON.search(text, max(0, cue.start() - 40), cue.start())):
+               if not MEASURE_REASON.search(text, max(0, cue.start() - 40), cue.start())
+               and not DENIED.search(text, max(0, cue.start() - 25), cue.start())):
             ctx.add_entity(entity_for(key, "ConcernType", label))
             return [(key, groups[0])]
     return []
 
 
+# "This is about catching thieves, not about watching voters": a watching denied is no concern.
+DENIED = re.compile(r"\b(?:not|never|no)\s+(?:about\s+|for\s+|to\s+be\s+used\s+for\s+)?$", re.I)
+
+
 def _passive_object(ctx: Context, group: Mention, verb_start: int) -> bool:
-    """"140 Tibetans had been detained": the group is the passive verb's subject."""
+    """"140 Tibetans had been detained", "Tibetans held in detention camps": the group is the
+    passive verb's subject."""
     return 0 < verb_start - group.end <= 30 and PASSIVE_GAP.fullmatch(ctx.text, group.end, verb_start) is not None
 
 
@@ -460,6 +526,11 @@ LEGAL_BASIS = re.compile(r"\b(?:order|regime|act|law|programme|program|authority
                          re.I)
 
 
+# "cyber-surveillance items", "anti-surveillance apps": a class of goods named after the harm.
+ITEM_CLASS = re.compile(r"\b(?:cyber|anti|counter)-$", re.I)
+ITEM_WORDS = re.compile(r"\b(?:cyber|anti|counter)-[\w-]+", re.I)
+
+
 # "Chile imposes sanctions over surveillance of Tibetans": the reason of a measure, which the measure carries.
 MEASURE_REASON = re.compile(r"\b(?:sanctions?|bans?|restrictions?|penalties|fines?|listings?|curbs)\s+(?:over|for)\s+"
                             r"(?:the\s+)?(?:mass\s+)?$", re.I)
@@ -472,7 +543,7 @@ BOUGHT = re.compile(r"\b(?:shopping|shop|buy|buys|buying|bought|purchas\w*)\s+(?
 def _concern_types(ctx: Context, index: int) -> list[tuple[str, Mention]]:
     start = ctx.sentences[index].start
     found = [(m.key, m) for m in ctx.in_sentence(index, ("ConcernType",))
-             if not DESCRIBES_BODY.match(ctx.text, m.end)
+             if not DESCRIBES_BODY.match(ctx.text, m.end) and not ITEM_CLASS.search(ctx.text, max(0, m.start - 8), m.start)
              and not LEGAL_BASIS.search(ctx.text, max(start, m.start - 40), m.start)
              and not BOUGHT.search(ctx.text, max(start, m.start - 40), m.start)
              and not MEASURE_REASON.search(ctx.text, max(start, m.start - 40), m.start)]
@@ -528,6 +599,9 @@ def _raised_by(ctx: Context, index: int) -> list[str]:
         elif COMMA.match(ctx.text, m.end) and _listed_before(ctx, index, m) \
                 and RAISE_VERB.match(ctx.text, m.end + 1):  # "including X and Y, filed a lawsuit"
             raisers += [r.key for r in _listed_before(ctx, index, m)] + [m.key]
+        elif COMMA.match(ctx.text, m.end) and APPOSED_SUBJECT.fullmatch(ctx.text, s.start, m.start) \
+                and RAISE_VERB.match(ctx.text, COMMA.match(ctx.text, m.end).end()):
+            raisers.append(m.key)  # "The organisers, privacy group X, say ..."
     for verb in re.finditer(RAISE_VERB.pattern.replace(r"\s*(?:,[^,]{1,80},\s*)?", r"\s+"), s.text):
         before = s.text[:verb.start() + 1]
         if STUDY_SUBJECT.search(before) and ctx.study_key:
@@ -540,7 +614,94 @@ def _raised_by(ctx: Context, index: int) -> list[str]:
     obtained = OBTAINED_BY.search(s.text) if not raisers and "obtained by" in s.text else None
     raisers += [m.key for m in ctx.in_sentence(index, CIVIL_RAISERS)
                 if obtained and m.start == s.start + obtained.end()]
-    return list(dict.fromkeys(raisers))
+    return list(dict.fromkeys(raisers)) or [m.key for m in _named_later(ctx, index)]
+
+
+# "A Lagos-based digital rights group has sued the ministry ...": a lede that names the raiser
+# only in a following sentence ("In its complaint, Paradigm Watch says ...").
+INDEFINITE_RAISER = re.compile(r"(?:^|[–—-]\s+)(?:A|An)\s+(?:[\w-]+\s+){0,4}?(?:organi[sz]ation|group|charity|NGO|"
+                               r"watchdog|coalition|collective|association|network|campaigners)\b")
+LEDE_REACH = 2  # sentences after the lede in which the raiser is named
+
+
+def _named_later(ctx: Context, index: int, verb: re.Pattern = RAISE_VERB) -> list[Mention]:
+    """The organisation an indefinite raiser of a lede is (see :data:`INDEFINITE_RAISER`), when
+    ``verb`` follows it: the first one named in the next sentences."""
+    s = ctx.sentences[index]
+    subject = INDEFINITE_RAISER.search(s.text, 0, 80)
+    if subject is None or not verb.match(s.text, subject.end() + 1):
+        return []
+    later = [m for i in range(index + 1, min(len(ctx.sentences), index + 1 + LEDE_REACH))
+             for m in ctx.in_sentence(i, CIVIL_RAISERS)]
+    return later[:1]
+
+
+# "In a petition filed at the High Court on 3 May, Sauti Data asks the court to ...": the body
+# going to court, named after the opening phrase, raises the concern.
+COURT_OPENING = re.compile(r"^(?:In|Through|With)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|"
+                           r"petition|complaint|legal challenge|case|claim|appeal)\s+(?:it\s+|they\s+)?"
+                           r"(?:filed|lodged|brought|submitted|launched)\b")
+SUBJECT_AFTER_OPENING = re.compile(r",\s+(?:the\s+)?$")
+
+
+def _court_opening(ctx: Context, index: int, named: Counter) -> list[Fact]:
+    """A concern raised by the body that goes to court (see :data:`COURT_OPENING`), typed from the
+    sentence's words, the arrests or detentions it names, or the concern the document is most about."""
+    s = ctx.sentences[index]
+    opening = COURT_OPENING.match(s.text)
+    raisers = [m for m in ctx.in_sentence(index, RAISER_TYPES, s.start + opening.end())
+               if SUBJECT_AFTER_OPENING.search(ctx.text, max(s.start, m.start - 8), m.start)] if opening else []
+    if not raisers:
+        return []
+    key = _type_from_words(ctx, _without_names(ctx, index))
+    if key is None and REPRESSION.search(s.text):
+        key = HUMAN_RIGHTS
+        ctx.add_entity(entity_for(key, "ConcernType", "human rights violations"))
+    key = key or (named.most_common(1)[0][0] if named else None)
+    if key is None:
+        return []
+    return [_typed(ctx, index, key, [raisers[0].key], "concern:court-opening")]
+
+
+# "There is no law in Utopia that allows the police to scan faces", "Ruritania has no law governing
+# biometric data": the lack of a law over the technology is itself the concern.
+NO_LAW = re.compile(r"\b(?:no|without\s+(?:a|any))\s+(?:specific\s+|clear\s+|dedicated\s+|national\s+|legal\s+)?"
+                    r"(?:law|laws|legislation|legal\s+(?:basis|framework)|regulations?|rules)\b"
+                    r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:that\s+|which\s+)?(?:allows?|permits?|"
+                    r"authori[sz]es?|govern(?:s|ing)?|regulat(?:es|ing)|cover(?:s|ing)?|protect(?:s|ing)?|limit(?:s|ing)?|"
+                    r"restrict(?:s|ing)?|on|for)\b")
+NO_LAW_TOPIC = re.compile(r"\b(?:faces?|facial|biometric\w*|cameras?|surveillance|recognition|footage|images?|data|"
+                          r"scan\w*|track\w*|monitor\w*|fingerprints?)\b", re.I)
+
+
+def _no_legal_basis(ctx: Context, index: int, named: Counter) -> list[Fact]:
+    """A concern over a use no law governs (see :data:`NO_LAW`), raised by whoever says so."""
+    s = ctx.sentences[index]
+    lack = NO_LAW.search(s.text) if " no " in s.text or "without" in s.text else None
+    if lack is None or not (ctx.technologies(index) or NO_LAW_TOPIC.search(s.text, lack.end())) \
+            or ctx.last_technology(s.end) is None:
+        return []
+    key = _type_from_words(ctx, _without_names(ctx, index)) or (named.most_common(1)[0][0] if named else None)
+    if key is None:
+        key = "concern-type/privacy"
+        ctx.add_entity(entity_for(key, "ConcernType", "privacy"))
+    return [_typed(ctx, index, key, _raised_by(ctx, index), "concern:no-legal-basis")]
+
+
+def _typed(ctx: Context, index: int, key: str, raisers: list[str], rule: str) -> Fact:
+    """A concern of type ``key`` read from the whole sentence, about the technology named last."""
+    s = ctx.sentences[index]
+    tech = ctx.technologies(index) or [ctx.last_technology(s.start)]
+    affected = [m.key for m in ctx.in_sentence(index, ("Group",))
+                if m.rule in PEOPLE_GROUP_RULES and m.key not in raisers and not ADVOCATES.search(m.text)]
+    return fact("HumanRightsConcern",
+                {"concernType": [key], "aboutTechnology": [tech[0].key] if tech[0] else [], "about": _about(ctx, index),
+                 "raisedBy": raisers, "affectedGroup": affected}, {},
+                ctx.sentence_evidence(index, rule, 0.7))
+
+
+# "The plaintiffs, the consumer group X, say ...": the raiser named as the subject's appositive.
+APPOSED_SUBJECT = re.compile(r"(?:The|Its|Their)\s+[a-z][\w\s-]{1,40}?,\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}")
 
 
 # "Records obtained by Access Now show ...": the group that exposed the records raises the concern.
@@ -552,7 +713,7 @@ OBTAINED_BY = re.compile(r"\b(?:logs|records|documents|files|e-?mails|data|foota
 # "the city's 40,000 street vendors" (numbers and possessives before the list are skipped).
 _WORD = (r"(?!(?:in|at|on|of|for|with|by|from|across|since|when|who|which|that|the|a|an|and|or|to|before|after|"
          r"during|while|until|because|if|as|into|over|under|through|without|within|than|about|against)\b)[\w-]+")
-_ITEM = rf"[A-Za-z][\w-]*(?:\s+{_WORD}){{0,2}}(?:\s+of\s+[A-Z][\w-]*(?:\s+{_WORD})?)?"  # "critics of President Lukashenko"
+_ITEM = rf"[A-Za-z][\w-]*(?:['’]s)?(?:\s+{_WORD}){{0,2}}(?:\s+of\s+[A-Z][\w-]*(?:\s+{_WORD})?)?"  # "critics of President Lukashenko"
 PEOPLE_LIST = re.compile(
     r"(?:(?:the|its|their|some|about|roughly|nearly|estimated|more than|over|at least|[\w-]+(?:'s|’s)|[\d.,]+|"
     rf"million|thousand|hundreds of|thousands of)\s+)*(?P<items>(?:{_ITEM},\s+)*{_ITEM}(?:,?\s+(?:and|or)\s+{_ITEM})?)")
@@ -575,8 +736,14 @@ HARMS = (
                 r"was|be|being|been|have|has|had|now|increasingly|also|often|mostly|largely)\s+)*"
                 r"(?:pointed|aimed|trained|directed|turned)\s+(?:at|on)\s+", re.I),
      SURVEILLANCE, "surveillance", PEOPLE_HEAD),
-    (re.compile(r"\b(?:used?|using)\s+(?:it\s+|them\s+)?to\s+(?:identify|track|locate|find|hunt down|monitor|trace|"
+    (re.compile(r"\b(?:used?|using)\s+(?:it\s+|them\s+|(?:the|its|their|these|those)\s+(?:[\w-]+\s+)?(?:cameras?|"
+                r"systems?|software|technology|tools?|network|databases?)\s+|(?:facial|face)\s+recognition\s+)?to\s+"
+                r"(?:identify|track|locate|find|hunt down|monitor|trace|"
                 r"unmask|single out)\s+", re.I),
+     SURVEILLANCE, "surveillance", TARGET_PEOPLE),
+    # "would give the army a means to track dissidents": a tool handed over to watch people.
+    (re.compile(r"\b(?:an?|the|new|more)\s+(?:[\w-]+\s+)?(?:tools?|means|weapons?|powers?|capacity|ability)\s+to\s+"
+                r"(?:monitor|track|identify|watch|spy on|surveil|trace|hunt down|target)\s+", re.I),
      SURVEILLANCE, "surveillance", TARGET_PEOPLE),
     (re.compile(r"\bhow\s+(?:the\s+)?(?:police|authorities|security forces|government|regime|army|military)\s+"
                 r"(?:there\s+|here\s+)?(?:treat|handle|deal with|respond to|crack down on)s?\s+", re.I),
@@ -625,6 +792,8 @@ def _people_items(listed: str) -> list[str]:
     return items
 
 
+POSSESSIVE_CAUSE = re.compile(r"[\w-]+['’]s\s")
+KIN = re.compile(r"(?:their|his|her|its|our|your)\s", re.I)  # "protesters and their relatives": no group of its own
 GENERIC_PEOPLE = re.compile(r"(?:people|persons|individuals|everyone|anyone|others|them|citizens)", re.I)
 
 
@@ -634,10 +803,12 @@ def _people_groups(ctx: Context, index: int, start: int, items: list[str]) -> li
     for item in items:
         at = ctx.text.find(item, start)
         start = at + len(item)
-        same = [m.key for m in ctx.in_sentence(index, ("Group",)) if m.start == at and m.end == start]
+        same = [m.key for m in ctx.in_sentence(index, ("Group",)) if m.start == at and m.end == start] or \
+            [m.key for m in ctx.in_sentence(index, ("Group",)) if at < m.start and m.end == start
+             and POSSESSIVE_CAUSE.match(item)]  # "women's rights activists" are activists
         if same:
             keys.append(same[0])
-        elif not GENERIC_PEOPLE.fullmatch(item):  # "track people": nobody in particular
+        elif not GENERIC_PEOPLE.fullmatch(item) and not KIN.match(item):  # "track people": nobody in particular
             keys.append("group/" + slugify(item))
             ctx.add_entity(entity_for(keys[-1], "Group", item))
     return list(dict.fromkeys(keys))

@@ -125,6 +125,18 @@ class Context:
     def add_entity(self, entity: Entity) -> None:
         self.extra_entities.setdefault(entity.key, entity)
 
+    def add_person(self, index: int, start: int, end: int, rule: str, confidence: float) -> Mention:
+        """A person a fact rule found where the mention layer saw none (an interviewee named only in
+        the framing, a name in apposition to "A company spokeswoman"): a mention and its entity."""
+        from frkg.entities import entity_for  # entities import the mention layer; keep this module light
+        name = " ".join(self.text[start:end].split())
+        mention = Mention(self.document.doc_id, index, start, end, self.text[start:end], "person/" + slugify(name),
+                          "Person", rule, confidence)
+        bisect.insort(self.mentions, mention, key=lambda m: m.start)  # rules read mentions in text order
+        bisect.insort(self.by_sentence[index], mention, key=lambda m: m.start)
+        self.add_entity(entity_for(mention.key, "Person", name))
+        return mention
+
     def interview(self) -> Interview | None:
         """The document's Q&A interview, if it is one (computed once; see :data:`QUESTION_PREFIX`).
 
@@ -182,15 +194,8 @@ def _labelled_person(ctx: Context, label: str, before: int) -> str | None:
             or re.search(r"[’']s\b", full.group()) or any(m.start < full.end() and full.start() < m.end
                                                          for m in ctx.mentions):
         return None  # a possessive or a name already read as something else is no interviewee
-    from frkg.entities import entity_for  # entities import the mention layer; keep this module light
-    key = "person/" + slugify(full.group())
     index = next(s.index for s in ctx.sentences if s.start <= full.start() <= s.end)
-    mention = Mention(ctx.document.doc_id, index, full.start(), full.end(), full.group(), key, "Person",
-                      "interview:interviewee", 0.8)
-    bisect.insort(ctx.mentions, mention, key=lambda m: m.start)  # rules read mentions in text order
-    bisect.insort(ctx.by_sentence[index], mention, key=lambda m: m.start)
-    ctx.add_entity(entity_for(key, "Person", full.group()))
-    return key
+    return ctx.add_person(index, full.start(), full.end(), "interview:interviewee", 0.8).key
 
 
 def fact(kind: str, roles: dict[str, list[str] | tuple[str, ...]], values: dict[str, Value],

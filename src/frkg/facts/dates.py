@@ -22,6 +22,8 @@ DATE = re.compile(
     r"|(?P<iso>(?:19|20)\d\d-\d\d(?:-\d\d)?)"
     rf"|(?:(?<=\bon )|(?<=\bSigned )|(?<=\bsigned ))(?:(?P<d4>\d{{1,2}})\s+(?P<m4>{_MONTH})|(?P<m5>{_MONTH})\s+(?P<d5>\d{{1,2}}))\b(?![,\d]|\s+\d))")
 YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d)")
+# "X, founded in 2017, sells ...": when a body was set up dates nothing it does.
+FOUNDED = re.compile(r"\b(?:founded|established|incorporated|set up)\s+(?:in\s+)?$")
 
 
 def iso_date(match: re.Match, year: str | None = None) -> str:
@@ -40,6 +42,8 @@ def iso_date(match: re.Match, year: str | None = None) -> str:
 def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[str, re.Match] | None:
     """The first date in ``text[start:end]`` as (ISO string, match)."""
     for match in DATE.finditer(text, start, len(text) if end is None else end):
+        if FOUNDED.search(text, max(0, match.start() - 20), match.start()):
+            continue
         if not (match.group("m4") or match.group("m5")):
             return iso_date(match), match
         years = YEAR.findall(text, 0, match.start())

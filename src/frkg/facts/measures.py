@@ -133,8 +133,11 @@ LAW_BEFORE = re.compile(r"\b(?:Act|[Ll]aw|Regulation|Directive)\b[^.;]{0,40}$")
 TRADE_WORDS = re.compile(r"\b(?:export\w*|sell\w*|sales?|sold|ship\w*|suppl\w*|trade|licen[cs]\w*|permits?|"
                          r"Entity List|components|chips?|import\w*)\b")
 # "Canada is tightening its export controls": a country's own controls need no named target.
-OWN_CONTROLS = re.compile(r"\b(?:tighten\w*|impos\w+|introduc\w+|expand\w*|announc\w+|adopt\w*|strengthen\w*)\s+"
-                          r"(?:its|their|new|stricter|tougher|the)\s+(?:new\s+|own\s+)?$")
+# "Norway rewrote its export-licensing rules", "amended its dual-use regulation": its controls redone.
+OWN_CONTROLS = re.compile(r"\b(?:tighten\w*|impos\w+|introduc\w+|expand\w*|announc\w+|adopt\w*|strengthen\w*|"
+                          r"rewr(?:ote|ite|ites|itten|iting)|revis\w+|overhaul\w*|recast\w*|amend\w*|updat\w+|reform\w*)\s+"
+                          r"(?:its|their|new|stricter|tougher|the)\s+(?:new\s+|own\s+)?"
+                          r"(?:(?:export|dual-use|trade|control|licen[cs])[\w-]*\s+){0,2}$")
 # "Both firms are on a US trade blacklist", "All three companies are on the US Entity List": the
 # firms just named.
 COLLECTIVE_ON_LIST = re.compile(
@@ -576,6 +579,7 @@ def _imposer(ctx: Context, index: int, start: int, end: int) -> tuple[list[str],
             administration.append(_administration_of(ctx, person[0]))
     named = [m for m in found if m.entity_type != "Administration"
              and (m.rule != "demonym" or GOVERNMENT_AFTER.match(ctx.text, m.end))]
+    named = [m for m in named if not _owned_chamber(ctx, m, named)]
     bodies = [m for m in named if m.entity_type != "Country"]
     imposer = [m.key for m in _last_run(ctx, bodies or named)] if named else []  # "X and Y make ..."
     if not imposer and not administration:
@@ -585,6 +589,17 @@ def _imposer(ctx: Context, index: int, start: int, end: int) -> tuple[list[str],
         country = ctx.country_of(administration[0])
         imposer = [country] if country else []
     return imposer, administration
+
+
+def _owned_chamber(ctx: Context, body: Mention, named: list[Mention]) -> bool:
+    """"Chile's Senate voted to ban ...": a chamber known only by its generic name acts for the
+    country owning it, which imposes the measure."""
+    from frkg import gazetteer as gz
+
+    entry = gz.entries().get(body.key)
+    return body.entity_type == "Legislature" and entry is not None and not entry.country and any(
+        c.entity_type == "Country" and c.end < body.start and re.fullmatch(r"(?:’s|'s)\s+", ctx.text[c.end:body.start])
+        for c in named)
 
 
 def _administration_of(ctx: Context, person: Mention) -> str:
@@ -694,11 +709,22 @@ def _first_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         if len(run) == 1 and run[0].entity_type == "Group" and m.entity_type != "Group" \
                 and (INCLUDING.fullmatch(gap) or re.fullmatch(r"\s*[,:]\s*", gap)):
             run = [m]  # "two Chinese firms, Dahua and Hikvision": the members named
-        elif re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap):  # "Japan and the EU"
-            run.append(m)
+        elif re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap) and not _opens_clause(ctx, gap, m):
+            run.append(m)  # "Japan and the EU"
         else:
             break
     return run
+
+
+# "... to Ruritania, and the Trade Office will refuse ...": after ", and" a name with its own verb
+# opens a new clause; it is no further target.
+CLAUSE_VERB = re.compile(r"\s+(?:will|would|has|have|had|is|are|was|were|can|could|may|must|shall|should|said|says|"
+                         r"did|does)\b")
+
+
+def _opens_clause(ctx: Context, gap: str, m: Mention) -> bool:
+    """Whether ``m``, after ", and", is the subject of its own verb (see :data:`CLAUSE_VERB`)."""
+    return gap.lstrip().startswith(",") and "and" in gap and CLAUSE_VERB.match(ctx.text, m.end) is not None
 
 
 def _last_run(ctx: Context, mentions: list[Mention]) -> list[Mention]:

@@ -19,7 +19,8 @@ import pycountry
 
 SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
            "gbp": "GBP", "¥": "CNY", "cny": "CNY", "rmb": "CNY", "a$": "AUD", "c$": "CAD",
-           "r$": "BRL", "₹": "INR", "₽": "RUB", "rs": "INR", "rs.": "INR"}
+           "r$": "BRL", "₹": "INR", "₽": "RUB", "rs": "INR", "rs.": "INR", "s$": "SGD", "hk$": "HKD",
+           "nz$": "NZD"}
 WORDS = {"dollars": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
          "pounds sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
          "rupees": "INR", "francs": "CHF", "swiss francs": "CHF", "swedish kronor": "SEK",
@@ -63,20 +64,25 @@ _SCALE = r"(?:[\s-]*(?P<scale>thousand|million|billion|trillion|crores?|lakhs?|m
 _CODE = r"(?-i:%s)" % "|".join(CODES)
 _UNIT_WORDS = "|".join(sorted((re.escape(w) for w in [*WORDS, *UNITS]), key=len, reverse=True))
 MONEY = re.compile(
-    rf"(?P<sym>US\$|A\$|C\$|R\$|\$|€|£|¥|₹|₽|(?-i:\bRs\.?\s?)|\b(?:USD|EUR|GBP|CNY|RMB)\s?|\b{_CODE}\s)(?=\d){_NUMBER}{_SCALE}"
+    rf"(?P<sym>US\$|A\$|C\$|R\$|S\$|HK\$|NZ\$|(?<![A-Za-z])\$|€|£|¥|₹|₽|(?-i:\bRs\.?\s?)|\b(?:USD|EUR|GBP|CNY|RMB)\s?|\b{_CODE}\s)(?=\d){_NUMBER}{_SCALE}"
     rf"|\b{_NUMBER.replace('num', 'num2')}\s*(?P<scale2>thousand|million|billion|trillion|crores?|lakhs?)?\s+"
     rf"(?:(?P<word>{_UNIT_WORDS})\b|(?P<code>{_CODE})\b)",
     re.I)
 YEAR = re.compile(r"(?:19|20)\d\d")
+REVENUE = re.compile(r"\b(?:revenues?|turnover|profits?|earnings|sales|income)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:of|was|were|at|to|reached|totalled|totaled)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$")
 
 
-def find_amount(text: str, start: int = 0, end: int | None = None,
-                countries: Iterable[str] = (), dollar: str = "USD") -> tuple[int | float, str, re.Match] | None:
+def find_amount(text: str, start: int = 0, end: int | None = None, countries: Iterable[str] = (),
+                dollar: str = "USD", not_revenue: bool = False) -> tuple[int | float, str, re.Match] | None:
     """The first money amount in ``text[start:end]`` as (amount, currency, match); ``countries``
     (alpha-2 codes, the last named last) pick the currency of a unit several countries use; a bare
-    "$" is ``dollar`` (see :func:`story_dollar`)."""
+    "$" is ``dollar`` (see :func:`story_dollar`); ``not_revenue`` skips a firm's takings ("reported
+    revenue of S$40 million"), which price no deal."""
     hints = list(countries)
     for m in MONEY.finditer(text, start, len(text) if end is None else end):
+        if not_revenue and REVENUE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         if m.group("sym"):
             number, scale = m.group("num"), m.group("scale")
             symbol = m.group("sym").strip()
@@ -112,9 +118,9 @@ def _currency(word: str | None, code: str | None, number: str, scale: str | None
 
 
 def amount_values(text: str, start: int, end: int, countries: Iterable[str] = (),
-                  dollar: str = "USD") -> dict[str, int | float | str]:
+                  dollar: str = "USD", not_revenue: bool = False) -> dict[str, int | float | str]:
     """``{"amount": ..., "currency": ...}`` for the first amount in the span, else empty."""
-    found = find_amount(text, start, end, countries, dollar)
+    found = find_amount(text, start, end, countries, dollar, not_revenue)
     return {"amount": found[0], "currency": found[1]} if found else {}
 
 

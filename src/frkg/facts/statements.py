@@ -43,14 +43,18 @@ VERB = re.compile(rf"\b(?:{SAY})\b|\b(?:estimated|estimates|predicted|predicts|f
 ACCORDING_TO_STUDY = re.compile(r"\b[Aa]ccording to (?:the|this|that|their|its) (?:study|paper|report|research|"
                                 r"survey|analysis|authors|researchers)\s*,\s*")
 APPOSITIVE_TAIL = re.compile(r",[^,“”\"]{1,140},\s*$")
+# "X, a coalition of lawyers and journalists, said": an appositive describing the subject before it.
+DESCRIPTION = re.compile(r",\s+(?:an?|the)\s+[a-z]")
 OF_ORG_TAIL = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?$")
 PRONOUN_TAIL = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\s*$")
-# "It said it had no sales abroad": a sentence opening with "It" speaks for the body named last.
+# "It said it had no sales abroad": a sentence opening with "It" speaks for a body (see :func:`_it_speaker`).
 IT_HEAD = re.compile(r"\s*It(?:\s+also)?\s*$")
 # "X called that finding “...”", "X described the rules as “...”": the quote is X's words.
 # "The ministry cited the “risk of abuse against ...”": citing words is saying them.
+# "X accused the firm of “treating ... as a box-ticking exercise”": the accusation is X's words.
 CALLED_QUOTE = re.compile(r"\b(?:called|calls|described|describes|labelled|labeled|dubbed|branded|cited|cites)\s+"
-                          r"(?!on\b|for\b)(?:[^“”\",;]{1,50}?\s+)?(?:as\s+)?$")
+                          r"(?!on\b|for\b)(?:[^“”\",;]{1,50}?\s+)?(?:as\s+)?$"
+                          r"|\b(?:accused|accuses)\s+[^“”\",;]{1,50}?\s+of\s+$")
 STUDY_TAIL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir)\s+(?:study|report|paper|research|researchers|"
                         r"analysis|authors|survey)\s*$")
 COAUTHORS_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors\s*$")
@@ -122,6 +126,9 @@ SIGNATURE = re.compile(r"\s*[—–―-]{1,2}\s*")
 # Between a quote's attribution and the next quote of the same paragraph, in the sentence after it:
 # the rest of the attribution ("said X, a legal officer at the group. “...”"), no other quote.
 CONTINUATION_GAP = re.compile(r"[^“”\"\n]{0,160}")
+# "he said the agency “...” and used the data “...”": a second quote in a predicate coordinated
+# with the first is the same speaker's ("and that it “...”" opens a clause of its own instead).
+COORDINATED_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+(?!that\b)[^“”\".;:]{1,80}")
 IT_TYPES = ("Firm", "GovernmentBody", "CivilSocietyOrganization", "ThinkTank", "Organization")
 CIVIL_TYPES = ("CivilSocietyOrganization", "ThinkTank", "ResearchOrganization", "Organization")
 
@@ -172,8 +179,8 @@ def _quotes(ctx: Context, index: int, earlier: list[Fact]) -> tuple[list[Fact], 
         speaker, confidence, end, rule = _quote_speaker(ctx, index, q_start, q_end, earlier + out)
         if rule == "statement:reported-quote":
             spans.pop()  # the reported statement around it stays
-        elif rule == "statement:said-that-quote" and (len(quoted.split()) < PHRASE_WORDS
-                                                    or _ends_reported_clause(ctx, index, q_start)):
+        elif rule in ("statement:said-that-quote", "statement:quote-coordinated") \
+                and (len(quoted.split()) < PHRASE_WORDS or _ends_reported_clause(ctx, index, q_start)):
             spans.pop()  # a phrase inside reported speech: the reported statement carries it
             if len(quoted.split()) < QUOTED_PREDICATE_WORDS:
                 continue
@@ -238,6 +245,9 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
         return labelled, 0.8, q_end, "statement:colon-label"
     previous = [f for f in earlier if f.kind == "Statement" and f.values.get("isDirectQuote")]
     gap = ctx.text[previous[-1].evidence[-1].end:q_start] if previous else ""
+    if previous and previous[-1].evidence[-1].sentence_index == index and COORDINATED_GAP.fullmatch(gap) \
+            and not ctx.in_sentence(index, SPEAKER_TYPES, q_start - len(gap), q_start):
+        return previous[-1].roles["speaker"][0], 0.8, q_end, "statement:quote-coordinated"
     opens = not ctx.text[s.start:q_start].strip()  # a quote opening its sentence
     if previous and (not gap.strip(" .\n") or (opens and CONTINUATION_GAP.fullmatch(gap))) \
             and index - previous[-1].evidence[-1].sentence_index <= 1:
@@ -263,9 +273,18 @@ REPORTED_CLAUSE_WORDS = 5
 # "told reporters that the firm had sold to five retailers and “has never broken a single European
 # rule”": a quoted predicate this long is the speaker's own words, a direct quote besides.
 QUOTED_PREDICATE_WORDS = 5
+# Words of the reported clause after a quote that leave the quote inside it, not closing it.
+MID_CLAUSE_WORDS = 4
 
 
 def _ends_reported_clause(ctx: Context, index: int, q_start: int) -> bool:
+    """Whether the quote at ``q_start`` closes a long reported clause (see :data:`REPORTED_CLAUSE_WORDS`);
+    a quote the clause goes on after ("argues that X are “...” as their rivals, often to ...") is
+    the direct quote that statement is remembered by, when it is a predicate of its own."""
+    quote = QUOTE.match(ctx.text, q_start)
+    goes_on = CLAUSE_BREAK.split(ctx.text[quote.end():ctx.sentences[index].end], 1)[0].split()
+    if len(quote.group("q").split()) >= QUOTED_PREDICATE_WORDS and len(goes_on) >= MID_CLAUSE_WORDS:
+        return False
     said = SAID_THAT_QUOTE.search(ctx.text, ctx.sentences[index].start, q_start)
     verb = VERB.search(ctx.text, said.start(), q_start) if said else None
     if verb is None:
@@ -332,6 +351,8 @@ def _pronoun(ctx: Context, position: int) -> tuple[str | None, float]:
     if subject is not None:
         return subject, COREF_CONFIDENCE
     speaker = ctx.last_speaker(position)
+    if speaker is not None and not speaker.startswith("person/"):
+        speaker = None  # "he"/"she" is a person, even after a body's statement
     if speaker is None:
         antecedent = pronoun_antecedent(position, ctx.mentions)
         speaker = antecedent.key if antecedent else None
@@ -358,8 +379,31 @@ def _subject_since_last_statement(ctx: Context, position: int) -> str | None:
     return None
 
 
+# "In a report published in May, the committee urged ...": an opening phrase before the subject.
+OPENING_PHRASE = re.compile(r"\s*(?:(?:In|On|At|After|Before|During|Under|With|Since|Last|Earlier|Later)\b"
+                            r"[^,;“”\"]{0,80},\s+)?")
+
+
+def _previous_subject(ctx: Context, position: int) -> tuple[bool, str | None]:
+    """Whether the sentence before ``position`` opens with a described subject, and the body it names:
+    "The petition names ... It says ..." makes "it" the petition, which is no speaker."""
+    here = next((s.index for s in ctx.sentences if s.start <= position <= s.end), 0)
+    if here == 0:
+        return False, None
+    s = ctx.sentences[here - 1]
+    start = OPENING_PHRASE.match(ctx.text, s.start, s.end).end()
+    if not re.match(r"[Tt]he\s", ctx.text[start:start + 4]):
+        return False, None
+    named = [m for m in ctx.in_sentence(here - 1, SPEAKER_TYPES) if m.start == start and m.entity_type != "Person"]
+    return True, named[0].key if named else None
+
+
 def _it_speaker(ctx: Context, position: int) -> tuple[str | None, float]:
-    """"It said ...": the latest speaker when a body spoke, else the firm or body named last before."""
+    """"It said ...": the body the sentence before opens with; else the latest speaker when a body
+    spoke, else the firm or body named last before."""
+    described, body = _previous_subject(ctx, position)
+    if described:
+        return body, COREF_CONFIDENCE if body else 0.0
     speaker = ctx.last_speaker(position, within=2)
     if speaker and not speaker.startswith(("person/", "study/", "group/", "country/")):
         return speaker, COREF_CONFIDENCE
@@ -395,6 +439,9 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
             if person:
                 return person[0].key, 0.85
         return m.key, 0.85
+    holder = _post_holder(ctx, s.start, head)
+    if holder is not None:
+        return holder, COREF_CONFIDENCE
     pronoun = PRONOUN_TAIL.search(head)
     if pronoun:
         return _pronoun(ctx, s.start + pronoun.start())
@@ -420,6 +467,23 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
     if COAUTHORS_TAIL.search(head) and ctx.study_key:
         return ctx.study_key, 0.8
     return _short_name(ctx, s.start, head)
+
+
+# "Arctis's chief executive said", "The company's sales director said": the person an affiliation
+# found before gives that post speaks.
+POST_TAIL = re.compile(rf"(?:’s|'s)\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s*$")
+
+
+def _post_holder(ctx: Context, start: int, head: str) -> str | None:
+    """The person holding the post a subject such as "Arctis's chief executive" describes."""
+    m = POST_TAIL.search(head) if "s " in head else None
+    if m is None:
+        return None
+    bodies = {o.key for o in ctx.mentions if o.end == start + m.start() and o.entity_type != "Person"}
+    role = " ".join(m.group("role").lower().split())
+    holders = [f.roles["member"][0] for f in ctx.facts if f.kind == "Affiliation" and bodies
+               and f.roles["organization"][0] in bodies and str(f.values.get("role", "")).lower() == role]
+    return holders[0] if len(set(holders)) == 1 else None
 
 
 SHORT_NAME_HEAD = re.compile(r"\s*(?P<word>[A-Z][\w-]{2,})\s*$")
@@ -459,9 +523,10 @@ def _speaker_head(ctx: Context, index: int, head: str) -> str:
         if appositive and not re.search(r"[“”\"]", appositive.group()) else None
     bare = head.rstrip(",").rstrip()
     if stripped is not None:
-        before = ends.get(start + len(stripped))
-        if before is not None and before.entity_type == "Person":
-            return stripped
+        bracketless = BRACKETED_SHORT.sub("", stripped)  # "The X Forum (XF), a coalition of ..."
+        before = ends.get(start + len(stripped)) or ends.get(start + len(bracketless))
+        if before is not None and (before.entity_type == "Person" or DESCRIPTION.match(appositive.group())):
+            return stripped if start + len(stripped) in ends else bracketless
     if start + len(bare) in ends:
         return bare
     if stripped is not None:
@@ -512,7 +577,24 @@ def _reported(ctx: Context, index: int, quoted: list[tuple[int, int]]) -> list[F
                                   ctx.evidence(index, s.start, s.end, "statement:reported-trailing", confidence)))
     out += _according_to(ctx, index, quoted) + _according_to_study(ctx, index)
     out += _study_found(ctx, index, quoted)
-    return out or _comparative_finding(ctx, index)
+    return out or _denial(ctx, index) or _comparative_finding(ctx, index)
+
+
+# "The ministry denies it.", "Kestrel rejected the accusations.": a flat denial ending its sentence is
+# what the subject said, though no words of theirs are given.
+DENIAL = re.compile(r"\b(?:denies|denied|rejects|rejected|disputes|disputed)\s+(?:it|this|that|the\s+"
+                    r"(?:claims?|charges?|accusations?|allegations?|criticism|report|findings?))\s*\.?\s*$")
+
+
+def _denial(ctx: Context, index: int) -> list[Fact]:
+    """A denial (see :data:`DENIAL`) as a reported statement of its subject, the denial for its text."""
+    s = ctx.sentences[index]
+    m = DENIAL.search(s.text)
+    speaker, confidence = _subject_before(ctx, index, s.start + m.start()) if m else (None, 0.0)
+    if speaker is None or speaker.startswith(("study/", "group/")):
+        return []
+    return [_statement(ctx, speaker, m.group().strip().rstrip("."), False,
+                       ctx.evidence(index, s.start, s.end, "statement:denial", confidence * 0.9))]
 
 
 # "Countries rated not free were 2.3 times as likely to buy ...": a ratio only a study measures.

@@ -35,11 +35,13 @@ ROUNDED_OUT = re.compile(r"\b(?:rounded|rounds|rounding|completed|completes)\s+(
 DOMINATES = re.compile(r"\s+(?:still\s+|clearly\s+)?(?:dominates|dominated)"
                        r"(?=\s*(?:[.;:]|$|the\s+(?:market|trade|field|sector|industry|list|ranking)))")
 ORDINAL_WORDS = re.compile(r"\b(%s)\b" % "|".join(ORDINALS), re.I)
+# "388 Russian deals, putting Russia first": a capitalised demonym may describe the counted deals.
+DEMONYM_WORD = r"[A-Z][a-z]+(?:an|ese|ish|ian|i|ic)"
 COUNT = re.compile(
     r"(?P<lead>\baccounting for|\bwith|\bsigned|\bmade|\bstruck|\bclosed|\bhad|\bhas|\btotal of)?\s*"
     r"(?<!\bof the )(?<!\bof all )(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"  # "210 of the 400 deals": 210
-    r"(?:of\s+(?:the|their|its|all|those|these)\s+(?:\d{1,3}(?:,\d{3})+\s+|\d+\s+)?)?(?:[a-z-]+\s+){0,2}?"
-    r"(?P<unit>deals|contracts|agreements|transactions|export deals|sales|transfers)\b")
+    r"(?:of\s+(?:the|their|its|all|those|these)\s+(?:\d{1,3}(?:,\d{3})+\s+|\d+\s+)?)?(?:(?:[a-z-]+|%s)\s+){0,2}?"
+    r"(?P<unit>deals|contracts|agreements|transactions|export deals|sales|transfers)\b" % DEMONYM_WORD)
 # "the firm's 2027 sales", "its 2023 contracts": a year before the counted noun counts nothing.
 YEAR_OF = re.compile(r"(?:’s|'s|\bits|\btheir|\bthe|\bthis|\bnext|\blast)\s+(?:19|20)\d\d$")
 WORLD_RANK = re.compile(
@@ -265,6 +267,9 @@ def _unit_before(ctx: Context, index: int, position: int) -> str | None:
     return None
 
 
+WHILE_SECOND = re.compile(r",\s*(?:while|whereas)\s+(?:the\s+)?$")
+
+
 def _chain_ranks(ctx: Context, facts: list[Fact], carried: int | None = None) -> None:
     """"X first with N, followed by Y with M and Z with K" (or "ahead of Y with M"): Y and Z take the
     next ranks, counted from ``carried`` when X's rank was given in the sentence before."""
@@ -277,6 +282,8 @@ def _chain_ranks(ctx: Context, facts: list[Fact], carried: int | None = None) ->
         if rank and "rank" not in after.values and NEXT_RANK.search(between) and \
                 (ahead or (before.evidence[0].rule.startswith("deal-count:elliptic") and before.values.get("rank"))):
             after.values["rank"] = rank + 1
+        if not rank and after.values.get("rank") == 2 and WHILE_SECOND.search(between):
+            before.values["rank"] = 1  # "X was linked to 140 contracts, while Y came second with 61"
 
 
 def _country_reach(ctx: Context, index: int) -> list[Fact]:
@@ -286,8 +293,8 @@ def _country_reach(ctx: Context, index: int) -> list[Fact]:
     for m in COUNTRY_REACH.finditer(s.text):
         verb = list(REACH_VERB.finditer(s.text, m.start(), m.start("num")))[-1]  # the verb nearest the figure
         at = s.start + verb.start()
-        party = _the_firm(ctx, index, s.start + m.start()) or _party_before(ctx, index, at) or _owner(ctx, index, at) \
-            or _first_person(ctx, index, at)
+        party = _the_firm(ctx, index, s.start + m.start()) or _owner_of_products(ctx, index, s.start + m.start()) \
+            or _party_before(ctx, index, at) or _owner(ctx, index, at) or _first_person(ctx, index, at)
         if party is None or ctx.is_hypothetical(index, s.start + m.start()) or _an_example(ctx, index, party) or \
                 (m.group("them") and _unit_before(ctx, index, s.start + m.start("num")) != "countries"):
             continue  # "in 51 of them" counts countries only when countries were counted before
@@ -381,19 +388,68 @@ def _ranks(ctx: Context, index: int) -> list[Fact]:
         if party is not None and not ctx.text[party.end:s.start + m.start()].strip(" ,"):
             out.append(_statistic(ctx, index, party, None, 1, party.start, s.start + m.end(),
                                   "deal-rank:more-than-any-other", s.start + m.start()))
-    if TRADE_CONTEXT.search(s.text) or (index + 1 < len(ctx.sentences) and
-                                        TRADE_CONTEXT.search(ctx.sentences[index + 1].text)):
+    if _trade_near(ctx, index, 0):
         out += _dominated(ctx, index)
         out += _dominates(ctx, index)
+    if _trade_near(ctx, index, 2):  # "N exporters were counted. Of those, ... putting it first. X is third."
+        out += _rank_clauses(ctx, index)
         for m in RANKS_SECOND.finditer(s.text):
             party = _party_before(ctx, index, s.start + m.start())
             if party is not None and ctx.text[party.end:s.start + m.start()].strip() == "":
-                out.append(_statistic(ctx, index, party, None, ORDINALS[m.group("ord").lower()],
-                                      party.start, s.start + m.end(), "deal-rank:ranks-nth",
-                                      s.start + m.start()))
-        if not out:
-            out += _leads(ctx, index)
+                rank = ORDINALS[m.group("ord").lower()]
+                out.append(_statistic(ctx, index, party, None, rank, party.start, s.start + m.end(),
+                                      "deal-rank:ranks-nth", s.start + m.start()))
+                out += _ahead_of(ctx, index, s.start + m.end(), rank)
+    if not out and _trade_near(ctx, index, 0):
+        out += _leads(ctx, index)
     return out
+
+
+# "41 are based in Japan, putting it second, and 9 in Korea, which ranks fifth": a rank told of the
+# party right before the clause.
+RANK_CLAUSE = re.compile(r"\s*,\s*(?:(?:putting|placing|leaving)\s+(?:it|them)|which\s+(?:ranks|ranked|is|was|"
+                         r"comes|came|places|placed|sits))\s+(?:in\s+)?(?P<ord>%s)\b" % "|".join(ORDINALS))
+
+
+# "Vantex has 9% of the Asian market for e-gates, ranking fourth behind NEC and Idemia": the rank of
+# the sentence's subject, told after its share.
+RANKING_BEHIND = re.compile(r",\s*(?:ranking|ranked|placing|coming)\s+(?P<ord>%s)\s+(?:behind|after|among)\b"
+                            % "|".join(ORDINALS))
+
+
+def _rank_clauses(ctx: Context, index: int) -> list[Fact]:
+    """", putting it first", ", which ranks second" right after a party; ", ranking third behind
+    X and Y" after the subject's share: that party's rank."""
+    s = ctx.sentences[index]
+    parties = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.rule != "demonym"]
+    out = []
+    for party in parties:
+        m = RANK_CLAUSE.match(ctx.text, party.end, s.end)
+        if m:
+            out.append(_statistic(ctx, index, party, None, ORDINALS[m.group("ord").lower()], party.start, m.end(),
+                                  "deal-rank:rank-clause", party.start))
+    behind = RANKING_BEHIND.search(s.text) if parties and parties[0].start == s.start else None
+    if behind:
+        out.append(_statistic(ctx, index, parties[0], None, ORDINALS[behind.group("ord").lower()], parties[0].start,
+                              s.start + behind.end(), "deal-rank:ranking-behind", s.start + behind.start()))
+    return out
+
+
+AHEAD_OF = re.compile(r"[^.;]{0,20}?,\s*ahead\s+of\s+(?:the\s+)?")
+
+
+def _ahead_of(ctx: Context, index: int, position: int, rank: int) -> list[Fact]:
+    """"Spain is fifth with 9, ahead of Italy with six": the party after "ahead of" is one place lower."""
+    m = AHEAD_OF.match(ctx.text, position, ctx.sentences[index].end)
+    after = [p for p in ctx.in_sentence(index, PARTY_TYPES) if m and p.start == m.end() and p.rule != "demonym"]
+    return [_statistic(ctx, index, after[0], None, rank + 1, after[0].start, after[0].end, "deal-rank:ahead-of",
+                       after[0].start)] if after else []
+
+
+def _trade_near(ctx: Context, index: int, before: int) -> bool:
+    """Whether trade is talked of in this sentence, the next, or the ``before`` sentences before it."""
+    return any(TRADE_CONTEXT.search(ctx.sentences[i].text)
+               for i in range(max(0, index - before), min(len(ctx.sentences), index + 2)))
 
 
 def _dominated(ctx: Context, index: int) -> list[Fact]:
@@ -473,6 +529,20 @@ def _their_country(ctx: Context, index: int, group: Mention) -> Mention:
 THE_FIRM = re.compile(r"\b(?:the|our)\s+(?:group|company|firm|vendor|business)\s+(?:(?:now|also|already|still|currently)\s+)*$")
 ITS_PRODUCTS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:products|systems|software|cameras|technology|"
                           r"solutions|devices|platforms?|tools)\b[^.;,]{0,20}$")
+
+
+# "With Chile, the company's identity platforms are now used by ministries in 31 countries": the
+# firm whose products are counted, not the party the sentence opens on.
+OWNED_PRODUCTS = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,4}?(?:products|systems|software|cameras|technology|"
+                            r"solutions|devices|platforms?|tools|gates|equipment)\s+(?:are|is|have been|has been)\s+"
+                            r"(?:(?:now|also|already|still|currently|widely)\s+)*$")
+
+
+def _owner_of_products(ctx: Context, index: int, position: int) -> Mention | None:
+    """The firm (or "the company") whose products are the subject of the reach verb at ``position``."""
+    owners = [f for f in ctx.in_sentence(index, ("Firm",), end=position)
+              if OWNED_PRODUCTS.fullmatch(ctx.text, f.end, position)]
+    return owners[-1] if owners else None
 
 
 def _the_firm(ctx: Context, index: int, position: int) -> Mention | None:

@@ -11,7 +11,7 @@ import re
 
 from frkg.entities import entity_for
 from frkg.facts.context import Context, fact
-from frkg.facts.dates import _MONTH, find_date
+from frkg.facts.dates import _MONTH, MONTHS, find_date
 from frkg.identity import slugify
 from frkg.model import Fact
 
@@ -74,6 +74,10 @@ STUDY_WORDS = re.compile(rf"\b{STUDY_NOUN}\b|\bresearchers\b|\b(?:co-?)?authors?
 AUTHOR_NOUN_BEFORE = re.compile(r"\b(?:(?:lead|main|senior|first|principal)\s+)?(?:co-?)?authors?"
                                 r"(?:,|\s+is|\s+was|\s+are|\s+were)?\s+$",
                                 re.I)
+# "Researchers Ana Lima and Tom Reyes surveyed 40 cities": people named as researchers who did research.
+RESEARCHERS_BEFORE = re.compile(r"\b[Rr]esearchers?\s+$")
+RESEARCH_VERB = re.compile(r"\b(?:counted|found|analy[sz]ed|surveyed|studied|examined|mapped|reviewed|compiled|"
+                           r"measured|tested|documented|estimated|calculated|interviewed|catalogued|cataloged)\b")
 # "written by A, a lecturer at U1, and B, a professor at U2": the list goes on past appositions.
 STUDY_NOUN_RE = re.compile(rf"\b{STUDY_NOUN}\b")
 ACADEMIC_NOUNS = ("study", "paper", "working paper", "article", "research")
@@ -168,6 +172,7 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
             authors.append(person.key)
             rule = rule or "study:coauthors"
         elif AUTHOR_NOUN_BEFORE.search(ctx.text, s.start, person.start) or \
+                (RESEARCHERS_BEFORE.search(ctx.text, s.start, person.start) and RESEARCH_VERB.search(tail)) or \
                 (authors and NEXT_AUTHOR.search(ctx.text, s.start, person.start)) or \
                 (authors and AUTHOR_LIST_GAP.fullmatch(ctx.text, last_author_end, person.start)):
             last_author_end = person.end
@@ -218,11 +223,31 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
     dated = DATED_STUDY.search(s.text) or DATED_BODY_STUDY.search(s.text)
     if dated and rule:
         date = date or (find_date(dated.group("when")) or (dated.group("when")[-4:],))[0]
-    if rule is None:
+    if rule and date is None and (last := PUBLISHED_LAST.search(s.text)):
+        date = _relative_date(ctx, s.start + last.end(), s.end)
+    if rule is None or (not authors and not affiliations and _official_report(ctx, index)):
         return None
     key = _study_key(ctx, authors, affiliations, date)
     return fact("Study", {"author": authors, "authorAffiliation": affiliations},
                 {"publicationDate": date}, ctx.sentence_evidence(index, rule, 0.85), subject=key)
+
+
+# "In a report published on 2 May, the committee urged ...": a body of the state reporting.
+OFFICIAL_SUBJECT = re.compile(r"^\s*In\s+(?:a|an|its|their|the)\s+[^,;]{0,60},\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                              r"(?:committee|government|ministry|department|commission|parliament|senate|council|"
+                              r"regulator|inquiry|panel|ombudsman|auditor)\b", re.I)
+OFFICIAL_TYPES = ("Legislature", "GovernmentBody")
+
+
+def _official_report(ctx: Context, index: int) -> bool:
+    """A report a committee, ministry or regulator issues (see :data:`OFFICIAL_SUBJECT`, or such a
+    body named as the subject after the opening) is its finding, not a study."""
+    s = ctx.sentences[index]
+    opening = OFFICIAL_SUBJECT.match(s.text)
+    if opening:
+        return True
+    comma = s.text.find(", ") if s.text.lstrip().startswith("In ") else -1
+    return comma > 0 and any(m.start == s.start + comma + 2 for m in ctx.in_sentence(index, OFFICIAL_TYPES))
 
 
 def _opening_author(ctx: Context, index: int, opening: re.Match) -> list[str]:
@@ -230,6 +255,26 @@ def _opening_author(ctx: Context, index: int, opening: re.Match) -> list[str]:
     start = ctx.sentences[index].start
     people = ctx.in_sentence(index, ("Person",), start + opening.start("subject"), start + opening.end("subject"))
     return [people[-1].key] if people else []
+
+
+# "published last November", "released last year": a date counted back from the story's own.
+PUBLISHED_LAST = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|issued)(?=\s+last\s)")
+LAST_WHEN = re.compile(rf"\s*last\s+(?:(?P<month>{_MONTH})|(?P<year>year))\b")
+
+
+def _relative_date(ctx: Context, start: int, end: int) -> str | None:
+    """The date "last <month>" or "last year" right after ``start`` names, from the story's date."""
+    when = LAST_WHEN.match(ctx.text, start, end)
+    story = _news_date(ctx) if when else None
+    if story is None:
+        return None
+    year = int(story[:4]) - 1
+    if when.group("year"):
+        return str(year)
+    month = MONTHS[when.group("month").lower()]
+    if len(story) >= 7 and month < int(story[5:7]):
+        year += 1  # "last March" in a story of June: this year's March
+    return f"{year}-{month:02d}"
 
 
 def _news_date(ctx: Context) -> str | None:

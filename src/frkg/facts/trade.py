@@ -15,6 +15,7 @@ from frkg.entities import entity_for
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.dates import find_date
 from frkg.facts.money import amount_values, countries_before, story_dollar
+from frkg.facts.statistics import NUMBER
 from frkg.gazetteer import ORG_TYPES
 from frkg.model import Evidence, Fact, Mention
 
@@ -23,6 +24,7 @@ SELLER_TYPES = ("Country", "Firm", "Group")
 EXPORT_VERB = re.compile(
     r"\b(?:exports|exported|exporting|sells|sold|selling|supplies|supplied|supplying|provides|"
     r"provided|delivered|delivers|shipped|ships|installed|installs|deployed|deploys|"
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )built|builds|"
     r"(?<=\bto )(?:supply|sell|provide|deliver|install|export)|"
     r"(?<!\bthe )(?<!\ba )(?<!’s )(?<!'s )(?<!\bof )(?<!\bits )(?<!\btheir )(?<!\bto )(?<!\band )"
     r"(?:supply|sell|provide|deliver)(?!\s+chains?\b)|"  # "NEC and Idemia provide the software"
@@ -54,11 +56,15 @@ BOUGHT_FROM = re.compile(r"\b(?:bought|purchased|procured|acquired|buys|purchase
                          r"(?<=\bto )(?:buy|purchase|procure|acquire|import))\b")  # "agreed to buy T from X"
 TO_IMPORTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s*(?:to|for|in|into)\s+(?:the\s+)?(?:(?:city|government|police|authorities)"
                          r"\s+(?:of|in)\s+)?")
+# "provided the country with", "equipped Kenya's police with": the buyer before the product.
+PROVIDED_WITH = re.compile(r"\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}?with\s+")
+TO_BUYERS_IN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}?in\s+(?:the\s+)?")  # "to border agencies in"
 COMPONENTS = re.compile(r"sensors|processors|lens(?:es| assemblies)|components|modules")
 GENERIC_OBJECT = re.compile(r"\s+(?:an?|the|its|their|this|similar|such|\s)*(?:[\w,“”\"'’-]+\s+){0,3}?"
-                            r"(?:system|systems|cameras|camera networks?|CCTV|equipment|software|platform|technology|tools|kiosks|gates|"
+                            r"(?:system|systems|cameras|camera networks?|(?:surveillance|CCTV) networks?|CCTV|equipment|software|platform|technology|tools|kiosks|gates|analytics|"
                             r"terminals|scanners)\b")
-PASSIVE = re.compile(r"\b(?:supplied|provided|sold|delivered|exported|made|built|developed)\s+by\s+(?:the\s+)?")
+PASSIVE = re.compile(r"\b(?:supplied|provided|sold|delivered|exported|made|built|developed)\s+"
+                     r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?by\s+(?:the\s+)?")  # "supplied in 2019 by X"
 # "cameras supplied by X": a generic product right before the passive verb.
 # "The cameras at the border crossing were supplied by X", "The algorithms have been provided by X".
 GENERIC_PRODUCT = re.compile(
@@ -71,8 +77,8 @@ BOUGHT_BY = re.compile(r"\s*,?\s+and\s+(?:(?:was|were|later|then)\s+)*(?:bought|
 RELATIVE_AFTER = re.compile(r",\s*which$")
 USED_ABROAD = re.compile(r",\s+whose\s+(?:[\w-]+\s+){0,2}?(?:equipment|cameras|systems?|software|technology|products|gates|"
                          r"kiosks|platforms?)\s+(?:is|are|has\s+been|have\s+been)\s+(?:(?:already|also|now|widely)\s+)*"
-                         r"(?:used|deployed|installed|in\s+use)\s+(?:by\s+(?:the\s+)?(?:police|authorities|governments?|"
-                         r"[\w-]+\s+forces)\s+)?in\s+(?:the\s+)?")
+                         r"(?:used|deployed|installed|in\s+use)\s+(?:by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|authorities|"
+                         r"governments?|forces|agencies)\s+)?in\s+(?:the\s+)?")
 GENERIC_NAME_WORDS = {"technology", "technologies", "vision", "security", "systems", "group", "international",
                       "intelligent", "digital", "smart", "the", "and", "co", "ltd", "inc", "corp"}
 # A list item naming a buyer, then its deal: ", under a five-year contract", ", whose $9 million
@@ -100,9 +106,11 @@ AWARDED_DEAL = re.compile(r"\s+(?:a|an|the)\s+(?:[\w$£€¥₹.,-]+\s+){0,4}?(?
 AWARDED_TO = re.compile(r"\b(?:awarded|awards|gave|gives|granted|handed)\s+(?:a|an|the)\s+(?:[\w$£€¥₹.,-]+\s+){0,4}?"
                         r"(?:contract|deal|tender|agreement)s?\s+" + WORTH + r"to\s+")
 # "Idemia was awarded a contract by the Indian government": the passive, buyer after "by".
-AWARDED_BY = re.compile(r"\b(?:was|were|has been|had been|have been)\s+awarded\s+(?:a|an|the)\s+"
+# "X has been selected by Y to supply T": the same with a verb of choosing (its infinitive required).
+AWARDED_BY = re.compile(r"\b(?:was|were|has been|had been|have been)\s+(?:awarded\s+(?:a|an|the)\s+"
                         r"(?:[\w$£€¥₹.,-]+\s+){0,4}?(?:contract|deal|tender|agreement)s?\s+"
-                        + WORTH + r"by\s+(?:the\s+)?")
+                        + WORTH + r"|(?P<chosen>selected|chosen|picked|contracted|commissioned|hired|tapped)\s+)"
+                        r"by\s+(?:the\s+)?")
 # "uses facial recognition technology from NtechLab", "relies on software from Cognitec".
 PRODUCT_FROM = re.compile(r"\s+(?:(?:made|supplied|provided|developed|built|sourced)\s+)?from\s+(?:the\s+)?")
 # "a teardown found processors from X": parts found inside a product were supplied for it.
@@ -119,8 +127,9 @@ TO_SUPPLY = re.compile(r"\s+to\s+(?:supply|install|provide|build|deliver|deploy|
 SUPPLY_WORD = re.compile(r"supply|install|provide|build|deliver|deploy|equip")
 DEAL_NOUN = re.compile(r"contract|deal|tender|agreement")
 JUST_TO = re.compile(r"\s+to\s+")
+OWNED_NAME_TO = re.compile(r"(?:’s|'s)\s+(?:[A-ZÀ-Þ][\w-]*\s+(?:(?:de|del|la|of|for|and)\s+)?){1,6}to\s+")  # "Chile's X Y to"
 BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
-LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?")  # "Peru, Chile and the Maldives"
 AND_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+")
 # "The larger of the two, worth $18.5 million, was signed ...", "The second, a EUR 3.2m agreement with
 # ...", "A second contract, with the Russian firm X, ...": a deal named after contracts mentioned before.
@@ -128,7 +137,8 @@ LATER_DEAL = re.compile(
     r"(?:^|(?<=\.\s))\s*(?:The|A|An)\s+(?:(?:(?:larger|smaller|bigger|largest|biggest|first|second|third|other|"
     r"latter|former|latest|new)(?:\s+(?:one|of\s+the\s+(?:two|three|deals|contracts)))?)"
     r"(?:\s+(?:contract|deal|agreement|order))?"
-    r"|(?:contract|deal|agreement))\s*(?:,|(?=\s+(?:was|is)\s+(?:signed|worth|valued)\b))")
+    r"|(?:contract|deal|agreement))\s*(?:,|(?=\s+(?:(?:was|is)\s+(?:signed|worth|valued)|"
+    r"(?:has|carries)\s+a\s+(?:total\s+|combined\s+)?value)\b))")  # "The contract has a total value of"
 # "Documents put the value of a contract signed in 2023 at ...": the amount of a deal named before.
 VALUE_OF = re.compile(r"\b(?:value|cost|price)\s+of\s+(?:a|an|the|this|that)\s+(?:[\w-]+\s+){0,2}?"
                       r"(?:contract|deal|agreement|order|purchase)\b")
@@ -175,6 +185,38 @@ DISTRIBUTOR = re.compile(
     r"(?:distributor|reseller|agent|representative|dealer|integrator|partner)\s+(?:for|of)\s+(?:the\s+)?")
 DELIVERY = re.compile(r"\b(?:(?:delivery|deliveries|sale|sales|supply|shipment|shipments|installation)\s+of|"
                       r"delivered|supplied|sold|shipped|installed|provided)\b[^.;]{0,120}?\bto\s+(?:the\s+)?")
+# "installed under a 2019 contract between the city of Mombasa and Hikvision": a deal named in passing
+# with both its parties.
+BETWEEN = re.compile(r"\b(?:contract|deal|agreement)s?\s+(?:(?:signed|struck|agreed)\s+(?:in\s+(?:19|20)\d\d\s+)?)?"
+                     r"between\s+(?:the\s+)?")
+BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+# "X said ... it had delivered similar projects in A, B and C": the firm (named, "it" for the one that
+# speaks, or "the company") built such systems in each country.
+DELIVERED_IN = re.compile(
+    r"\b(?:[Ii]t|[Tt]he\s+(?:company|firm|group))\s+(?:(?:had|has|have|already|previously|also)\s+)*"
+    r"(?:delivered|supplied|installed|built|completed|deployed|implemented|carried out)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:projects|systems|networks|platforms|installations|schemes)\s+(?:in|to|for)\s+(?:the\s+)?")
+# "Its software runs at automated gates in six EU member states", "noting that its kiosks are used in Oman",
+# "Vantex's cameras are already deployed in Peru": a firm's products in use abroad.
+PRODUCT_ABROAD = re.compile(
+    r"(?:\b[Ii]ts\s+|\b[Tt]heir\s+|(?<=’s )|(?<='s ))(?:[\w-]+\s+){0,2}?(?:software|cameras|systems?|technology|"
+    r"products|e-gates|gates|kiosks|platforms?|equipment|algorithms?)\s+(?:(?:(?:is|are|has been|have been)\s+"
+    r"(?:(?:already|also|now|widely|currently)\s+)*(?:used|deployed|installed|in use))|runs?|operates?)"
+    r"(?:\s+(?:by|at)\s+[^,;.]{0,40}?)??\s+in\s+(?:the\s+)?")
+ABROAD_COUNT = re.compile(NUMBER + r"\s+(?:[A-Z]{2,3}\s+)?(?:countries|nations|(?:member\s+)?states)\b")
+# "the 4,000 Dahua cameras installed along the ring road": a maker's goods put up somewhere were sold.
+COUNT_BEFORE = re.compile(r"(?:\b\d{1,3}(?:,\d{3})*|\b[Tt]he|\bits|\btheir)\s+$")
+MAKER_GOODS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:cameras|camera networks?|systems?|terminals|gates|kiosks|scanners)\s+"
+                         r"(?:(?:were|was|have been|had been)\s+)?(?:installed|deployed|supplied|mounted|put up)\b")
+# "with Chile, Peru and Mexico its three largest customers": the seller's main buyers, listed.
+CUSTOMERS_WITH = re.compile(r"\bwith\s+(?:the\s+)?")
+CUSTOMERS_TAIL = re.compile(r"\s+(?:as\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:customers|buyers|clients|markets)\b")
+# "procured by the city police under a 1.2 million euro contract awarded in May 2021 to X": the deal
+# named with its amount, date and seller in one phrase.
+CONTRACT_AWARDED_TO = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w$£€¥₹.,-]+\s+){0,5}?(?:contract|deal|tender|agreement|order)\s+(?:awarded|granted|let)\s+"
+    r"(?:(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+)?to\s+(?:the\s+)?")
+SAID_BEFORE = re.compile(r"\s+(?:(?:also|has|had)\s+)?(?:said|says|added|stated|told\s+[\w\s]{1,30}?)\b")
 SUBJECT_GAP = re.compile(r":?\s+(?:(?:have|has|had|also|reportedly|jointly|together|both)\s+)*")
 
 
@@ -203,6 +245,12 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _our_trade(ctx, sentence.index)
         facts += _listed_account(ctx, sentence.index)
         facts += _used_abroad(ctx, sentence.index)
+        facts += _between(ctx, sentence.index)
+        facts += _product_abroad(ctx, sentence.index)
+        facts += _maker_goods(ctx, sentence.index)
+        facts += _contract_awarded_to(ctx, sentence.index)
+        facts += _main_customers(ctx, sentence.index)
+        facts += _delivered_in(ctx, sentence.index)
         facts += _later_deal(ctx, sentence.index, facts)
         _labelled_values(ctx, sentence.index, facts)
     return _drop_subsumed(_unique(facts))
@@ -242,6 +290,8 @@ def _reached(ctx: Context, index: int) -> list[Fact]:
         tech = [t for t in ctx.in_sentence(index, ("Technology",), end=verb_start) if t.end == verb_start][:1]
         makers = [f for f in ctx.in_sentence(index, ("Firm",), end=tech[0].start)
                   if re.fullmatch(r"\s", ctx.text[f.end:tech[0].start])] if tech else []
+        short = _firm_ending_at(ctx, index, tech[0].start - 1) if tech and not makers else None
+        makers = makers or ([short] if short else [])  # "800 Veltra chips": the maker's short name
         buyer = [p for p in ctx.in_sentence(index, ("Country",), s.start + m.end())
                  if p.start == s.start + m.end() and p.rule != "demonym"][:1]
         if makers and buyer and not ctx.is_hypothetical(index, verb_start):
@@ -351,11 +401,155 @@ def _used_abroad(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     m = USED_ABROAD.search(s.text) if " whose " in s.text else None
     seller = _firm_ending_at(ctx, index, s.start + m.start()) if m else None
-    countries = _run_at(ctx, index, s.start + m.end(), ("Country",)) if seller else []
-    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start) if countries else []
+    places = _run_at(ctx, index, s.start + m.end(), ("Country", "Place")) if seller else []
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start) if places else []
+    if keys and places[0].entity_type == "Place":  # "used by transit police in Tulsa and Omaha": sold, buyer unnamed
+        return [fact("Export", {"exporter": [seller.key], "technology": keys}, {},
+                     ctx.evidence(index, seller.start, places[-1].end, "deal:used-abroad", COREF_CONFIDENCE))]
     return [fact("Deal", {"exporter": [seller.key], "importer": [c.key], "technology": keys}, {},
                  ctx.evidence(index, seller.start, c.end, "deal:used-abroad", COREF_CONFIDENCE))
-            for c in countries if keys and c.rule != "demonym"]
+            for c in places if keys and c.entity_type == "Country" and c.rule != "demonym"]
+
+
+def _between(ctx: Context, index: int) -> list[Fact]:
+    """"under a 2017 contract between Zambia and X": the firm is the seller; of two firms the
+    one the gazetteer knows as a vendor, else the second named (the customer is usually named first)."""
+    s = ctx.sentences[index]
+    m = BETWEEN.search(s.text) if "between" in s.text else None
+    first = [p for p in ctx.in_sentence(index, PARTY_TYPES) if m and p.start == s.start + m.end()][:1]
+    gap = BETWEEN_AND.match(ctx.text, first[0].end) if first else None
+    second = [p for p in ctx.in_sentence(index, PARTY_TYPES) if gap and p.start == gap.end()][:1]
+    if not second or "Firm" not in (first[0].entity_type, second[0].entity_type):
+        return []
+    seller, buyer = second[0], first[0]
+    if seller.entity_type != "Firm" or (buyer.entity_type == "Firm" and _known_vendor(buyer)
+                                        and not _known_vendor(seller)):
+        seller, buyer = buyer, seller
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start)
+    return [_buyer_seller_deal(ctx, index, [seller], _buyer(ctx, buyer), keys, s.start + m.start(), "deal:between")] \
+        if keys else []
+
+
+def _product_abroad(ctx: Context, index: int) -> list[Fact]:
+    """"Its software runs at automated gates in six EU member states" (an export), "its kiosks are used
+    in Oman and Bahrain" (a deal per country): the firm whose products they are sold them there."""
+    s = ctx.sentences[index]
+    m = PRODUCT_ABROAD.search(s.text) if " in " in s.text else None
+    seller = _product_owner(ctx, index, s.start + m.start()) if m else None
+    countries = _run_at(ctx, index, s.start + m.end(), ("Country",)) if seller else []
+    counted = ABROAD_COUNT.match(ctx.text, s.start + m.end()) if seller and not countries else None
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start) \
+        if countries or counted else []
+    if not keys:
+        return []
+    evidence = ctx.evidence(index, min(seller.start, s.start + m.start()), s.start + m.end(), "deal:product-abroad",
+                            COREF_CONFIDENCE)
+    if counted:
+        return [fact("Export", {"exporter": [seller.key], "technology": keys}, {}, evidence)]
+    return [fact("Deal", {"exporter": [seller.key], "importer": [c.key], "technology": keys}, {},
+                 ctx.evidence(index, evidence.start, c.end, "deal:product-abroad", COREF_CONFIDENCE))
+            for c in countries]
+
+
+def _contract_awarded_to(ctx: Context, index: int) -> list[Fact]:
+    """"The kit was procured by Y under a €1.2m contract awarded in May 2021 to X": X's deal, with the
+    amount and date of the phrase; the buyer is the clause's first other party, when one is named."""
+    s = ctx.sentences[index]
+    m = CONTRACT_AWARDED_TO.search(s.text) if " to " in s.text and "award" in s.text else None
+    start, end = (s.start + m.start(), s.start + m.end()) if m else (0, 0)
+    sellers = (_run_at(ctx, index, end, ("Firm", "Group")) or _described_seller(ctx, index, end)
+               or _introduced_seller(ctx, index, end)) if m else []
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start) if sellers else []
+    if not keys or ctx.is_hypothetical(index, start):
+        return []
+    buyer = _subject_buyer(ctx, index, start, {p.key for p in sellers})
+    date = find_date(ctx.text, start, end)
+    values = {"dealDate": date[0] if date else None,
+              **amount_values(ctx.text, start, end, countries_before(ctx.mentions, s.end),
+                              story_dollar(ctx.mentions, ctx.attributes))}
+    parties = sellers + ([buyer] if buyer else [])
+    return [fact("Deal" if buyer else "Export", {"exporter": [p.key for p in sellers],
+                                                  "importer": [buyer.key] if buyer else [], "technology": keys},
+                 values, ctx.evidence(index, min([start] + [p.start for p in parties]),
+                                      max(p.end for p in parties), "deal:contract-awarded-to", 0.75))]
+
+
+def _maker_goods(ctx: Context, index: int) -> list[Fact]:
+    """"the 8,000 Hikvision cameras installed under the city's programme": the maker sold them."""
+    s = ctx.sentences[index]
+    if "install" not in s.text and "deploy" not in s.text and "suppl" not in s.text and "mount" not in s.text:
+        return []  # cheap test first (speed)
+    out = []
+    for maker in ctx.in_sentence(index, ("Firm",)):
+        goods = MAKER_GOODS.match(ctx.text, maker.end, s.end) if maker.rule != "demonym" else None
+        if goods is None or not COUNT_BEFORE.search(ctx.text, s.start, maker.start) \
+                or ctx.is_hypothetical(index, maker.start):
+            continue
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",), maker.end, goods.end()), s.start)
+        if keys:
+            out.append(fact("Export", {"exporter": [maker.key], "technology": keys}, {},
+                            ctx.evidence(index, maker.start, goods.end(), "export:maker-goods", 0.75)))
+    return out
+
+
+def _main_customers(ctx: Context, index: int) -> list[Fact]:
+    """"X sold systems to 19 countries, with A, B and C its three largest customers": a deal per
+    country, sold by the firm named before them in the sentence."""
+    s = ctx.sentences[index]
+    out: list[Fact] = []
+    if "with" not in s.text or not CUSTOMERS_TAIL.search(s.text):
+        return out  # cheap test first (speed)
+    for m in CUSTOMERS_WITH.finditer(s.text):
+        countries = _run_at(ctx, index, s.start + m.end(), ("Country",))
+        tail = CUSTOMERS_TAIL.match(ctx.text, countries[-1].end) if countries else None
+        sellers = [f for f in ctx.in_sentence(index, ("Firm",), end=s.start + m.start()) if f.rule != "demonym"]
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start) if tail and sellers else []
+        out += [fact("Deal", {"exporter": [sellers[-1].key], "importer": [c.key], "technology": keys}, {},
+                     ctx.evidence(index, s.start + m.start(), tail.end(), "deal:main-customers", COREF_CONFIDENCE))
+                for c in countries if keys]
+    return out
+
+
+def _product_owner(ctx: Context, index: int, position: int) -> Mention | None:
+    """The firm a product belongs to: "X's" right before it; "its" after a firm named in the sentence;
+    "Its" opening a sentence: the subject (first firm) of the sentence before."""
+    before = [f for f in ctx.in_sentence(index, ("Firm",), end=position) if f.rule != "demonym"]
+    if ctx.text[ctx.sentences[index].start:position].strip():
+        return before[-1] if before else None
+    previous = [f for f in ctx.in_sentence(index - 1, ("Firm",)) if f.rule != "demonym"] if index else []
+    return previous[0] if previous else None
+
+
+def _known_vendor(party: Mention) -> bool:
+    """A firm the gazetteer lists (its firms are the trade's vendors), not one found from context."""
+    return party.rule == "gazetteer"
+
+
+def _delivered_in(ctx: Context, index: int) -> list[Fact]:
+    """"X said its systems are lawful and that it had delivered similar projects in A, B and C":
+    one deal per country, sold by the firm "it" stands for."""
+    s = ctx.sentences[index]
+    m = DELIVERED_IN.search(s.text) if " in " in s.text else None
+    seller = _pronoun_firm(ctx, index, s.start + m.start()) if m else None
+    countries = _run_at(ctx, index, s.start + m.end(), ("Country",)) if seller else []
+    keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start) if countries else []
+    return [fact("Deal", {"exporter": [seller.key], "importer": [c.key], "technology": keys},
+                 _trade_values(ctx, index, s.start + m.start()),
+                 ctx.evidence(index, s.start + m.start(), c.end, "deal:delivered-in", COREF_CONFIDENCE))
+            for c in countries if keys]
+
+
+def _pronoun_firm(ctx: Context, index: int, position: int) -> Mention | None:
+    """The firm "it"/"the company" at ``position`` stands for: the one that speaks in the sentence
+    ("Lumora said ... it had"), else the firm named last in this sentence or the two before."""
+    s = ctx.sentences[index]
+    for say in SAID_BEFORE.finditer(s.text, 0, position - s.start):
+        speaker = _firm_ending_at(ctx, index, s.start + say.start())
+        if speaker is not None:
+            return speaker
+    firms = [f for f in ctx.mentions if f.entity_type == "Firm" and f.end <= position
+             and index - 2 <= f.sentence_index <= index]
+    return firms[-1] if firms else None
 
 
 def _firm_ending_at(ctx: Context, index: int, position: int) -> Mention | None:
@@ -416,20 +610,26 @@ def _later_deal(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
         buyer_key = (previous.roles.get("importer") or (None,))[0]
     else:
         buyer_key = buyer.key if buyer else None
+    named_before = None
     if buyer_key is None and previous is None and refers_back:
-        buyer_key, earlier = _earlier_contract(ctx, index, {p.key for p in sellers})
+        buyer_key, earlier, named_before = _earlier_contract(ctx, index, {p.key for p in sellers})
         values = {**earlier, **{k: v for k, v in values.items() if v is not None}}
     keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start)
     end = max([p.end for p in sellers if p.sentence_index == index] + [buyer.end if buyer else 0, start + 1])
-    return [fact("Deal" if buyer_key else "Export",
+    if not keys:
+        return []
+    found = fact("Deal" if buyer_key else "Export",
                  {"exporter": [p.key for p in sellers], "importer": [buyer_key] if buyer_key else [],
                   "technology": keys}, values,
-                 ctx.evidence(index, start, end, "deal:later-deal", COREF_CONFIDENCE + 0.1))] if keys else []
+                 ctx.evidence(index, start, end, "deal:later-deal", COREF_CONFIDENCE + 0.1))
+    found.evidence += [named_before] if named_before else []  # where its buyer and amount were read
+    return [found]
 
 
-def _earlier_contract(ctx: Context, index: int, sellers: set[str]) -> tuple[str | None, dict]:
+def _earlier_contract(ctx: Context, index: int, sellers: set[str]) -> tuple[str | None, dict, Evidence | None]:
     """"Y's board approved a $2m contract with an Ohio firm. The contract, awarded in May, to X ...":
-    the buyer (the clause's subject) and amount of the contract the two sentences before named."""
+    the buyer (the clause's subject) and amount of the contract the two sentences before named, and
+    where they were read."""
     for i in range(index - 1, max(-1, index - 3), -1):
         s = ctx.sentences[i]
         noun = DEAL_NOUN_AT.search(s.text)
@@ -438,8 +638,9 @@ def _earlier_contract(ctx: Context, index: int, sellers: set[str]) -> tuple[str 
             start = s.start + max(0, noun.start() - 40)
             money = amount_values(ctx.text, start, s.start + noun.end(), countries_before(ctx.mentions, s.end),
                                   story_dollar(ctx.mentions, ctx.attributes))
-            return buyer.key, money
-    return None, {}
+            return buyer.key, money, ctx.evidence(i, buyer.start, s.start + noun.end(), "deal:earlier-contract",
+                                                  COREF_CONFIDENCE)
+    return None, {}, None
 
 
 def _labelled_values(ctx: Context, index: int, found: list[Fact]) -> None:
@@ -600,16 +801,17 @@ def _awarded_to(ctx: Context, index: int) -> list[Fact]:
 
 
 def _awarded_by(ctx: Context, index: int) -> list[Fact]:
-    """"Idemia was awarded a $20 million contract by the Indian government to supply T"."""
+    """"Idemia was awarded a $20 million contract by the Indian government to supply T", "X has been
+    selected by Y to supply T"."""
     s = ctx.sentences[index]
     out: list[Fact] = []
-    if "awarded" not in s.text:
+    if " by " not in s.text:
         return out
     for m in AWARDED_BY.finditer(s.text):
         start = s.start + m.start()
         seller = _nearest_before(ctx, index, start, ("Firm", "Group"))
-        buyer = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start == s.start + m.end()]
-        if seller is None or not buyer:
+        buyer = [_owned_body(ctx, index, p) for p in ctx.in_sentence(index, PARTY_TYPES) if p.start == s.start + m.end()]
+        if seller is None or not buyer or (m.group("chosen") and not TO_SUPPLY.match(ctx.text, buyer[0].end)):
             continue
         keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",), buyer[0].end), start)
         if keys:
@@ -644,14 +846,15 @@ def _product_from(ctx: Context, index: int) -> list[Fact]:
 
 
 def _deal_technology(ctx: Context, index: int, mentioned: list[Mention], position: int) -> list[str]:
-    """The deal's technology: the first one mentioned, else cameras, else the document's last one."""
+    """The deal's technology: the first one mentioned, else cameras, else the document's last one
+    before it, else the first one the document names at all (what it is about)."""
     if mentioned:
         return [mentioned[0].key]
     keys = _cameras(ctx, index)
     if keys:
         return keys
-    last = ctx.last_technology(position)
-    return [last.key] if last else []
+    found = ctx.last_technology(position) or next((m for m in ctx.mentions if m.entity_type == "Technology"), None)
+    return [found.key] if found else []
 
 
 def _buyer_seller_deal(ctx: Context, index: int, sellers: list[Mention], buyer: Mention,
@@ -670,7 +873,7 @@ def _trade_values(ctx: Context, index: int, start: int) -> dict:
     found = find_date(ctx.text, clause_start, clause_end)
     return {"dealDate": found[0] if found else None,
             **amount_values(ctx.text, start, clause_end, countries_before(ctx.mentions, ctx.sentences[index].end),
-                            story_dollar(ctx.mentions, ctx.attributes))}
+                            story_dollar(ctx.mentions, ctx.attributes), not_revenue=True)}
 
 
 def _clause_of(ctx: Context, index: int, position: int) -> tuple[int, int]:
@@ -706,21 +909,35 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
         tech = _technology_after(ctx, index, verb_end)
         confidence = 0.85
         if tech is None and seller is not None:
-            tech, confidence = _generic_object(ctx, index, verb_end), COREF_CONFIDENCE
+            tech, confidence = _generic_object(ctx, index, verb_end) or _with_object(ctx, index, verb_end), \
+                COREF_CONFIDENCE
         if seller is None or tech is None or _agent_before_to(ctx, seller, verb_start) \
                 or _opens_public_body(ctx, seller):
             continue
         importer = _importer_after(ctx, index, tech.end) or _importer_object(ctx, index, verb_end) \
             or _importer_in(ctx, index)
-        importer = _buyer(ctx, importer) if importer else None
-        end = importer.end if importer else tech.end
-        kind = "Deal" if importer else "Export"
+        importers = _importer_run(ctx, index, _buyer(ctx, _owned_body(ctx, index, importer))) if importer else [None]
         for party in _coordinated_subject(ctx, index, seller, verb_start) + [seller]:
-            out.append(fact(kind, {"exporter": [party.key], "technology": [tech.key],
-                                   "importer": [importer.key] if importer else []},
-                            _trade_values(ctx, index, seller.start),
-                            ctx.evidence(index, party.start, end, "export:verb", confidence)))
+            for buyer in (b for b in importers if b is None or b.key != party.key):  # "In X, ... X built": no self-sale
+                out.append(fact("Deal" if buyer else "Export", {"exporter": [party.key], "technology": [tech.key],
+                                                                "importer": [buyer.key] if buyer else []},
+                                _trade_values(ctx, index, seller.start),
+                                ctx.evidence(index, party.start, buyer.end if buyer else tech.end, "export:verb",
+                                             confidence)))
     return out
+
+
+def _with_object(ctx: Context, index: int, verb_end: int) -> Mention | None:
+    """"provided the country with a surveillance network": the product after "with"."""
+    m = PROVIDED_WITH.match(ctx.text, verb_end)
+    return (_technology_after(ctx, index, m.end()) or _generic_object(ctx, index, m.end() - 1)) if m else None
+
+
+def _importer_run(ctx: Context, index: int, importer: Mention) -> list[Mention]:
+    """"sold cameras to police in Peru, Chile and Bolivia": every country listed with the first buyer."""
+    if importer.entity_type != "Country" or importer.rule == "demonym":
+        return [importer]
+    return _run_at(ctx, index, importer.start, ("Country",)) or [importer]
 
 
 def _coordinated_subject(ctx: Context, index: int, seller: Mention, verb_start: int,
@@ -761,9 +978,12 @@ def _opens_public_body(ctx: Context, party: Mention) -> bool:
 
 
 def _agent_before_to(ctx: Context, party: Mention, verb_start: int) -> bool:
-    """"awarded a contract by the Indian government to supply T": the agent of a passive does
-    not do what the infinitive after it says; the passive's subject does."""
-    return bool(JUST_TO.fullmatch(ctx.text, party.end, verb_start)
+    """"awarded a contract by the Indian government to supply T", "... by Ghana's Ministry of the Interior to
+    supply T": the agent of a passive (or the body its country owns) does not do what the infinitive
+    after it says; the passive's subject does."""
+    agent = _owned_body(ctx, party.sentence_index, party)
+    return bool((JUST_TO.fullmatch(ctx.text, agent.end, verb_start) or OWNED_NAME_TO.fullmatch(ctx.text, agent.end,
+                                                                                               verb_start))
                 and BY_BEFORE.search(ctx.text, max(0, party.start - 8), party.start))
 
 
@@ -898,9 +1118,9 @@ def _purchased_from(ctx: Context, index: int, position: int) -> tuple[list[Menti
 
 
 def _maker_object(ctx: Context, index: int, position: int, tech: Mention | None) -> list[Mention]:
-    """"bought NEC's face recognition system", "bought Dahua camera networks": the maker named
-    right before its product."""
-    gap = re.match(r"\s+", ctx.text[position:position + 3])
+    """"bought NEC's face recognition system", "bought (the 300) Dahua camera networks": the maker
+    named right before its product."""
+    gap = re.match(r"\s+(?:the\s+)?(?:\d{1,3}(?:,\d{3})*\s+)?", ctx.text[position:position + 20])  # "bought the 2,000 X"
     firms = [p for p in ctx.in_sentence(index, ("Firm",), position)
              if gap and p.start == position + gap.end() and p.rule != "demonym"]
     if not firms or tech is None or tech.end <= firms[0].end:
@@ -1019,10 +1239,12 @@ def _importer_in(ctx: Context, index: int) -> Mention | None:
 
 
 def _importer_after(ctx: Context, index: int, position: int) -> Mention | None:
-    m = TO_IMPORTER.match(ctx.text, position)
-    if not m:
-        return None
-    found = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start == m.end()]
-    return found[0] if found else None
+    """The buyer after the product: "to (the city of) Y", else "to police forces in Y"."""
+    for pattern in (TO_IMPORTER, TO_BUYERS_IN):
+        m = pattern.match(ctx.text, position)
+        found = [p for p in ctx.in_sentence(index, PARTY_TYPES) if m and p.start == m.end()]
+        if found:
+            return found[0]
+    return None
 
 

@@ -47,11 +47,21 @@ def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for sentence in ctx.sentences:
         tech = ctx.technologies(sentence.index)
-        if tech and CUE.search(sentence.text):
+        if tech and CUE.search(sentence.text) and not _only_a_sale(sentence.text):
             facts += _uses(ctx, sentence.index, tech[0])
         elif (result := RESULT_OF_USE.search(sentence.text)) is not None:
             facts += _use_by_its_results(ctx, sentence.index, sentence.start + result.start())
     return facts
+
+
+# "X has sold 900 face recognition cameras to the Y Police": a sale reports the trade, not a use.
+SALE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?(?:sold|supplied|delivered|shipped)\b", re.I)
+
+
+def _only_a_sale(text: str) -> bool:
+    """Whether the only use word of the sentence is a completed sale or supply."""
+    cues = CUE.findall(text)
+    return bool(SALE.search(text)) and all(c.lower() in ("sold", "supplied") for c in cues)
 
 
 # Sentences that name no technology but report what "the system" did or what was run through it:
@@ -68,9 +78,16 @@ RESULT_OF_USE = re.compile(
     # critics", "the software matched their faces"
     r"(?:use\s+of\s+(?:these|those|the|its|their)\s+|(?:used|uses|using|deployed)\s+(?:[\w-]+\s+){0,2}?)"
     r"(?:systems?|cameras?|software|tools?)\s+to\s+"
-    r"(?:track|monitor|watch|follow|identify|surveil)|"
+    r"(?:track|monitor|watch|follow|identify|surveil|find|locate|trace)|"
+    # "train 300 officers of the X Police to operate the system": those trained to run it use it
+    r"train(?:s|ed|ing)?\s+[^.;]{1,60}?\s+to\s+(?:operate|use|run|manage)\s+(?:the|this|its|their)\s+"
+    r"(?:system|cameras?|network|software|platform)|"
     r"(?:system|cameras?|software|algorithm)\s+(?:matched|identified|flagged|recogni[sz]ed)\s+"
-    r"(?:their|his|her)\s+faces?)\b",
+    r"(?:their|his|her)\s+faces?|"
+    # "stills from the stadium cameras were compared with mugshots": footage run against other pictures
+    r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:matched|compared|checked|cross-checked|run)\s+"
+    r"(?:against|with)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:photos?|photographs|images?|pictures|mugshots|"
+    r"databases?|watch\s?lists?|records|profiles))\b",
     re.I)
 ACHIEVED = re.compile(r"(?:the|this|its|their)\s+[^.;]{0,40}?\b(?:helped|enabled|allowed)\b", re.I)
 ACCUSED_OF = re.compile(r"\s+of\s+(?:using|deploying)\b")
@@ -126,8 +143,10 @@ def _uses(ctx: Context, index: int, tech: Mention) -> list[Fact]:
         [fact("TechnologyUse", {"technology": [tech.key], "user": user_keys}, {}, evidence)]
 
 
-# "had used biometric systems to monitor dissidents": a use to watch people is a use, user unnamed.
-WATCHING_PURPOSE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?to\s+(?:track|monitor|surveil|spy\s+on|watch|follow)\s+[a-z]")
+# "had used biometric systems to monitor dissidents", "used face recognition to identify strikers":
+# a use to watch or find people is a use, user unnamed.
+WATCHING_PURPOSE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?to\s+(?:track|monitor|surveil|spy\s+on|watch|follow|identify|trace|"
+                              r"locate|unmask)\s+[a-z]")
 
 
 def _technology_for(ctx: Context, index: int, application: Mention) -> Mention | None:
