@@ -1,7 +1,6 @@
 """The result cache: hits for repeated queries, and a new build swapped in on disk invalidates it."""
 from __future__ import annotations
 
-import json
 import time
 
 import requests
@@ -66,8 +65,8 @@ def test_a_refused_request_is_refused_every_time(tmp_path):
             assert refused.status_code == 403 and "SERVICE" in refused.text
             assert ask(served, "image/png").status_code == 406
         assert ask(served).status_code == 200
-        statuses = [json.loads(line)["status"] for line in served.log_text().splitlines() if line.startswith("{")]
-        assert statuses[-7:] == [413, 403, 406, 413, 403, 406, 200]
+        records = served.log_records(lambda record: record.get("event") == "query", count=7)
+        assert [record["status"] for record in records][-7:] == [413, 403, 406, 413, 403, 406, 200]
 
 
 def test_repeated_get_is_answered_before_flask_with_the_same_headers(tmp_path):
@@ -81,8 +80,8 @@ def test_repeated_get_is_answered_before_flask_with_the_same_headers(tmp_path):
         assert {k.lower(): v for k, v in first.headers.items() if k.lower() not in ignored} == \
                {k.lower(): v for k, v in second.headers.items() if k.lower() not in ignored}
         assert second.headers["Access-Control-Allow-Origin"] == "*"
-        records = [json.loads(line) for line in served.log_text().splitlines() if line.startswith("{")]
-        assert [r["cache"] for r in records if r["event"] == "query"][-2:] == ["miss", "hit"]
+        records = served.log_records(lambda record: record.get("event") == "query", count=2)
+        assert [record["cache"] for record in records][-2:] == ["miss", "hit"]
         metrics = requests.get(served.url + "/metrics").text
         assert 'frkg_sparql_cache_total{outcome="hit"} 1.0' in metrics
         assert ask(served, "application/sparql-results+xml").headers["X-frkg-Cache"] == "miss"

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
@@ -226,7 +225,7 @@ def test_one_json_log_line_per_query(frkg_server):
     marker = "SELECT (1 AS ?logged_once) WHERE {}"
     requests.get(frkg_server.sparql, params={"query": marker})
     digest = hashlib.sha256(marker.encode()).hexdigest()[:16]
-    lines = [json.loads(line) for line in frkg_server.log_text().splitlines() if digest in line]
+    lines = frkg_server.log_records(lambda record: record.get("query_sha256") == digest)
     assert len(lines) == 1
     assert lines[0]["status"] == 200 and lines[0]["rows"] == 1 and lines[0]["duration_ms"] >= 0 and lines[0]["time"]
 

@@ -4,6 +4,7 @@ Everything listens on 127.0.0.1 only, on ports picked free at start.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -12,7 +13,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 import requests
 
 from bench import datagen
+from frkg.querylog import FLUSH_SECONDS
 
 FIXTURE_TRIPLES = 3000
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
@@ -52,6 +54,22 @@ class Served:
 
     def log_text(self) -> str:
         return self.log.read_text(errors="replace")
+
+    def log_records(self, wanted: Callable[[dict], bool], count: int = 1, seconds: float = 10) -> list[dict]:
+        """The JSON log lines ``wanted`` accepts, in order, once at least ``count`` of them are written.
+
+        frkg writes its query log in batches (frkg.querylog: at most FLUSH_SECONDS late), so this
+        polls, then waits for one more batch so that a line written twice would show too.
+        """
+        deadline = time.monotonic() + seconds
+        while len(self._records(wanted)) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(2 * FLUSH_SECONDS)
+        return self._records(wanted)
+
+    def _records(self, wanted: Callable[[dict], bool]) -> list[dict]:
+        records = [json.loads(line) for line in self.log_text().splitlines() if line.startswith("{")]
+        return [record for record in records if wanted(record)]
 
 
 @contextmanager

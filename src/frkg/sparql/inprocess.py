@@ -40,6 +40,7 @@ import time
 
 from cachetools import LRUCache
 
+from frkg.querylog import QUERY_LOG
 from frkg.sparql.executor import QueryTimeout
 from frkg.sparql.results import Outcome
 from frkg.sparql.worker import QueryJob, UpdateJob, run_job
@@ -136,10 +137,9 @@ class InProcessExecutor:
             time.sleep(min(1.0, self.timeout / 10))
             now = time.monotonic()
             if any(now - started > self.timeout for started in list(self._inline.values())):
-                from frkg.sparql.views import write_query_log
-
-                write_query_log({"event": "inline_query_overran", "limit_s": self.timeout,
-                                 "action": "workers replaced; this worker ends after the server's kill timeout"})
+                QUERY_LOG.write({"event": "inline_query_overran", "limit_s": self.timeout,
+                                 "action": "workers replaced; this worker ends after the server's kill timeout"},
+                                urgent=True)
                 self._replace_workers()
                 return
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 import time
 from datetime import datetime, timezone
 
@@ -12,6 +11,7 @@ from werkzeug.http import parse_etags, unquote_etag
 from jinja2 import TemplateNotFound, UndefinedError
 
 from frkg import metrics
+from frkg.querylog import QUERY_LOG
 from frkg.headers import CORS_READ_HEADERS, SECURITY_HEADERS
 from frkg.sparql.answer import Answer
 from frkg.sparql.executor import QueryTimeout
@@ -180,20 +180,7 @@ def log_request(operation: str, status: int, seconds: float, text_hash: str, out
         "cache": cache_state,
         "query_sha256": text_hash,
     }
-    write_query_log(record)
-
-
-def write_query_log(record: dict) -> None:
-    """One JSON line per query on stderr, written directly.
-
-    Python's logging pipeline (record, caller lookup, handler lock) costs
-    about 25 microseconds a line in a granian worker, a third of a cached
-    answer (bench/endpoint.py); a plain line-buffered write costs a tenth of
-    that.  Route the lines with the process's stderr (a file, journald, a
-    log shipper).
-    """
-    stream = sys.__stderr__ or sys.stderr  # the process's stderr, not a caller's capture of sys.stderr (CLI runners)
-    stream.write(json.dumps(record) + "\n")
+    QUERY_LOG.write(record, urgent=status >= 400)
 
 
 def _error_kind(status: int) -> str:
