@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from functools import lru_cache
 
 from frkg.mentions import Candidate
@@ -115,7 +116,9 @@ GENERIC_TAIL = re.compile(r"(?:\s+(?:Technology|Technologies|Tech|Vision|Systems
 
 
 SHORTENED_TYPES = ("Firm", "ResearchOrganization")
-LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|PLC|GmbH|Pte)\b\.?,?)+$")
+# "Vikingsyn Optics B.V.", "Balkan Vision EOOD", "Nordvik Optics AB": European legal forms too.
+LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|PLC|GmbH|Pte|B\.V|N\.V|S\.A|S\.p\.A|SAS|SRL|S\.R\.L|AG|AB|"
+                        r"Oy|ASA|EOOD|OOO|Pty|Sp\.\s?z\s?o\.o)\b\.?,?)+$")
 
 
 def short_org_names(found: list[Candidate], text: str) -> dict[str, Candidate]:
@@ -181,21 +184,62 @@ def _short_name(short: str, name: str) -> bool:
     return sum(ch.isupper() for ch in short) >= 2 or short[0] in {w[0] for w in name.split() if w[:1].isupper()}
 
 
+# "Mr Li" after "Li Xiaoming": a courtesy title goes with a family name, so a titled name that is the
+# first word of a two-word name (and no one's last word) gives the surname-first order.
+COURTESY_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Mx|Dr)\.?\s+$")
+
+
 def resolve_surnames(found: list[Candidate], text: str) -> list[Candidate]:
-    """Give a lone surname the key of the full name it abbreviates in this document."""
+    """Give a lone surname the key of the full name it abbreviates in this document (see also
+    :data:`COURTESY_BEFORE`)."""
     full: dict[str, str] = {}
+    first: dict[str, str] = {}
     for cand in found:
         tokens = text[cand.start:cand.end].split()
         if cand.entity_type == "Person" and len(tokens) > 1:
             full.setdefault(surname(tokens), cand.key)
-    out = []
+            if len(tokens) == 2:
+                first.setdefault(tokens[0], cand.key)
+    out = _full_names_of_titled(found, text, full, first)
     for cand in found:
         name = _bare_surname(text[cand.start:cand.end].strip())
-        if cand.entity_type == "Person" and " " not in name and name in full and full[name] != cand.key:
-            cand = Candidate(cand.start, cand.end, full[name], "Person", cand.rule,
+        key = full.get(name) or (first.get(name) if COURTESY_BEFORE.search(text, max(0, cand.start - 6), cand.start)
+                                 else None)
+        if cand.entity_type == "Person" and " " not in name and key is not None and key != cand.key:
+            cand = Candidate(cand.start, cand.end, key, "Person", cand.rule,
                              min(cand.confidence, NAME_REPEAT_CONFIDENCE), cand.priority,
                              cand.attributes, None)
         out.append(cand)
+    return out
+
+
+# "Jana Novak (Greens)" in a header the name patterns miss, then "Ms Novak is a Member of ...": the given
+# name and the surname, both capitalised, where no title or common word stands for the given name.
+NOT_GIVEN = re.compile(r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Judge|Justice|Senator|Minister|"
+                       r"President|Commissioner|Chair|Member|Note|By|From|To|Dear|Answer|Question)\.?")
+
+
+def _full_names_of_titled(found: list[Candidate], text: str, full: dict[str, str],
+                          first: dict[str, str]) -> list[Candidate]:
+    """The full name a titled lone surname ("Ms Novak") abbreviates, found in the text as two capitalised
+    words no candidate covers; each becomes a person candidate and ``full`` maps the surname to it."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from frkg.identity import slugify
+    out: list[Candidate] = []
+    for cand in found:
+        name = text[cand.start:cand.end].strip()
+        if cand.entity_type != "Person" or " " in name or name in full or name in first \
+                or not COURTESY_BEFORE.search(text, max(0, cand.start - 6), cand.start):
+            continue
+        full_name = re.compile(rf"(?<![\w’'.-])(?P<given>[A-Z][a-z][\w’'-]*)[ \t]+{re.escape(name)}\b")
+        m = next((m for m in full_name.finditer(text)
+                  if not NOT_GIVEN.fullmatch(m.group("given")) and m.group("given").lower() not in STOP_WORDS
+                  and not any(c.start < m.end() and m.start() < c.end for c in found)), None)
+        if m is None:
+            continue
+        key = "person/" + slugify(f"{m.group('given')} {name}")
+        full[name] = key
+        out.append(Candidate(m.start(), m.end(), key, "Person", "coref:full-name", NAME_REPEAT_CONFIDENCE, 2))
     return out
 
 
@@ -225,9 +269,10 @@ DEFINITE_HEADS: dict[str, tuple[str, ...]] = {
                     CIVIL_TYPES),
     "think tank": ("ThinkTank",),
     "committee": ("Legislature", "GovernmentBody"),
+    **dict.fromkeys(("tribunal", "court"), ("GovernmentBody", "Legislature", "Organization")),
 }
-# "the committee" means a body named a committee before, never merely the last public body.
-NAMED_ONLY_HEADS = frozenset({"committee"})
+# "the committee", "the tribunal" mean a body named so before, never merely the last public body.
+NAMED_ONLY_HEADS = frozenset({"committee", "tribunal", "court"})
 # "the company", "the Chinese company", "the telecoms giant", "the privacy regulator": at most two
 # lower-case or demonym modifiers between the article and the head noun.
 # "the New York-based group": a place-based modifier is no part of a name (a place found there keeps
@@ -260,11 +305,56 @@ def definite_descriptions(found: list[Candidate], text: str, sentences: list[Sen
             continue  # a name inside the description; a demonym modifier ("the Chinese company") is not one
         before = [c for c in names[:i] if c.entity_type in DEFINITE_HEADS[head] and c.end <= m.start()]
         c = _named_like([c for c in names[:i] if c.entity_type not in ORG_NAME_TYPES], head, text) \
-            or (before[-1] if before and head not in NAMED_ONLY_HEADS else None)
+            or (_salient(before) if before and head not in NAMED_ONLY_HEADS else None)
         if c is not None:
             out.append(Candidate(m.start(), m.end(), c.key, c.entity_type, "coref:definite",
                                  DEFINITE_CONFIDENCE, 3))
+    return out + party_descriptions(names, text)
+
+
+# A court summary names its parties once ("The appellant, Nordvik Optics AB, is ...", "Nordvik Optics AB (the
+# appellant)") and then calls them by their part in the case ("The appellant argued that ...").
+PARTY = r"appellant|applicant|claimant|complainant|plaintiff|petitioner|respondent|defendant"
+PARTY_BEFORE_NAME = re.compile(rf"\b[Tt]he\s+(?P<party>{PARTY})\s*,\s+")
+PARTY_AFTER_NAME = re.compile(rf"(?:[ \t]+[A-Z][\w.]{{0,5}}){{0,2}}\s*\(\s*(?:the\s+)?[“\"]?(?P<party>{PARTY})"
+                              r"[”\"]?\s*\)", re.I)  # "Nordvik Optics AB (the appellant)": past a legal form
+PARTY_WORD = re.compile(PARTY, re.I)
+PARTY_MENTION = re.compile(rf"\b[Tt]he\s+(?P<party>{PARTY})\b(?!\s*,)")
+
+
+def party_descriptions(names: list[Candidate], text: str) -> list[Candidate]:
+    """ "the appellant": the party a court summary named so (see :data:`PARTY`), after it did."""
+    if not PARTY_WORD.search(text):
+        return []  # cheap test first (speed)
+    by_start = {c.start: c for c in names if c.entity_type not in ("Country", "Group")}
+    named: dict[str, tuple[int, Candidate]] = {}
+    for m in PARTY_BEFORE_NAME.finditer(text):
+        if m.end() in by_start:
+            named.setdefault(m.group("party").lower(), (m.end(), by_start[m.end()]))
+    for c in by_start.values():
+        m = PARTY_AFTER_NAME.match(text, c.end)
+        if m is not None:
+            named.setdefault(m.group("party").lower(), (m.end(), c))
+    out = []
+    for m in PARTY_MENTION.finditer(text):
+        after, party = named.get(m.group("party").lower(), (len(text), None))
+        if party is not None and m.start() > after:
+            out.append(Candidate(m.start(), m.end(), party.key, party.entity_type, "coref:party",
+                                 DEFINITE_CONFIDENCE, 3))
     return out
+
+
+# A body named this often is what the text is about: "the company" after a rival named once in passing
+# ("Kestrel said ... Rivals such as Hikvision offer the same cameras. The company further submitted ...").
+SALIENT_NAMINGS = 3
+
+
+def _salient(before: list[Candidate]) -> Candidate:
+    """The body a description means: the last one named, unless that was named only once and another
+    (the latest on a tie) at least :data:`SALIENT_NAMINGS` times."""
+    counts = Counter(c.key for c in before)
+    main = max(reversed(before), key=lambda c: counts[c.key])
+    return main if counts[before[-1].key] == 1 and counts[main.key] >= SALIENT_NAMINGS else before[-1]
 
 
 def _named_like(before: list[Candidate], head: str, text: str) -> Candidate | None:

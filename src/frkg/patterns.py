@@ -133,12 +133,15 @@ ORG_PREFIXED = re.compile(
     rf"Association|Federation|Permanent Mission|Embassy|Consulate(?:[- ]General)?)\s+(?:of|for|(?<=Commission\s)on)\s+(?:the\s+|a\s+)?(?!{WEEKDAY}){OCAP}"
     rf"(?:(?:\s+(?:{AND_NOT_ANOTHER}|of\s+|&\s+|for\s+)?|{COMMA_IN_NAME}){OCAP})*"
     rf"(?:\s+at\s+(?!{WEEKDAY}){OCAP})?)")
+# Legal forms of European firms ("Carpatica Vision SRL", "Acme Europe B.V.", "Rila Data EOOD", "Riga Data SIA"; a
+# Nordic "AB" stays in the key, as older gold files keep it).
+EUROPEAN_FORMS = r"SRL|S\.R\.L|B\.V|N\.V|BV|NV|EOOD|OOD|SIA|UAB|ApS|Oyj|Oy|SpA|S\.p\.A|Kft|s\.r\.o|d\.o\.o"
 # Last words that say a firm's trade ("Kestrel Vision", "Dongwon Biometrics", "Norte Asset Securities").
 INDUSTRY_TAIL = (r"Technologies|Technology|AI|Labs|Systems|Networks|Robotics|Vision|Solutions|Analytics|Biometrics|"
                  r"Securities|Security|Intelligent|Electronics|Electric|Optics|Telematics|Telemática|Semiconductor|Imaging")
 FIRM_SHAPED = re.compile(
     rf"\b(?P<org>(?:{OCAP}\s+(?:(?:&|{SURNAME_PARTICLE})\s+)?){{1,6}}(?:Pvt\.\s+)?(?:Inc|Ltd|Corp|Co|LLC|LLP|PLC|GmbH|Corporation|Holdings|S\.A\.S|"
-    rf"S\.A|SAS|Ltda|Pte|Limited|JSC)\b(?!-)\.?|(?:{OCAP}\s+){{1,3}}(?:{INDUSTRY_TAIL})"
+    rf"S\.A|SAS|Ltda|Pte|Limited|JSC|{EUROPEAN_FORMS})\b(?!-)\.?|(?:{OCAP}\s+){{1,3}}(?:{INDUSTRY_TAIL})"
     r"(?!\s+(?!Co\b|Ltd\b|Inc\b|S\.A)[A-Z][a-z]))(?!\w)")  # "the Surveillance Technology Observatory" is no firm
 GROUP_TAIL = re.compile(
     r"(?:’s|'s)?\s+(?P<mid>(?:(?:[a-z][a-z-]*|AI|5G)\s+){0,3}?)"
@@ -181,9 +184,10 @@ ORG_WORD = re.compile(r"University|Institute|College|Department|Ministry|Commiss
                       r"Technology|Solutions|Analytics|Forum|Biometrics|Securities|Security|Intelligent|"
                       r"Electronics|Electric|Optics|Telem|Semiconductor|Imaging|Command|Directorate|Superintendence|"
                       r"Inspectorate|Secretariat|Association|Federation|Defender|Ombudsman|S\.A|SAS|Ltda|Pte|"
-                      r"Limited|JSC|LLP|Board|Unit\b|Mission|Embassy|Consulate|Liberties Union")
+                      rf"Limited|JSC|LLP|Board|Unit\b|Mission|Embassy|Consulate|Liberties Union|{EUROPEAN_FORMS}")
 ORG_TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Police", "PoliceDepartment"), ("Sheriff", "PoliceDepartment"), ("Law Enforcement", "PoliceDepartment"),
+    ("Public Security Bureau", "PoliceDepartment"),  # a Chinese city's police, before "Bureau" (a public body)
     ("University", "ResearchOrganization"), ("College", "ResearchOrganization"),
     ("School", "ResearchOrganization"),
     ("Institute of Technology", "ResearchOrganization"), ("Laboratory", "ResearchOrganization"),
@@ -601,6 +605,10 @@ PUBLIC_FUNCTION = re.compile(r"(?:[Tt]he\s+)?(?:National|Public|Homeland|State|I
 UNIVERSITY_CITY = re.compile(r"(?:(?<=University)|(?<=Institute)|(?<=College))\s+(?P<city>[A-Z][\w-]+)\b"
                              r"(?!\s+[A-Z]|[’'-])")
 ANY_NAME = re.compile(r"(?P<org>.+)", re.S)
+# A form or notice's "Label: value" line ("II.1) Official name: X", "Contractor 2: Y SRL, Riga, Latvia"): the
+# value is a name on its own, however capitalised the line.
+LABELLED_FIELD = re.compile(r"\s*(?:[IVX]+(?:\.\d+)*\)\s*|\d+(?:\.\d+)*\)\s*)?(?P<label>[A-Z][^:\n]{1,80}?):\s+"
+                            r"(?:the\s+)?(?=\S)")
 # On a header line an institution is followed by its city or a date ("Centre for X, Nairobi | 3 March").
 HEADER_NAME_END = re.compile(r"\s*[,|(]")
 
@@ -608,14 +616,14 @@ HEADER_NAME_END = re.compile(r"\s*[,|(]")
 def _shaped_orgs(s: str, offset: int) -> Iterator[Candidate]:
     """Organisations known by the shape of their names.  Headlines capitalise every word, so on a
     headline-like line only an institution closed by a comma, bar or bracket counts (a report's
-    header line); a trade-named firm opened by a public function ("National Security") needs a legal form."""
+    header line), or a labelled field's whole value (see :func:`_header_name`); a trade-named firm
+    opened by a public function ("National Security") needs a legal form."""
     headline = _is_headline(s)
+    field = LABELLED_FIELD.match(s) if headline and ":" in s else None
     for regex, default in ((ORG_SUFFIXED, "Organization"), (ORG_PREFIXED, "Organization"), (FIRM_SHAPED, "Firm")):
-        if headline and regex is FIRM_SHAPED:
-            continue
         for m in regex.finditer(s):
             org = m.group("org")
-            if headline and not HEADER_NAME_END.match(s, m.end()):
+            if headline and not _header_name(s, m, field, regex is FIRM_SHAPED):
                 continue
             if regex is FIRM_SHAPED and (re.search(r"[’']s\s", org) and not _place_owned(org)
                                          or PUBLIC_FUNCTION.match(org) and not LEGAL_SUFFIX.search(org)):
@@ -624,6 +632,21 @@ def _shaped_orgs(s: str, offset: int) -> Iterator[Candidate]:
             if city and _is_city(city.group("city")):  # "Humboldt University Berlin": the city is in the name
                 m = ANY_NAME.match(s, m.start("org"), city.end())
             yield from _org(m, "org", offset, "pattern:org-name-shape", default)
+
+
+def _header_name(s: str, m: re.Match, field: re.Match | None, firm_shaped: bool) -> bool:
+    """Whether a name on a headline-like line stands on its own: closed by a comma, bar or bracket, or
+    a labelled field's whole value ("Official name: X"); a trade-named firm only with its legal form
+    ("X Systems GmbH, Hamburg") or as a field's value ("Contractor 2: X Biometrics, Oslo, Norway")."""
+    org = m.group("org")
+    known = gz.lookup(org.split()[0]) if firm_shaped else None
+    if known is not None and known.entity_type == "Firm":
+        return False  # "Contractor: NEC Europe Ltd": the firm the gazetteer knows
+    closed = bool(HEADER_NAME_END.match(s, m.end())) or not s[m.end():].strip()
+    at_value = field is not None and m.start("org") == field.end() and closed
+    if firm_shaped:
+        return closed and (bool(LEGAL_SUFFIX.search(org)) or at_value)  # "Vendor Systems Wins Deal": no firm
+    return bool(HEADER_NAME_END.match(s, m.end())) or at_value
 
 
 def _kind_type(kind: str) -> str:
@@ -660,7 +683,7 @@ def _person_span(s: str, start: int, end: int, offset: int, rule: str) -> Iterat
 PLACE_BASED = re.compile(rf"(?:[A-Z][\w.]*\s+){{0,2}}[A-Z][\w.]*-{PLACE_ADJECTIVE}(?:\s+|$)")
 # "Golden Delta Technology Co., Ltd.", "Northstar Secure Link Ltd.": legal forms stay out of the key.
 LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Co|Ltd|Inc|Corp|LLC|LLP|PLC|GmbH|AG|SA|SAS|S\.A\.S|S\.A|Pte|Pvt|Private(?=\s+Limited)|"
-                          r"Limited|Ltda|JSC)"
+                          rf"Limited|Ltda|JSC|{EUROPEAN_FORMS})"
                           r"\b\.?,?)+$")
 
 

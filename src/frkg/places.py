@@ -99,10 +99,19 @@ def city_index() -> dict[str, tuple[City, ...]]:
     for raw, ascii_name in zip(raws, ascii_names):
         city = City(keys[raw["geonameid"]], raw["name"], raw["countrycode"], raw["population"],
                     (raw["name"], raw["countrycode"]) in capitals, ascii_name.lower() in common)
-        for form in {city.name, ascii_name}:
+        for form in {city.name, ascii_name, _syllables_joined(ascii_name)}:
             if form not in excluded and form[:1].isupper():
                 index.setdefault(form, []).append(city)
     return {name: tuple(sorted(cities, key=lambda c: -c.population)) for name, cities in index.items()}
+
+
+def _syllables_joined(name: str) -> str:
+    """"Nay Pyi Taw" is also written "Naypyitaw", "Da Nang" "Danang": a name of short syllables
+    (each of at most four letters) joined into one word."""
+    parts = name.split()
+    if len(parts) < 2 or any(len(p) > 4 or not p.isalpha() for p in parts):
+        return name
+    return "".join(parts).capitalize()
 
 
 def _keys(slugs: list[str], raws: list[dict]) -> dict[int, str]:
@@ -138,6 +147,7 @@ def _never_cities() -> frozenset[str]:
     return frozenset(gz.name_index()) | frozenset(gz.demonym_index()) | CALENDAR_WORDS
 
 
+@lru_cache(maxsize=1)
 def _common_words() -> set[str]:
     """English words as Webster's Second (public domain) spells them: a lower-case entry ("nice",
     "reading", "mobile") is a common word, a capitalised one ("Paris") a name."""
@@ -150,6 +160,27 @@ def place_candidates(parsed: Parsed, text: str, found: list[Candidate]) -> list[
     out: list[Candidate] = []
     for offset, doc in parsed.lines:
         out.extend(c for c in _line_places(doc, offset) if text[c.start:c.end] not in person_words)
+    return out + _regions(text, found + out)
+
+
+# "in the Tigray region", "the Sindh province": a region named by the word after it.
+REGION = re.compile(r"\bthe\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:region|province|prefecture|oblast|"
+                    r"governorate|district)\b")
+REGION_RULE = "place:region"
+
+
+def _regions(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Regions named as such (see :data:`REGION`), and the other places the document names them
+    alone ("in Tigray"); never a country, demonym or a name the gazetteer types otherwise."""
+    names = {m.group("name") for m in REGION.finditer(text)} if " region" in text or " province" in text \
+        or " district" in text or " prefecture" in text or " oblast" in text or " governorate" in text else set()
+    names = {n for n in names if n not in _never_cities() and gz.lookup(n) is None and n not in CALENDAR_WORDS}
+    out = []
+    for name in names:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(c.start < m.end() and m.start() < c.end for c in found):
+                out.append(Candidate(m.start(), m.end(), "place/" + slugify(name), "Place", REGION_RULE, 0.8,
+                                     PRIORITY, (), name))
     return out
 
 

@@ -26,7 +26,8 @@ ITS_ORG_TYPES = tuple(t for t in ORG_TYPES if t != "Country")
 PERSON_ORG_ROLE = re.compile(
     rf"(?P<person>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{1,2}}),\s+(?:the\s+)?(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)"
     rf"(?:’s|'s)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+[a-z]+)?)\s*(?:,|\.(?=\s|$))")
-ORG_ROLE_TAIL = re.compile(rf"\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s+$")
+# "Microsoft president Brad Smith"; "ADRN's researcher Lucia Quispe" (a possessive, no comma before the name).
+ORG_ROLE_TAIL = re.compile(rf"(?:’s|'s)?\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE})\s+$")
 POSSESSIVE = re.compile(r"(?:’s|'s)\s")  # "the FTC's Bureau of ...": the bureau, not the FTC
 ROLE_AT_DEFINITE_TAIL = re.compile(rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE})\s+"
                                    r"(?:of|at|for|with|from)\s+(?=[Tt]he\s)")
@@ -52,8 +53,12 @@ WHO_WORKS = re.compile(r",\s+who\s+(?:works|worked|researches|researched|campaig
                        r"[^,.;“”\"]{0,60}?\s+(?:for|at|with)\s+(?:the\s+)?"
                        r"(?:(?:main\s+)?(?:opposition|ruling|governing)\s+)?")
 # "X, who leads Amnesty's work on biometrics": leading a body's work is working for it.
-WHO_LEADS = re.compile(r",\s+who\s+(?:leads|led|heads|headed|runs|ran|directs|directed|coordinates|coordinated|"
-                       r"oversees|oversaw|manages|managed)\s+(?:the\s+)?")
+# "X, who also chairs the Senate's Ethics Committee": chairing a body is a post there ("chair").
+WHO_LEADS = re.compile(r",\s+who\s+(?:also\s+|now\s+)?(?:leads|led|heads|headed|runs|ran|directs|directed|"
+                       r"coordinates|coordinated|oversees|oversaw|manages|managed|(?P<chairs>chairs|chaired))\s+"
+                       r"(?:the\s+)?")
+TITLE_APPOSITION = re.compile(r",\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of|for|and|the|[A-Z][\w-]*))*(?=,\s+who\b)")
+OWNER_POSSESSIVE = re.compile(r"[A-Z][\w-]*(?:’s|'s)\s+")
 # "X, senior researcher on the South Caucasus at Y": a role over a region, then the body.
 # "X, policy lead at Y": a "lead" of some field is a role too.
 ROLE_ON_REGION_AT = re.compile(rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}\s+(?:on|for)\s+(?:the\s+)?"
@@ -146,7 +151,9 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _new_only(facts, _role_on_region(ctx, sentence.index) + _official_title(ctx, sentence.index)
                            + _title_opening(ctx, sentence.index) + _word_role_name(ctx, sentence.index)
                            + _role_at_described(ctx, sentence.index) + _office_holder(ctx, sentence.index)
-                           + _post_then_name(ctx, sentence.index))
+                           + _post_then_name(ctx, sentence.index) + _on_behalf_of(ctx, sentence.index))
+        facts += _new_posts(facts, _title_posts(ctx, sentence.index) + _who_posts(ctx, sentence.index))
+    facts += _contact_fields(ctx)
     for f in facts:
         ctx.affiliations.setdefault(f.roles["member"][0], f.roles["organization"][0])
     return facts
@@ -215,9 +222,11 @@ def _definite_role_after(ctx: Context, index: int) -> list[Fact]:
         named = [o for o in ctx.mentions if o.entity_type in types and o.end <= person.start and o.rule != "demonym"]
         if head in NAMED_HEADS:  # "the network's director": a body with "Network" in its name
             named = [o for o in named if head in o.text.lower().split()]
-        if named:
-            out.append(fact("Affiliation", {"member": [person.key], "organization": [named[-1].key]},
-                            {"role": " ".join(m.group("role").split())},
+        if not named:
+            continue
+        end = ctx.sentences[index].end
+        for role in [" ".join(m.group("role").split())] + _more_posts(ctx.text, m.end(), end):
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [named[-1].key]}, {"role": role},
                             ctx.evidence(index, person.start, m.end(), "affiliation:definite-role-after",
                                          COREF_CONFIDENCE)))
     return out
@@ -284,11 +293,17 @@ def _who_works_for(ctx: Context, index: int) -> list[Fact]:
     s = ctx.sentences[index]
     out = []
     for person in (ctx.in_sentence(index, ("Person",)) if ", who " in s.text else ()):
-        m = WHO_WORKS.match(ctx.text, person.end, s.end) or WHO_LEADS.match(ctx.text, person.end, s.end)
-        orgs = [o for o in ctx.in_sentence(index, ORG_TYPES) if m and o.start == m.end()] or \
-            (_short_form_before(ctx, m.end(), person.start) if m else [])
-        if orgs:
-            out.append(fact("Affiliation", {"member": [person.key], "organization": [orgs[0].key]}, {},
+        title = TITLE_APPOSITION.match(ctx.text, person.end, s.end)  # "X, Head of Investment, who also chairs"
+        after = title.end() if title else person.end
+        m = WHO_WORKS.match(ctx.text, after, s.end) or WHO_LEADS.match(ctx.text, after, s.end)
+        chairs = m is not None and m.re is WHO_LEADS and m.group("chairs")
+        owner = OWNER_POSSESSIVE.match(ctx.text, m.end(), s.end) if m else None
+        orgs = [o for o in ctx.in_sentence(index, ORG_TYPES) if owner and o.start == owner.end()] \
+            or [o for o in ctx.in_sentence(index, ORG_TYPES) if m and o.start == m.end() and not (owner and chairs)] \
+            or (_short_form_before(ctx, m.end(), person.start) if m else [])
+        if orgs:  # "chairs the Senate's Ethics Council": the council; "leads Amnesty's work": Amnesty
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [orgs[0].key]},
+                            {"role": "chair"} if chairs else {},
                             ctx.evidence(index, person.start, max(orgs[0].end, m.end()), "affiliation:who-works-for",
                                          0.8)))
     return out
@@ -611,3 +626,176 @@ def _title_body(ctx: Context, index: int, role: str, person: Mention) -> list[Me
     opening = OPENING_WORD.match(ctx.text, ctx.sentences[index].start)
     return before or ([o for o in ctx.mentions if o.entity_type == "Firm" and o.end <= ctx.sentences[index].start
                        and o.text.split()[0] == opening.group("word")][-1:] if opening else [])
+
+
+def _new_posts(found: list[Fact], more: list[Fact]) -> list[Fact]:
+    """The facts of ``more`` no fact of the same sentence has found yet (same member, body and post); a
+    person may hold two posts at one body ("general counsel and head of compliance")."""
+    if not more:
+        return []
+    seen, out = {_post_key(f) for f in found}, []
+    for f in more:
+        if _post_key(f) not in seen:
+            seen.add(_post_key(f))
+            out.append(f)
+    return out
+
+
+def _post_key(f: Fact) -> tuple:
+    """Member, body, sentence and post (any case) of an affiliation."""
+    role = str(f.values.get("role", "")).lower()
+    return f.roles["member"], f.roles["organization"], f.evidence[0].sentence_index, role
+
+
+# "Answer given by Commissioner Dalli on behalf of the European Commission", "X, speaking on behalf
+# of the Y": the person acts for the body; capitalised words right before the name are the post.
+ON_BEHALF = re.compile(r"\s*,?\s+(?:speaking\s+|acting\s+)?on\s+behalf\s+of\s+(?:the\s+)?")
+TITLE_RUN = re.compile(r"(?:^|(?<=[\s(]))(?P<title>(?:[A-Z][\w.-]*(?:/[A-Z][\w-]*)?\s+){1,4})$")
+
+
+def _on_behalf_of(ctx: Context, index: int) -> list[Fact]:
+    """The body a person acts for (see :data:`ON_BEHALF`), the title before the name as the role."""
+    s = ctx.sentences[index]
+    out = []
+    for person in (ctx.in_sentence(index, ("Person",)) if "behalf of" in s.text else ()):
+        m = ON_BEHALF.match(ctx.text, person.end, s.end)
+        orgs = [o for o in ctx.in_sentence(index, ITS_ORG_TYPES) if m and o.start == m.end()]
+        if orgs:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [orgs[0].key]},
+                            {"role": _title_run(ctx.text[s.start:person.start])},
+                            ctx.evidence(index, person.start, orgs[0].end, "affiliation:on-behalf-of", 0.8)))
+    return out
+
+
+def _title_run(before: str) -> str:
+    """The capitalised post right before a name ("given by High Representative/Vice-President "), courtesy titles
+    ("Mr", "Ms") and a sentence's opening word left out."""
+    m = TITLE_RUN.search(before)
+    words = m.group("title").split() if m else []
+    if m is not None and m.start() == 0 and len(words) > 1:
+        words = words[1:]  # "Commissioner X" opening a sentence keeps its title; "Answer" is no title
+    return " ".join(w for w in words if w.lower() not in COURTESY_TITLES | {"by"})
+
+
+# "X is a Member of the European Parliament for Poland and Chair of the Committee on Legal Affairs": posts
+# (mostly in title case), each of its own body (a constituency after "for", an acronym in brackets no part of it).
+# "X, a Member of the European Parliament for Sweden and Vice-Chair of ..., said": the posts in apposition.
+IS_VERB = re.compile(r"\s+(?:is|was|has\s+been|had\s+been|serves\s+as|became)\b|,(?=\s+(?:an?|the)\s)")
+TITLE_POST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?(?:an?\s+|the\s+)?(?P<role>(?:(?:Vice|Deputy|Co)-?)?"
+                        r"(?:Member|Chair|Chairman|Chairwoman|Chairperson|President|Rapporteur|Secretary|Treasurer|"
+                        r"Coordinator)|(?:vice-|deputy\s+|co-)?(?:member|chair|chairman|chairwoman|chairperson|"
+                        r"rapporteur|treasurer))\s+of\s+(?:the\s+|its\s+)?")
+POST_TAIL = re.compile(r"(?:\s+for\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?(?:\s*\([A-Z][\w/&-]{1,12}\))?")
+
+
+def _title_posts(ctx: Context, index: int) -> list[Fact]:
+    """Every post of a list after "X is a ..." (see :data:`TITLE_POST`) with the body named after its "of"."""
+    s = ctx.sentences[index]
+    out = []
+    orgs = {o.start: o for o in ctx.in_sentence(index, ITS_ORG_TYPES)}
+    for person in ctx.in_sentence(index, ("Person",)):
+        verb = IS_VERB.match(ctx.text, person.end, s.end)
+        position = verb.end() if verb else None
+        while position is not None:
+            m = TITLE_POST.match(ctx.text, position, s.end)
+            org = orgs.get(m.end()) if m else None
+            if org is None:
+                break
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [org.key]},
+                            {"role": m.group("role")},
+                            ctx.evidence(index, person.start, org.end, "affiliation:title-posts", 0.8)))
+            position = POST_TAIL.match(ctx.text, org.end, s.end).end()
+    return out
+
+
+# "X, who founded the company and remains its chief executive,", "X, who serves as both general counsel and
+# head of compliance,": posts at the firm the text is about (or, after "its", the body named last).
+# "X, who co-founded Kestrel Analytics in 2015 and now serves as its chief executive": the firm founded.
+WHO_POSTS = re.compile(r",\s+who\s+(?:(?P<founded>(?:co-?)?founded)\s+(?:the\s+(?:company|firm|business|start-?up)|it|"
+                       r"(?P<named>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}))(?:\s+in\s+(?:19|20)\d\d)?\s+and\s+)?"
+                       r"(?:also\s+|now\s+|still\s+)?(?P<verb>remains|serves\s+as|served\s+as|has\s+served\s+as|"
+                       r"acts\s+as|is|was|became)\s+(?:also\s+|now\s+|still\s+)?(?:both\s+)?"
+                       r"(?P<its>its\s+|the\s+(?:company|firm)(?:’s|'s)\s+)?")
+WHO_POST = re.compile(rf"(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+of\s+(?!the\b|an?\b)[a-z][\w-]*"
+                      rf"(?:\s+[a-z][\w-]*)?)?)(?=\s*[,.;]|\s+and\s|\s+(?:told|said|says|added)\b)")
+AND_ITS = re.compile(r"\s+and\s+(?:its\s+|the\s+)?")
+
+
+def _who_posts(ctx: Context, index: int) -> list[Fact]:
+    """The posts a relative clause gives (see :data:`WHO_POSTS`), "founder" for founding the firm."""
+    s = ctx.sentences[index]
+    out = []
+    for person in (ctx.in_sentence(index, ("Person",)) if ", who " in s.text else ()):
+        m = WHO_POSTS.match(ctx.text, person.end, s.end)
+        roles = _post_list(ctx.text, m.end(), s.end) if m else []
+        body = _posts_body(ctx, person, m) if roles or (m and m.group("founded")) else []
+        if not body:
+            continue
+        founded = [m.group("founded").replace("founded", "founder")] if m.group("founded") else []
+        for role in roles + founded:
+            out.append(fact("Affiliation", {"member": [person.key], "organization": [body[0].key]}, {"role": role},
+                            ctx.evidence(index, person.start, m.end(), "affiliation:who-posts", COREF_CONFIDENCE)))
+    return out
+
+
+def _post_list(text: str, position: int, end: int) -> list[str]:
+    """"general counsel and head of compliance": the posts listed at ``position``."""
+    roles = []
+    while True:
+        m = WHO_POST.match(text, position, end)
+        if m is None:
+            return roles
+        roles.append(" ".join(m.group("role").split()))
+        more = AND_ITS.match(text, m.end(), end)
+        if more is None:
+            return roles
+        position = more.end()
+
+
+def _more_posts(text: str, position: int, end: int) -> list[str]:
+    """The posts listed after "and" at ``position`` ("its founder and chief executive")."""
+    more = AND_ITS.match(text, position, end)
+    return _post_list(text, more.end(), end) if more else []
+
+
+def _posts_body(ctx: Context, person: Mention, m: re.Match) -> list[Mention]:
+    """The firm the text is about when the clause founds "the company", says "the company's", or holds a post
+    ("serves as", "remains"); after a plain "its", the body named last; a bare "is a lawyer" names none."""
+    if m.group("named"):
+        return [o for o in ctx.mentions if o.start == m.start("named") and o.entity_type in ITS_ORG_TYPES]
+    its = (m.group("its") or "").strip()
+    if m.group("founded") or its.startswith("the") or (not its and not m.group("verb").startswith(("is", "was",
+                                                                                                     "became"))):
+        return _main_firm_before(ctx, person.start)
+    if its:
+        return [o for o in ctx.mentions if o.entity_type in ITS_ORG_TYPES and o.end <= person.start
+                and o.rule != "demonym"][-1:]
+    return []
+
+
+# A notice written field by field: "Official name: National Police Board" ... "Contact person: Ana Berg, Head of
+# Procurement": the contact works for the body the notice names as its own.
+CONTACT_FIELD = re.compile(rf"^[ \t]*Contact(?:\s+person|\s+point)?\s*:\s*(?P<person>{PERSON}),\s*"
+                           r"(?P<role>[A-Z][^\n,;:@]{2,80}?)[ \t.]*$", re.M)
+NAME_FIELD = re.compile(r"^[ \t]*(?:Official\s+name|Name\s+of\s+the\s+(?:contracting\s+authority|buyer)|"
+                        r"Contracting\s+authority|Buyer)\s*:[ \t]*", re.M)
+
+
+def _contact_fields(ctx: Context) -> list[Fact]:
+    """The contact person of a notice (see :data:`CONTACT_FIELD`) with the body its last name field names."""
+    out = []
+    for m in CONTACT_FIELD.finditer(ctx.text) if "Contact" in ctx.text else ():
+        names = [n for n in NAME_FIELD.finditer(ctx.text, 0, m.start())]
+        body = [o for o in ctx.mentions if names and o.start == names[-1].end() and o.entity_type in ITS_ORG_TYPES]
+        index = next((s.index for s in ctx.sentences if s.start <= m.start("person") < s.end), None)
+        if not body or index is None:
+            continue
+        start, end = m.start("person"), m.end("person")
+        people = ctx.in_sentence(index, ("Person",), start, end)
+        if not people and not ctx.in_sentence(index, None, start, end):
+            people = [ctx.add_person(index, start, end, "affiliation:contact-field", 0.8)]
+        if people:
+            out.append(fact("Affiliation", {"member": [people[0].key], "organization": [body[0].key]},
+                            {"role": " ".join(m.group("role").split())},
+                            ctx.evidence(index, start, m.end("role"), "affiliation:contact-field", 0.8)))
+    return out

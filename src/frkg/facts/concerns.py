@@ -22,7 +22,7 @@ from frkg.model import Fact, Mention
 # Going to court is raising a concern: "filed a lawsuit against X, arguing ...", "sued X over ...".
 # "filed suit", "opened an investigation", "announced Friday that her office has opened an inquiry".
 LEGAL_ACTION = (r"(?:filed|lodged|brought|launched|submitted)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|"
-                r"complaint|legal challenge|legal action|case|petition)|sued|sues|took\s+[^.;,]{1,40}?\s+to\s+court|"
+                r"complaint|legal challenge|legal action|case|petition)|\bsued\b|\bsues\b|took\s+[^.;,]{1,40}?\s+to\s+court|"
                 r"challenged\s+[^.;,]{1,60}?\s+in\s+court|"
                 r"(?:opened|launched|began|announced)\s+(?:[^.;]{0,50}?\s+(?:opened|launched|begun)\s+)?an?\s+"
                 r"(?:[\w-]+\s+)?(?:investigation|inquiry|probe)\b")
@@ -143,11 +143,15 @@ def extract(ctx: Context) -> list[Fact]:
     for sentence in ctx.sentences:
         concerns = _concern_types(ctx, sentence.index)
         if concerns and _has_cue(ctx, sentence.index):
-            facts += [_concern(ctx, sentence.index, concern) for concern in concerns]
+            found = [_concern(ctx, sentence.index, concern) for concern in concerns]
+            facts += [f for f in found if not LEGAL_CRITERION.search(sentence.text)
+                      or f.roles.get("raisedBy") or f.roles.get("affectedGroup")]
             continue
         repression = [r for r in _repression(ctx, sentence.index) if r[1].key not in measured.get(sentence.index, ())]
         if repression:
             facts += [_concern(ctx, sentence.index, concern) for concern in repression]
+        elif (held := _held_people(ctx, sentence.index)) is not None:
+            facts.append(_concern(ctx, sentence.index, held))
         elif concerns and _people_named(ctx, sentence.index):  # "Surveillance of minorities: ... when Uyghurs gather"
             facts += [_concern(ctx, sentence.index, concern) for concern in concerns]
         elif _mentions_protest(sentence.text) and PROTEST_TRACKING.search(sentence.text) \
@@ -178,6 +182,12 @@ def extract(ctx: Context) -> list[Fact]:
     for index in quoted_only:
         facts += _quoted(ctx, index, named, statements.get(index, []))
     return _merge_continued_quotes(ctx, facts)
+
+
+# "where the items are or may be intended for use in connection with internal repression": the
+# criterion of a rule, quoted; nobody raises a concern by stating it.
+LEGAL_CRITERION = re.compile(r"\b(?:is|are)\s+or\s+(?:may|might|could)\s+be\b|\b(?:intended|destined)\s+for\s+use\s+"
+                             r"in\s+connection\s+with\b", re.I)
 
 
 # "used them to identify women who defy the law": a system turned on people who defy a rule or
@@ -379,6 +389,9 @@ def _explicit(ctx: Context, index: int, named: Counter) -> list[Fact]:
     s = ctx.sentences[index]
     key = _type_from_words(ctx, _without_names(ctx, index)) or _privacy_body(ctx, index)
     confidence = COREF_CONFIDENCE if key is None else 0.7
+    if key is None and REPRESSION.search(s.text):  # "has documented 12 arrests": rights abuses
+        ctx.add_entity(entity_for(HUMAN_RIGHTS, "ConcernType", "human rights violations"))
+        key, confidence = HUMAN_RIGHTS, 0.7
     if key is None and AGAINST_PEOPLE.search(s.text):
         ctx.add_entity(entity_for(SURVEILLANCE, "ConcernType", "surveillance"))
         key, confidence = SURVEILLANCE, 0.7
@@ -416,11 +429,18 @@ def _without_names(ctx: Context, index: int) -> str:
     return "".join(words)
 
 
+# "The group has documented at least 12 detentions": the body described names the one named before.
+THE_BODY_EXPLICIT = re.compile(r"\b[Tt]he\s+(?:group|organi[sz]ation|network|NGO|watchdog|charity|coalition|"
+                               r"association|campaign)\s+")
+
+
 def _it_raiser(ctx: Context, index: int) -> list[Mention]:
-    """The organisation an "it"/"they" before an explicit act refers to: the last one named in this
-    sentence or the one before, when the act is a legal action or a criticism."""
+    """The organisation an "it"/"they"/"the group" before an explicit act refers to: the last one
+    named in this sentence or the one before, when the act is a legal action or a criticism."""
     s = ctx.sentences[index]
     m = IT_EXPLICIT.search(s.text) if " it " in s.text or " they " in s.text else None
+    if m is None or not EXPLICIT.match(ctx.text, s.start + m.end()):
+        m = THE_BODY_EXPLICIT.search(s.text) if "he " in s.text else None
     if m is None or not EXPLICIT.match(ctx.text, s.start + m.end()):
         return []
     bodies = [x for i in (index - 1, index) if i >= 0 for x in ctx.in_sentence(i, CIVIL_RAISERS)
@@ -570,11 +590,67 @@ def _concern(ctx: Context, index: int, concern: tuple[str, Mention]) -> Fact:
     about = _about(ctx, index)
     affected = [m.key for m in ctx.in_sentence(index, ("Group",))
                 if m.rule in PEOPLE_GROUP_RULES and m.key not in raisers and not ADVOCATES.search(m.text)]
+    affected = list(dict.fromkeys(affected + _repressed_people(ctx, index)))
     return fact("HumanRightsConcern",
                 {"concernType": [key], "aboutTechnology": technology, "about": about,
-                 "raisedBy": raisers, "affectedGroup": affected}, {},
+                 "raisedBy": raisers or _questioner(ctx, index), "affectedGroup": affected}, {},
                 ctx.evidence(index, ctx.sentences[index].start, ctx.sentences[index].end,
                              "concern:cue", confidence))
+
+
+# "documenting arbitrary detentions of bloggers and trade unionists": the people held.
+REPRESSED_OF = re.compile(r"\b(?:detentions?|arrests?|imprisonment|jailing|persecution|harassment|intimidation|"
+                          r"killings?|torture|disappearances?)\s+of\s+", re.I)
+PLURAL_PEOPLE = re.compile(r"[a-z][\w-]*s$")
+# Held for what they are or say, not for a crime: "arbitrary detentions of X", "arrests of bloggers"
+# (never "the arrest of 112 fugitives").
+ABUSIVE = re.compile(r"\b(?:arbitrary|unlawful|illegal|mass|politically motivated|wrongful|secret|extrajudicial)\s+$",
+                     re.I)
+SPEAKING_OUT = re.compile(r"(?:journalists|activists|dissidents|protesters|demonstrators|critics|opponents|lawyers|"
+                          r"bloggers|defenders|minorities|[A-Z][a-z]+s|supporters|unionists|members|students|worshippers|"
+                          r"believers|monks|nuns|clerics|writers|artists|academics)$")
+
+
+def _held_people(ctx: Context, index: int) -> tuple[str, Mention] | None:
+    """"detentions of bloggers and trade unionists" with no group the gazetteer knows: a rights
+    concern over the people held (their groups are added by :func:`_concern`)."""
+    s = ctx.sentences[index]
+    m = REPRESSED_OF.search(s.text) if " of " in s.text else None
+    if m is None or ctx.last_technology(s.end) is None or not _repressed_people(ctx, index):
+        return None
+    ctx.add_entity(entity_for(HUMAN_RIGHTS, "ConcernType", "human rights violations"))
+    return HUMAN_RIGHTS, Mention(ctx.document.doc_id, index, s.start + m.start(), s.start + m.end(), m.group(),
+                                 HUMAN_RIGHTS, "ConcernType", "concern:held-people", 0.7)
+
+
+def _repressed_people(ctx: Context, index: int) -> list[str]:
+    """The groups of people a sentence says are detained or persecuted (see :data:`REPRESSED_OF`),
+    each a known group or a new one named by its words ("opposition supporters")."""
+    s = ctx.sentences[index]
+    found: list[str] = []
+    for m in REPRESSED_OF.finditer(s.text) if " of " in s.text else ():
+        listed = PEOPLE_LIST.match(s.text, m.end())
+        items = _people_items(listed.group("items")) if listed else []
+        rights = ABUSIVE.search(s.text, max(0, m.start() - 25), m.start()) is not None
+        if items and all(PLURAL_PEOPLE.search(i) and (rights or SPEAKING_OUT.search(i)) for i in items):
+            found += _people_groups(ctx, index, s.start + listed.start("items"), items)
+    return found
+
+
+# A written question to a government: "Question for written answer ... Jana Doe (Greens)".
+WRITTEN_QUESTION = re.compile(r"\b(?:[Pp]arliamentary|[Ww]ritten)\s+question|\bQuestion\s+for\s+written\s+answer")
+QUESTIONER_REACH = 400  # characters of the heading in which the asking member is named
+
+
+def _questioner(ctx: Context, index: int) -> list[str]:
+    """The member asking a written question raises the concerns its questions state: a sentence
+    ending in "?" in a document headed as a parliamentary question, asked by the first person named
+    in the heading."""
+    s = ctx.sentences[index]
+    if not s.text.rstrip().endswith("?") or not WRITTEN_QUESTION.search(ctx.text, 0, QUESTIONER_REACH):
+        return []
+    people = [m for m in ctx.mentions if m.entity_type == "Person" and m.start < QUESTIONER_REACH]
+    return [people[0].key] if people else []
 
 
 def _about(ctx: Context, index: int) -> list[str]:
@@ -614,7 +690,7 @@ def _raised_by(ctx: Context, index: int) -> list[str]:
     obtained = OBTAINED_BY.search(s.text) if not raisers and "obtained by" in s.text else None
     raisers += [m.key for m in ctx.in_sentence(index, CIVIL_RAISERS)
                 if obtained and m.start == s.start + obtained.end()]
-    return list(dict.fromkeys(raisers)) or [m.key for m in _named_later(ctx, index)]
+    return list(dict.fromkeys(raisers)) or [m.key for m in _named_later(ctx, index) or _it_raiser(ctx, index)]
 
 
 # "A Lagos-based digital rights group has sued the ministry ...": a lede that names the raiser

@@ -15,7 +15,7 @@ LAW_NAME = re.compile(r"\s+(?:Act|Bill|Law|Directive|Regulation)\b")
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|should|might|(?-i:may)|potentially|perhaps|possibly|proposed?|propos\w+|"
     r"consider\w*|call(?:s|ed|ing)? (?:for|on)|demand\w*|need(?:s|ed)? (?:to|for)|interest in|efforts to|prospects|"
-    r"plans? to|no|not|without|if|whether|urged?)\b", re.I)
+    r"plans? to|no|not|never|without|if|whether|urged?)\b", re.I)
 # An interview in questions and answers: "Q: Where do you sell?" (or a paragraph that is one question
 # when the answers carry a speaker label); answers are the paragraphs up to the next question, the
 # first often opening with the interviewee's label ("Lindqvist: We sell in 12 countries.").
@@ -25,6 +25,12 @@ ANSWER_LABEL = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})
 # "Maria Lindqvist has been ...": the interviewee's full name in the framing text, ending in the label.
 FULL_NAME = r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+%s\b"
 INTERVIEW_QUESTIONS = 2
+# A written answer: "Answer given by Commissioner Dalli on behalf of the European Commission" heads the text
+# that body answers with.
+ANSWER_HEAD = re.compile(r"^[ \t]*(?:Answer|Reply|Response)\s+(?:given\s+)?by\s+[^\n]{1,100}?\s+on\s+behalf\s+of\s+"
+                         r"(?:the\s+)?", re.M)
+ANSWER_BODY_TYPES = ("GovernmentBody", "Legislature", "Administration", "Organization", "Firm",
+                     "CivilSocietyOrganization", "PoliceDepartment")
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,15 @@ class Context:
         if not hasattr(self, "_interview"):
             self._interview = _find_interview(self)
         return self._interview
+
+    def answer(self) -> tuple[str, int] | None:
+        """The body a written answer speaks for and where its text starts (see :data:`ANSWER_HEAD`);
+        computed once."""
+        if not hasattr(self, "_answer"):
+            m = ANSWER_HEAD.search(self.text)
+            body = [o for o in self.mentions if m and o.start == m.end() and o.entity_type in ANSWER_BODY_TYPES]
+            self._answer = (body[0].key, body[0].end) if body else None
+        return self._answer
 
     def speaker_firm(self, index: int) -> str | None:
         """The organisation "we"/"our" in sentence ``index`` stands for: the interviewee's

@@ -30,7 +30,13 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("ExportRestriction", r"restrict(?:ions?|ed|s|ing)?|embargo(?:es)?|blockade|export controls?|"
                           r"(?:export\s+)?licen[cs]e requirements?|(?:export\s+)?licen[cs]ing requirements?|"
                           r"(?:obtain|get|seek|apply for|needs?|requires?)\s+(?:a|an)\s+(?:export\s+|individual\s+)?"
-                          r"(?:licen[cs]e|permit)|"
+                          r"(?:licen[cs]e|permit|authori[sz]ation)|"
+                          # "the Trade Office refused the licence": one licence refused
+                          r"(?:refused|denied|rejected)\s+(?:the|its|their)\s+(?:export\s+)?(?:licen[cs]e|permit)s?\b"
+                          r"(?!\s+applications?)|"
+                          # "Megvii and Yitu have been listed since 2020": a listing stated as a state, dated
+                          r"(?:(?<=\bbeen )|(?<=\bwere )|(?<=\bwas ))listed(?=\s+(?:since|in|on)\s+(?:\d{1,2}\s+)?"
+                          r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b)|"
                           # "make such exports subject to a licence"
                           r"subject\s+to\s+(?:a|an)\s+(?:export\s+|individual\s+)?"
                           r"(?:licen[cs]e|permit|authori[sz]ation)|"
@@ -44,7 +50,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                           r"(?:dual-use\s+)?export\s+(?:control\s+)?regimes?|"
                           r"export bans?|Entity List|banned|bans?|barred|barring|prevents?|prevented|"
                           # "its Restricted Parties List", "the Unverified List": a named trade list
-                          r"(?:(?<=\bits )|(?<=\bthe )|(?<=\btheir ))(?:[A-Z][a-z][\w-]*\s+){1,3}List"),
+                          # "the Restricted Foreign Surveillance Vendors List" (never "the United States Entity List",
+                          # whose country is the imposer)
+                          r"(?:(?<=\bits )|(?<=\bthe )|(?<=\btheir ))(?:[A-Z][a-z][\w-]*\s+){0,5}(?!Entity\s)"
+                          r"[A-Z][a-z][\w-]*\s+List"),
     ("Regulation", r"(?:(?<=’s )|(?<='s ))(?:[A-Z][\w-]*\s+){1,4}Act|"  # "Kenya's Data Protection Act"
                    r"(?!The\b)(?:[A-Z][a-z][\w-]*\s+){1,3}Regulations?|"  # "the General Data Protection Regulation"
                    r"rules?|regulations?|regulated|laws?(?!\s+enforcement)|ordinances?|ruled|ruling|ordered|"
@@ -195,6 +204,9 @@ SUCH_EXPORTS = re.compile(r"\b(?:such|these|those)\s+(?:exports|sales|transfers|
 # "We stopped selling to Cuba because of US sanctions": what is negated is the trade, not the measure.
 CAUSE = re.compile(r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to)\b")
 NOT_ONLY = re.compile(r"\bnot\s+only\b")
+# "Sales to Iran would be hard: the EU has banned ...": what follows a colon explains, as a fact.
+# "... amendments to Annex I. Article 5 requires ...": a sentence the splitter left joined starts afresh.
+EXPLAINED = re.compile(r":\s|(?:(?<=[a-z]{2})|(?<=\b[IVX]))\.\s+(?=[A-Z][a-z])")
 # "barred the operator from using face recognition": a use ban, not a trade one ("from using US chips").
 FROM_USING = re.compile(r"\bfrom\s+(?:using|deploying|operating|running|installing)\s+(?:the\s+)?(?=[a-z])")
 # "The order, dated 3 March,": a document of the measure before, giving its date.
@@ -328,15 +340,32 @@ def _collective_listed(ctx: Context, index: int) -> list[Fact]:
     if trigger is None:
         return []
     count = 2 if m.group("det").lower() == "both" else _number(m.group("n1") or m.group("n2"))
-    firms = list(dict.fromkeys(x.key for x in ctx.mentions if x.entity_type == "Firm" and x.end <= s.start))
+    firms = _coordinated_before(ctx, s.start, count) or \
+        list(dict.fromkeys(x.key for x in ctx.mentions if x.entity_type == "Firm" and x.end <= s.start))
     imposer = [x.key for x in ctx.in_sentence(index, IMPOSER_TYPES, s.start + m.end(), s.start + trigger.start())]
     if len(firms) < count or not imposer:
         return []
     program = PROGRAM.search(s.text, m.end())
+    date = find_date(ctx.text, s.start + trigger.end(), s.end)
+    reason = REASON.search(ctx.text, s.start + trigger.end(), s.end)
     return [fact(trigger.lastgroup or "Sanction", {"imposedBy": imposer[-1:], "targets": firms[-count:]},
-                 {"program": program.group() if program else None},
+                 {"program": program.group() if program else None, "startDate": date[0] if date else None,
+                  "reason": " ".join(reason.group().split()).rstrip(" ,;") if reason else None},
                  ctx.evidence(index, s.start + m.start(), s.start + trigger.end(), "measure:collective-listed",
                               COREF_CONFIDENCE))]
+
+
+def _coordinated_before(ctx: Context, end: int, count: int) -> list[str]:
+    """The last ``count`` firms named together ("from Megvii and Yitu") before ``end``: "both vendors"
+    are the pair named as one, not a reseller of theirs named after them."""
+    firms = [x for x in ctx.mentions if x.entity_type == "Firm" and x.end <= end]
+    for i in range(len(firms) - count, -1, -1):
+        run = firms[i:i + count]
+        if len({f.key for f in run}) == count and all(
+                re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", ctx.text[a.end:b.start])
+                for a, b in zip(run, run[1:])):
+            return [f.key for f in run]
+    return []
 
 
 def _number(word: str) -> int:
@@ -364,11 +393,17 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
         passive = _passive(ctx, index, measure, previous_end, previous)
         if passive is not None:
             out.append(passive)
+            out += _gapped_listings(ctx, index, passive, measure)
             previous_end = measure.window_end
             continue
-        new_imposer, new_admin = _imposer(ctx, index, previous_end, measure.start)
+        added = ADDED_TO.search(ctx.text, previous_end, measure.start)  # the listed are no imposers
+        new_imposer, new_admin = _imposer(ctx, index, previous_end, added.start() if added else measure.start)
         imposer, administration = new_imposer or imposer, new_admin or administration
         confidence = 0.8
+        law = NAMED_LAW_SUBJECT.search(ctx.text, previous_end, measure.start)
+        if not imposer and law:  # "the AI Act has prohibited the placing on the EU market of ...": its jurisdiction
+            imposer = [m.key for m in ctx.in_sentence(index, IMPOSER_TYPES) if m.rule != "demonym"][:1] or previous
+            confidence = COREF_CONFIDENCE
         if not imposer and previous and ((THE_MEASURE.search(ctx.text, s.start, measure.start)
                                           and RESTRICTING.search(ctx.text, measure.start, measure.end))
                                          or refers_back or SUBJECT_MEASURE.match(ctx.text, s.start, measure.end)
@@ -377,11 +412,15 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
         targets = [t for t in _targets(ctx, index, measure, previous_end, taken) if t.key not in imposer]
         targets += _officer(ctx, index, targets)
         technology = _technology(ctx, index, measure, targets)
+        if law and not technology:  # what the named law prohibits, anywhere after it in the sentence
+            technology = [t.key for t in ctx.in_sentence(index, ("Technology",), measure.end)][:1]
+        clause_start = previous_end
         previous_end = max([measure.end] + [t.end for t in targets])
         if not targets and not technology and (OWN_CONTROLS.search(ctx.text, s.start, measure.start)
                                                or OWN_LIST.search(ctx.text, s.start, measure.start)
                                                or NAMED_RULE.search(ctx.text, measure.start, measure.end)
-                                               or SUCH_EXPORTS.search(ctx.text, s.start, measure.start)):
+                                               or SUCH_EXPORTS.search(ctx.text, s.start, measure.start)
+                                               or law or (new_imposer and _licence_for_exports(ctx, measure))):
             last = ctx.last_technology(measure.start)  # "tightening its export controls": on what it is about
             technology, confidence = ([last.key], COREF_CONFIDENCE) if last else ([], confidence)
         amount = {} if TAKEOVER_BY.match(ctx.text, measure.end) else \
@@ -400,8 +439,9 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
         taken.update(t.key for t in targets)
         reason, reason_span = _reason(ctx, measure)
         affected = [g.key for g in ctx.in_sentence(index, ("Group",), *reason_span)] if reason_span else []
-        date = find_date(ctx.text, measure.start, measure.window_end) or find_date(ctx.text, s.start, s.end) \
-            or _day_month(ctx, s.start, s.end)
+        date = find_date(ctx.text, measure.start, measure.window_end) \
+            or (_last_date(ctx, clause_start, measure.start) if i > 0 else None) \
+            or find_date(ctx.text, s.start, s.end) or _day_month(ctx, s.start, s.end)
         end = max([measure.end] + [t.end for t in targets] + [reason_span[1] if reason_span else 0])
         start = min([measure.start] + [t.start for t in targets])
         program = PROGRAM.search(ctx.text, measure.start, measure.window_end) or \
@@ -420,12 +460,83 @@ def _sentence_measures(ctx: Context, index: int, previous: list[str]) -> list[Fa
     return out
 
 
+# "the Online Safety Act has prohibited ...": a law named as the subject of the measure's verb.
+NAMED_LAW_SUBJECT = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[A-Z][\w-]*\s+){1,5}(?:Act|Law|Directive|Code|Ordinance)\s+"
+                               r"(?:(?:has|have|had|also|already|now|since\s+then)\s+)*$")
+EXPORT_WORD = re.compile(r"\bexport", re.I)
+EXPORT_OBJECT = re.compile(r"\s+(?:for|on|of)\s+(?:the\s+|any\s+)?exports?\b")
+
+
+def _licence_for_exports(ctx: Context, measure: _Measure) -> bool:
+    """A licence or authorisation required or refused, in a document about exports, with no goods
+    named: it covers the technology the document is about ("refused the licence", "requires an
+    authorisation for the export of non-listed items")."""
+    return bool(LICENCE.search(ctx.text, measure.start, measure.end) or
+                re.search(r"authori[sz]ation", ctx.text[measure.start:measure.end])) \
+        and EXPORT_WORD.search(ctx.text) is not None
+
+
+def _last_date(ctx: Context, start: int, end: int) -> tuple[str, re.Match] | None:
+    """The last date in ``text[start:end]``: "since 2018, and in 2022 the US added ...": the later
+    measure of a sentence is dated in its own clause."""
+    found, position = None, start
+    while (date := find_date(ctx.text, position, end)) is not None:
+        found, position = date, date[1].end()
+    return found
+
+
+# ", and CloudWalk since 2022": a later target of the same listing with its own date.
+GAPPED = re.compile(r",?\s+and\s+")
+GAPPED_DATE = re.compile(r"\s+(?:since|in|on)\s+")
+
+
+def _list_named_before(ctx: Context, index: int) -> list[str]:
+    """"X is not on the Commerce Department's Entity List. Y has been listed since 2019": the owner
+    of the list the sentence before names (even in a negation) owns the listing."""
+    if index == 0:
+        return []
+    s = ctx.sentences[index - 1]
+    for m in TRIGGER.finditer(s.text):
+        if m.group().endswith("List"):
+            owners = [o for o in ctx.in_sentence(index - 1, IMPOSER_TYPES, s.start, s.start + m.start())
+                      if OWNER_GAP.fullmatch(ctx.text, o.end, s.start + m.start()) or
+                      re.fullmatch(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,2}", ctx.text[o.end:s.start + m.start()])]
+            if owners:
+                return [owners[-1].key]
+    return []
+
+
+def _gapped_listings(ctx: Context, index: int, listing: Fact, measure: _Measure) -> list[Fact]:
+    """"X and Y have been listed since 2019, and Z since 2021": Z listed from its own date."""
+    out: list[Fact] = []
+    position = _dated_end(ctx, index, measure.end)
+    for target in ctx.in_sentence(index, TARGET_TYPES, measure.end):
+        gap = GAPPED.fullmatch(ctx.text, position, target.start) if position and target.start >= position else None
+        end = _dated_end(ctx, index, target.end) if gap else None
+        if end is None:
+            break
+        date = find_date(ctx.text, target.end, end)
+        roles = {k: list(v) for k, v in listing.roles.items() if k in ("imposedBy", "restrictsTechnology")}
+        out.append(fact(listing.kind, {**roles, "targets": [target.key]},
+                        {"startDate": date[0], "program": listing.values.get("program")},
+                        ctx.evidence(index, target.start, date[1].end(), "measure:gapped-listing", COREF_CONFIDENCE)))
+        position = end
+    return out
+
+
+def _dated_end(ctx: Context, index: int, start: int) -> int | None:
+    """Where " since 2019" right after ``start`` ends (None without such a date)."""
+    when = GAPPED_DATE.match(ctx.text, start)
+    date = find_date(ctx.text, when.end(), ctx.sentences[index].end) if when else None
+    return date[1].end() if date and date[1].start() == when.end() else None
+
+
 def _hypothetical(ctx: Context, index: int, position: int) -> bool:
     """Whether the measure at ``position`` is only talked about; a cause ("because of US sanctions")
     is stated whatever is negated before it, and "not only" negates nothing."""
     start = ctx.sentences[index].start
-    causes = list(CAUSE.finditer(ctx.text, start, position))
-    start = causes[-1].end() if causes else start
+    causes = list(CAUSE.finditer(ctx.text, start, position)) + list(EXPLAINED.finditer(ctx.text, start, position))
+    start = max(c.end() for c in causes) if causes else start
     return any(not NOT_ONLY.match(ctx.text, h.start()) for h in HYPOTHETICAL.finditer(ctx.text, start, position))
 
 
@@ -472,8 +583,8 @@ def _officer(ctx: Context, index: int, targets: list[Mention]) -> list[Mention]:
 def _use_ban(ctx: Context, index: int, measure: _Measure) -> bool:
     """A ban on using a technology in a sentence that names no trade."""
     s = ctx.sentences[index]
-    if EXPORT_RULE.search(ctx.text, measure.start, measure.end):
-        return False  # "the Dual-Use Regulation" controls trade
+    if EXPORT_RULE.search(ctx.text, measure.start, measure.end) or EXPORT_OBJECT.match(ctx.text, measure.end):
+        return False  # "the Dual-Use Regulation" controls trade, as does "an authorisation for the export of"
     if USE_OBJECT.match(ctx.text, measure.end) or LAW_BEFORE.search(ctx.text, s.start, measure.start) \
             or LAW_BEFORE.search(ctx.text, measure.start, measure.end) \
             or DOMESTIC.match(ctx.text, measure.end):
@@ -506,8 +617,9 @@ def _passive(ctx: Context, index: int, measure: _Measure, previous_end: int,
     else:
         own = [m for m in ctx.in_sentence(index, IMPOSER_TYPES, previous_end, measure.start)
                if OWNER_GAP.fullmatch(ctx.text, m.end, measure.start)]  # "the US Entity List"
+        named_before = _list_named_before(ctx, index) if ctx.text.startswith("listed", measure.start) else []
         imposers, confidence, end = ([own[-1].key], 0.8, measure.end) if own else \
-            (previous, COREF_CONFIDENCE, measure.end)
+            (named_before or previous, COREF_CONFIDENCE, measure.end)
     including = INCLUDING.match(ctx.text, measure.end)
     listed = _first_run(ctx, ctx.in_sentence(index, TARGET_TYPES, including.end())) if including else []
     listed = listed if listed and listed[0].start == including.end() else []
@@ -634,7 +746,22 @@ def _destination(ctx: Context, index: int, measure: _Measure) -> list[Mention]:
         return []
     after = [p for p in ctx.in_sentence(index, DESTINATION_TYPES, m.end(), measure.window_end)
              if p.rule != "demonym"]
+    if THE_COUNTRY.match(ctx.text, m.end()) and ctx.text[m.start():m.end()].endswith("the "):
+        subject = ctx.in_sentence(index, IMPOSER_TYPES, ctx.sentences[index].start, measure.start)[-1:]
+        return _country_before(ctx, measure.start, {x.key for x in subject})
     return _first_run(ctx, after) if after and after[0].start == m.end() else []
+
+
+# "has banned the export of monitoring equipment to the country": the country named last before.
+THE_COUNTRY = re.compile(r"(?:country|nation)\b")
+ON_THE_COUNTRY = re.compile(r"\s+(?:on|against)\s+the\s+(?:country|nation)\b")
+
+
+def _country_before(ctx: Context, end: int, imposer: set[str]) -> list[Mention]:
+    """The last country named (not as a demonym, nor the imposer) before ``end``: "the country"."""
+    countries = [c for c in ctx.mentions if c.entity_type == "Country" and c.rule != "demonym" and c.end <= end
+                 and c.key not in imposer]
+    return countries[-1:]
 
 
 def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
@@ -656,15 +783,38 @@ def _targets(ctx: Context, index: int, measure: _Measure, previous_end: int,
         members = _members_after(ctx, index, measure) if len(listed) == 1 and listed[0].entity_type == "Group" else []
         if listed:
             return members or _first_run(ctx, listed)
-        return _members_after(ctx, index, measure)  # "added six companies to its list": unnamed here
+        return _members_after(ctx, index, measure) or _described_listed(ctx, index, added, group)
     if after or direct:
         return _first_run(ctx, direct + after)
+    if ON_THE_COUNTRY.match(ctx.text, measure.end):  # "imposed sanctions on the country"
+        subject = ctx.in_sentence(index, IMPOSER_TYPES, ctx.sentences[index].start, measure.start)[-1:]
+        return _country_before(ctx, measure.start, {x.key for x in subject})
     referred = _the_company(ctx, index, measure)
     if referred is not None:
         return [referred]
     before = [t for t in ctx.in_sentence(index, TARGET_TYPES, previous_end, measure.start)
               if t.key not in taken and not OWNER_GAP.fullmatch(ctx.text, t.end, measure.start)]  # not "EU sanctions"
     return _last_run(ctx, before) or _destination_before(ctx, index, measure, previous_end)
+
+
+GOODS_HEAD = re.compile(r"\b(?:items|goods|products|equipment|technologies|systems|components|chips|cameras|tools|"
+                        r"devices|materials|weapons|exports|imports)$")
+# "added Belarus's state-owned potash producers and their banks": the listed described, not named.
+DESCRIBED_LISTED = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*(?:’s|'s)\s+)?(?P<what>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s)\b")
+
+
+def _described_listed(ctx: Context, index: int, added: re.Match, group: str) -> list[Mention]:
+    """"added Belarus's state-owned potash producers to its sanctions list": a listing whose
+    members are only described; the description (a plural noun phrase) is the listed group."""
+    m = DESCRIBED_LISTED.match(ctx.text, added.start(group), added.end(group))
+    if m is None or QUANTITY.match(m.group("what")) or GOODS_HEAD.search(m.group("what")) \
+            or ctx.in_sentence(index, ("Technology", "Application"), m.start("what"), m.end("what")):
+        return []  # "added face recognition cameras to its control list": goods; "six firms": counted
+    what = m.group("what")
+    key = f"group/{slugify(what)}"
+    ctx.add_entity(entity_for(key, "Group", what))
+    return [Mention(ctx.document.doc_id, index, m.start("what"), m.end("what"), what, key, "Group",
+                    "measure:described-listing", COREF_CONFIDENCE)]
 
 
 def _acquirer(ctx: Context, index: int, measure: _Measure) -> list[Mention]:

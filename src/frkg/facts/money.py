@@ -3,7 +3,7 @@
 "$240 million", "€20 million", "£7.5m", "20 million euros", "US$1.2 billion",
 "USD 3 million", "35 million euros", "EUR 3.2m", "COP 41,000 million",
 "27.4 million lari", "2.3 trillion rials", "Rs 145 crore", "Rs 3.5-lakh" (Indian scales: a crore
-is ten million, a lakh a hundred thousand).  Amounts are whole units (an int when
+is ten million, a lakh a hundred thousand), "EUR 4.250.000,00" (European notation).  Amounts are whole units (an int when
 whole, so they become xsd:integer; otherwise a float -> xsd:decimal).  A unit
 several currencies share ("pesos", "rials") is the one of the country the text
 named last before it (ISO 4217 codes start with the country's alpha-2 code).
@@ -58,7 +58,11 @@ CODES = sorted(c.alpha_3 for c in _CURRENCIES if c.alpha_3 not in ("ALL", "TOP",
 SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
           "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
           "crore": 10**7, "crores": 10**7, "lakh": 10**5, "lakhs": 10**5}
-_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# European notation writes dots for thousands and a comma for decimals ("RON 4.250.000,00", "CHF 9,5
+# million"): a comma after the last dot, two dot groups, or one or two digits after a lone comma say so.
+_NUMBER = (r"(?P<num>\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,]\d)"
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?)")
+EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,}|\d{1,3},\d{1,2}")
 # "Rs 118-crore order": a scale may be joined to the figure by a hyphen.
 _SCALE = r"(?:[\s-]*(?P<scale>thousand|million|billion|trillion|crores?|lakhs?|mn|bn|tn|m|k|b)\b)?"
 _CODE = r"(?-i:%s)" % "|".join(CODES)
@@ -92,10 +96,17 @@ def find_amount(text: str, start: int = 0, end: int | None = None, countries: It
             currency = _currency(m.group("word"), m.group("code"), number, scale, hints)
         if currency is None:
             continue
-        value = Decimal(number.replace(",", "")) * SCALES.get((scale or "").lower(), 1)  # exact: "4.1 trillion"
+        value = number_value(number) * SCALES.get((scale or "").lower(), 1)  # exact: "4.1 trillion"
         amount: int | float = int(value) if value == value.to_integral_value() else float(value)
         return amount, currency, m
     return None
+
+
+def number_value(number: str) -> Decimal:
+    """The value of a figure in English ("1,250,000.50") or European ("1.250.000,50") notation."""
+    if EUROPEAN.fullmatch(number):
+        return Decimal(number.replace(".", "").replace(",", "."))
+    return Decimal(number.replace(",", ""))
 
 
 def _currency(word: str | None, code: str | None, number: str, scale: str | None,
@@ -106,7 +117,7 @@ def _currency(word: str | None, code: str | None, number: str, scale: str | None
     word = word.lower()
     if word in WORDS:
         return WORDS[word]
-    if not scale and (YEAR.fullmatch(number) or float(number.replace(",", "")) < 1000):
+    if not scale and (YEAR.fullmatch(number) or number_value(number) < 1000):
         return None  # "in 2019 won a tender", "three of them, 3 won": no amount
     candidates = UNITS[word]
     for country in reversed(hints):

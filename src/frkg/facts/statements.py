@@ -34,8 +34,17 @@ SAID_THAT_QUOTE = re.compile(rf"\b(?:{SAY})\b(?:[^“”\"]{{0,60}}?\bthat\b)?[^
 # "She asked whether the deal carried risks": a pointed question is said too.
 # "She recommended that ...", "alleging that the criteria were ...": advice and allegations before
 # "that" are said too; so is a denial of an act ("X denied ever selling to Y").
+# Formal genres: a party "submitted that" or "conceded that", an authority "replied that", "confirmed that"
+# or "informed the supplier that", a research group "reported in June 2023 that" (a ruling is a measure, not
+# speech: "The watchdog ruled that ...").
 VERB = re.compile(rf"\b(?:{SAY})\b|\b(?:estimated|estimates|predicted|predicts|forecast|forecasts|recommended|"
-                  r"recommends|alleged|alleges|alleging)\b(?=\s+that\b)|"
+                  r"recommends|alleged|alleges|alleging|submitted|submits|replied|replies|responded|responds|"
+                  r"answered|maintained|asserted|asserts|conceded|concedes|admitted|admits|confirmed|confirms|"
+                  r"announced|announces|disclosed|discloses|revealed|reveals|reiterated|reiterates|countered|counters|"
+                  r"declared|declares|indicated|indicates|acknowledges|concluded|concludes)\b(?=\s+that\b)|"
+                  r"\b(?:informed|informs|notified|notifies|assured|assures|reminded|reminds)\b"
+                  r"(?=\s+[^.;:“”\"]{1,60}?\bthat\b)|"
+                  r"\b(?:reported|reports)\b(?=\s+(?:[^.;:,“”\"]{1,30}?\s+)?that\b)|"
                   r"\b(?:denied|denies)\b(?=\s+(?:that\b|ever\b|having\b|[a-z]+ing\b))|"
                   r"\b(?:urged|urges|called on|calls on)\b(?=\s+[^.;]{1,80}?\bto\s+[a-z])|"
                   r"\b(?:asked|asks|questioned)\b(?=\s+(?:whether|if)\b)")
@@ -44,7 +53,10 @@ ACCORDING_TO_STUDY = re.compile(r"\b[Aa]ccording to (?:the|this|that|their|its) 
                                 r"survey|analysis|authors|researchers)\s*,\s*")
 APPOSITIVE_TAIL = re.compile(r",[^,“”\"]{1,140},\s*$")
 # "X, a coalition of lawyers and journalists, said": an appositive describing the subject before it.
-DESCRIPTION = re.compile(r",\s+(?:an?|the)\s+[a-z]")
+# "The Federal Export Office (FEO), which handles licences, informed ...": a relative clause describes it too;
+# so does "a Lisbon digital rights group" (a place's name before the description).
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b")
+DESCRIPTION = re.compile(rf",\s+(?:an?|the)\s+(?:[A-Z][\w-]*\s+)?[a-z]|{RELATIVE_CLAUSE.pattern}")
 OF_ORG_TAIL = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?$")
 PRONOUN_TAIL = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\s*$")
 # "It said it had no sales abroad": a sentence opening with "It" speaks for a body (see :func:`_it_speaker`).
@@ -52,9 +64,12 @@ IT_HEAD = re.compile(r"\s*It(?:\s+also)?\s*$")
 # "X called that finding “...”", "X described the rules as “...”": the quote is X's words.
 # "The ministry cited the “risk of abuse against ...”": citing words is saying them.
 # "X accused the firm of “treating ... as a box-ticking exercise”": the accusation is X's words.
+# "X has dismissed the ministry's figures as “...”": the label a dismissal gives is X's words too.
 CALLED_QUOTE = re.compile(r"\b(?:called|calls|described|describes|labelled|labeled|dubbed|branded|cited|cites)\s+"
                           r"(?!on\b|for\b)(?:[^“”\",;]{1,50}?\s+)?(?:as\s+)?$"
-                          r"|\b(?:accused|accuses)\s+[^“”\",;]{1,50}?\s+of\s+$")
+                          r"|\b(?:accused|accuses)\s+[^“”\",;]{1,50}?\s+of\s+$"
+                          r"|\b(?:dismissed|dismisses|rejected|rejects|denounced|denounces|condemned|condemns)\s+"
+                          r"[^“”\",;]{1,50}?\s+as\s+$")
 STUDY_TAIL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir)\s+(?:study|report|paper|research|researchers|"
                         r"analysis|authors|survey)\s*$")
 COAUTHORS_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+co-?authors\s*$")
@@ -67,29 +82,41 @@ TOLD_AUDIENCE = re.compile(r"\s*(?:parliament|lawmakers|legislators|senators|MPs
                            r"(?:a|the)\s+(?:[\w-]+\s+)?(?:committee|hearing|conference|briefing|parliament|"
                            r"court|senate|assembly|audience|press|media))\s+(?=[a-z])")
 # "added Hikvision to the Entity List": "added" puts something on a list; it reports no speech.
-ADDED_TO_LIST = re.compile(r"\s+[^.;:“”\"]{0,140}?\bto\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?"
+# "added Kestrel to the Consolidated Military End-User Suppliers List": a list's name may be long.
+ADDED_TO_LIST = re.compile(r"\s+[^.;:“”\"]{0,140}?\bto\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,6}?"
                            r"(?:[Ll]ist|blacklist|register|database|roster)\b")
 # Capitalised titles that may stand before the name opening a sentence ("Senator", "Police chief").
 # "The board's chair, Sir Ian Moss, was sceptical": a subject introduced by a possessive role too.
 SUBJECT_TITLES = re.compile(r"(?:(?:[Tt]he\s+[\w-]+|[Ii]ts|[Tt]heir)(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}[a-z]+,\s+)?"
                             r"(?:[A-Z][\w.-]*\s+(?:[a-z]+\s+)?){0,3}|")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
+# "stated in its decision that ...", "said in a written reply that ...": formal genres' documents too.
 IN_A_STATEMENT = re.compile(r"\s*(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?"
                             r"(?:statement|interview|post|letter|email|blog post|press release|briefing|"
-                            r"press conference|call|video call)\b")
+                            r"press conference|call|video call|decision|ruling|judgment|judgement|reply|response|"
+                            r"answer|submission|filing|notice)\b")
+# "reported in June 2023 that ...": a month or year of the report is when, not what.
 WHEN_SAID = re.compile(r"\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
-                       r"last\s+(?:week|month|year|night)|(?:earlier\s+)?this\s+(?:week|month|year))\b")
+                       r"last\s+(?:week|month|year|night)|(?:earlier\s+)?this\s+(?:week|month|year)|"
+                       r"in\s+(?:early\s+|late\s+|mid-)?(?:(?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December)(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d))\b")
 # "The organisation warned": the last named body of that kind (lower confidence).
-THE_BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:[a-z]+-based\s+)?(?P<noun>organi[sz]ation|group|charity|NGO|company|firm|agency|"
+# "The awarding authority replied that ...", "the court states": a body named by its office.
+THE_BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:[a-z]+-based\s+|(?:contracting|competent|licensing|"
+                      r"awarding|appeals?)\s+)?"
+                      r"(?P<noun>organi[sz]ation|group|charity|NGO|company|firm|agency|"
                       r"watchdog|regulator|department|ministry|think tank|grocer|retailer|chain|supermarket|"
-                      r"vendor|supplier|maker|manufacturer|start-?up|operator)\s*$")
+                      r"vendor|supplier|maker|manufacturer|start-?up|operator|authority|tribunal|court)\s*$")
 # "the Lyon-based retailer argued that ...": a trade noun stands for the firm named last.
 BODY_TYPES = {"company": ("Firm",), "firm": ("Firm",), "think tank": ("ThinkTank",),
               **{noun: ("Firm",) for noun in ("grocer", "retailer", "chain", "supermarket", "vendor", "supplier",
                                               "maker", "manufacturer", "startup", "start-up", "operator")},
               "agency": ("GovernmentBody",), "watchdog": ("GovernmentBody",),
               "regulator": ("GovernmentBody",), "department": ("GovernmentBody",),
-              "ministry": ("GovernmentBody",)}
+              "ministry": ("GovernmentBody",), "authority": ("GovernmentBody", "PoliceDepartment"),
+              "tribunal": ("GovernmentBody",), "court": ("GovernmentBody",)}
+# "the tribunal", "the court": only a body named as one, never merely the last public body.
+NAMED_NOUNS = ("tribunal", "court")
 # "..., said lead author X, an economist at Y." / "..., argues X of Y.": the speaker after the verb.
 INVERTED_ROLE = re.compile(rf"\s+(?:(?:the\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}?{ROLE},?\s+|"
                            r"(?:Senator|Sen\.|Rep\.|Representative|Mayor|Governor|Minister|Commissioner|"
@@ -113,7 +140,9 @@ BRACKETED_SHORT = re.compile(r"\s*\([A-Z][\w&-]{1,9}\)$")
 WROTE_TO_TAIL = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:written|wrote|writes|complained|appealed|petitioned)"
                            r"\s+to\s+[^,;“”\"]{1,80}$")
 # Auxiliaries and adverbs between a speaker and the verb ("has previously described", "had long said").
-AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|previously|repeatedly|long|already|once|again|publicly))+$")
+# "The firm further contended that ...": a court summary's "further" too.
+AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|previously|repeatedly|long|already|once|again|publicly|"
+                            r"further|subsequently))+$")
 # "A Dahua spokeswoman declined to comment, saying only that the company “...”": the quote is
 # said by the subject of the main clause; SUBJECT_CLAUSE finds where that subject ends.
 SAYING_QUOTE = re.compile(r",\s+(?:saying|adding|noting|insisting|stressing)\b(?:\s+only)?"
@@ -129,6 +158,8 @@ CONTINUATION_GAP = re.compile(r"[^“”\"\n]{0,160}")
 # "he said the agency “...” and used the data “...”": a second quote in a predicate coordinated
 # with the first is the same speaker's ("and that it “...”" opens a clause of its own instead).
 COORDINATED_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+(?!that\b)[^“”\".;:]{1,80}")
+# "told us that Kestrel “...” and that the list was “...”": a second reported clause of the same verb.
+THAT_GAP = re.compile(r"\s*,?\s*and\s+that\b[^“”\".;:]{1,100}")
 IT_TYPES = ("Firm", "GovernmentBody", "CivilSocietyOrganization", "ThinkTank", "Organization")
 CIVIL_TYPES = ("CivilSocietyOrganization", "ThinkTank", "ResearchOrganization", "Organization")
 
@@ -143,7 +174,8 @@ def extract(ctx: Context) -> list[Fact]:
         quoted_spans += spans
         facts += found
         ctx.facts.extend(found)
-        reported = _reported(ctx, sentence.index, quoted_spans) or _answer(ctx, sentence.index)
+        reported = _reported(ctx, sentence.index, quoted_spans) or _answer(ctx, sentence.index) \
+            or _written_answer(ctx, sentence.index)
         facts += reported
         ctx.facts.extend(reported)
     return facts
@@ -167,6 +199,26 @@ def _answer(ctx: Context, index: int) -> list[Fact]:
     start = s.start + (label.end() if label else 0)
     return [_statement(ctx, interview.person, ctx.text[start:s.end].strip().rstrip("."), True,
                        ctx.evidence(index, start, s.end, "statement:interview-answer", 0.8))]
+
+
+# "1. The Commission has not funded ...": a written answer's point may open with its number.
+LIST_NUMBER = re.compile(r"\s*(?:\(?(?:\d{1,2}|[a-z])[.)]\s+)?")
+
+
+def _written_answer(ctx: Context, index: int) -> list[Fact]:
+    """A sentence of a written answer (see :meth:`Context.answer`) that the answering body opens ("The
+    Commission has not funded ...") is that body's statement."""
+    found = ctx.answer()
+    s = ctx.sentences[index]
+    if found is None or s.start < found[1]:
+        return []
+    start = LIST_NUMBER.match(ctx.text, s.start, s.end).end()
+    opener = [m for m in ctx.in_sentence(index, SPEAKER_TYPES) if m.start == start or
+              (m.start == start + 4 and ctx.text.startswith("The ", start))]
+    if not opener or opener[0].key != found[0]:
+        return []
+    return [_statement(ctx, found[0], ctx.text[start:s.end].strip().rstrip("."), False,
+                       ctx.evidence(index, start, s.end, "statement:written-answer", 0.75))]
 
 
 def _quotes(ctx: Context, index: int, earlier: list[Fact]) -> tuple[list[Fact], list[tuple[int, int]]]:
@@ -245,8 +297,9 @@ def _quote_speaker(ctx: Context, index: int, q_start: int, q_end: int, earlier: 
         return labelled, 0.8, q_end, "statement:colon-label"
     previous = [f for f in earlier if f.kind == "Statement" and f.values.get("isDirectQuote")]
     gap = ctx.text[previous[-1].evidence[-1].end:q_start] if previous else ""
-    if previous and previous[-1].evidence[-1].sentence_index == index and COORDINATED_GAP.fullmatch(gap) \
-            and not ctx.in_sentence(index, SPEAKER_TYPES, q_start - len(gap), q_start):
+    coordinated = COORDINATED_GAP.fullmatch(gap) and not ctx.in_sentence(index, SPEAKER_TYPES, q_start - len(gap),
+                                                                         q_start)
+    if previous and previous[-1].evidence[-1].sentence_index == index and (coordinated or THAT_GAP.fullmatch(gap)):
         return previous[-1].roles["speaker"][0], 0.8, q_end, "statement:quote-coordinated"
     opens = not ctx.text[s.start:q_start].strip()  # a quote opening its sentence
     if previous and (not gap.strip(" .\n") or (opens and CONTINUATION_GAP.fullmatch(gap))) \
@@ -411,10 +464,24 @@ def _it_speaker(ctx: Context, position: int) -> tuple[str | None, float]:
     return (named[-1].key, COREF_CONFIDENCE) if named else (None, 0.0)
 
 
+# "Kestrel did not answer our questions; it has previously said that ...": "it" after a semicolon.
+CLAUSE_IT = re.compile(r";\s*it\s*$")
+
+
+def _opening_body(ctx: Context, index: int) -> tuple[str | None, float]:
+    """The body opening sentence ``index`` (past an opening phrase), which an "it" after its semicolon
+    refers back to; else whom a sentence-opening "It" would mean."""
+    s = ctx.sentences[index]
+    start = OPENING_PHRASE.match(ctx.text, s.start, s.end).end()
+    named = [m for m in ctx.in_sentence(index, IT_TYPES) if m.start == start]
+    return (named[0].key, COREF_CONFIDENCE) if named else _it_speaker(ctx, s.start)
+
+
 def _last_body(ctx: Context, position: int, noun: str) -> tuple[str | None, float]:
     """The body "the organisation" / "the company" refers to: the last one named before."""
     types = BODY_TYPES.get(noun, CIVIL_TYPES)
-    named = [m for m in ctx.mentions if m.entity_type in types and m.end <= position]
+    named = [m for m in ctx.mentions if m.entity_type in types and m.end <= position
+             and (noun not in NAMED_NOUNS or noun in m.key)]
     return (named[-1].key, COREF_CONFIDENCE) if named else (None, 0.0)
 
 
@@ -447,6 +514,8 @@ def _subject_before(ctx: Context, index: int, verb_start: int) -> tuple[str | No
         return _pronoun(ctx, s.start + pronoun.start())
     if IT_HEAD.fullmatch(head):
         return _it_speaker(ctx, s.start)
+    if CLAUSE_IT.search(head):
+        return _opening_body(ctx, index)
     spokes = SPOKES_TAIL.search(head)
     if spokes:
         body = [m for m in ctx.in_sentence(index, SPEAKER_TYPES) if m.end == s.start + spokes.start()
@@ -526,8 +595,11 @@ def _speaker_head(ctx: Context, index: int, head: str) -> str:
         bracketless = BRACKETED_SHORT.sub("", stripped)  # "The X Forum (XF), a coalition of ..."
         before = ends.get(start + len(stripped)) or ends.get(start + len(bracketless))
         if before is not None and (before.entity_type == "Person" or DESCRIPTION.match(appositive.group())):
-            return stripped if start + len(stripped) in ends else bracketless
-    if start + len(bare) in ends:
+            kept = stripped if start + len(stripped) in ends else bracketless
+            # "X, director of Y, a Santiago-based group, said": the person behind a body's description
+            return kept if before.entity_type == "Person" else _nested_person_head(kept, start, ends) or kept
+    relative = appositive is not None and RELATIVE_CLAUSE.match(appositive.group())
+    if start + len(bare) in ends and not relative:  # "X, who chairs the Y Council, said": not the council
         return bare
     if stripped is not None:
         nested = _nested_person_head(stripped, start, ends)
@@ -694,8 +766,16 @@ def _according_to_study(ctx: Context, index: int) -> list[Fact]:
                        ctx.evidence(index, s.start, s.end, "claim:according-to-study", 0.8))]
 
 
+# "told the court at the hearing on 3 May that ...", "informed the supplier that ...": who was told, and
+# when, come before "that"; what was said after it.
+OBJECT_VERB = re.compile(r"(?:told|tells|informed|informs|notified|notifies|assured|assures|reminded|reminds)$")
+OBJECT_THAT = re.compile(r"\s+(?:the|a|an|us|me|him|her|them|its|his|their|[A-Z][\w.-]*)\b"
+                         r"[^.;:,“”\"]{0,70}?\s(?=that\b)")
+
+
 def _content_start(ctx: Context, v_end: int, end: int) -> int:
-    told = TOLD_OUTLET.match(ctx.text, v_end, end)
+    told = OBJECT_THAT.match(ctx.text, v_end, end) if OBJECT_VERB.search(ctx.text, v_end - 9, v_end) else None
+    told = told or TOLD_OUTLET.match(ctx.text, v_end, end)
     if told is None and ctx.text[v_end - 5:v_end] in (" told", " tells"[1:]):
         told = TOLD_AUDIENCE.match(ctx.text, v_end, end)
     position = told.end() if told else v_end

@@ -33,6 +33,11 @@ PUBLISHED = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|
 # "an investigation published today by Digital Freedom Watch": published just now, by a body.
 PUBLISHED_NOW_BY = re.compile(rf"\b{STUDY_NOUN}\b[^.;]{{0,40}}?\b(?:published|released|issued)\s+"
                               r"(?P<when>today|yesterday|this week)\s+by\s+(?P<by>[^.;,]{1,80})")
+# "a report published on 12 May 2025 by the Vilnius-based outlet Siena Monitor": the publisher after the date.
+BY_AFTER_DATE = re.compile(r"\s+by\s+(?P<by>[^.;,]{1,80})")
+# "first published by the Cambodian Digital Rights Network in a May 2023 report": publisher, then the study.
+PUBLISHED_BY_IN = re.compile(rf"\b(?:published|released|issued|put out)\s+by\s+(?P<by>[^.;,]{{1,80}}?)\s+in\s+"
+                             rf"(?:a|an|its|their)\s+(?P<when>(?:{_MONTH}\s+)?(?:19|20)\d\d\s+)?{STUDY_NOUN}\b")
 # "The report draws on procurement records, court files and interviews": a study described by its sources.
 DRAWS_ON = re.compile(rf"^\s*(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:new\s+|latest\s+)?{STUDY_NOUN}\b[^.;]{{0,60}}?\s+"
                       r"(?:draws on|is based on|relies on|builds on|combines)\s+")
@@ -194,6 +199,16 @@ def _study_in_sentence(ctx: Context, index: int) -> Fact | None:
         if published.group("by") and not affiliations:
             affiliations += [x.key for x in _mentions_in(ctx, index, s.start + published.start("by"),
                                                          s.start + published.end("by"), ORG_TYPES)]
+        after = BY_AFTER_DATE.match(ctx.text, found[1].end(), s.end) if found and not published.group("by") else None
+        if after and not affiliations:
+            affiliations += [x.key for x in _mentions_in(ctx, index, after.start("by"), after.end("by"), ORG_TYPES)][:1]
+    by_in = PUBLISHED_BY_IN.search(s.text) if not affiliations else None
+    if by_in:
+        affiliations += [x.key for x in _mentions_in(ctx, index, s.start + by_in.start("by"), s.start + by_in.end("by"),
+                                                     ORG_TYPES)][:1]
+        when = by_in.group("when")
+        date = date or ((find_date(when.strip()) or (when.strip()[-4:],))[0] if when else None)
+        rule = rule or ("study:published-by-in" if affiliations else None)
     now = PUBLISHED_NOW_BY.search(s.text)
     if now:
         affiliations += [x.key for x in _mentions_in(ctx, index, s.start + now.start("by"), s.start + now.end("by"),

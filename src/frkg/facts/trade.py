@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from frkg import gazetteer as gz
 from frkg.entities import entity_for
 from frkg.facts.context import COREF_CONFIDENCE, Context, fact
 from frkg.facts.dates import find_date
@@ -18,6 +19,7 @@ from frkg.facts.money import amount_values, countries_before, story_dollar
 from frkg.facts.statistics import NUMBER
 from frkg.gazetteer import ORG_TYPES
 from frkg.model import Evidence, Fact, Mention
+from frkg.patterns import LABELLED_FIELD
 
 PARTY_TYPES = ("Country", "Firm", "Group") + tuple(ORG_TYPES)
 SELLER_TYPES = ("Country", "Firm", "Group")
@@ -139,6 +141,10 @@ LATER_DEAL = re.compile(
     r"(?:\s+(?:contract|deal|agreement|order))?"
     r"|(?:contract|deal|agreement))\s*(?:,|(?=\s+(?:(?:was|is)\s+(?:signed|worth|valued)|"
     r"(?:has|carries)\s+a\s+(?:total\s+|combined\s+)?value)\b))")  # "The contract has a total value of"
+# "According to a report published on 3 June 2024, X bought ...": when a source appeared dates no deal.
+PUBLISHED = re.compile(r"\b(?:published|released|posted|reported|updated)\s+(?:on\s+|in\s+)?$")
+# "would take effect once a licence was granted in the United Kingdom": a country after "in" is where, no party.
+IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?$")
 # "Documents put the value of a contract signed in 2023 at ...": the amount of a deal named before.
 VALUE_OF = re.compile(r"\b(?:value|cost|price)\s+of\s+(?:a|an|the|this|that)\s+(?:[\w-]+\s+){0,2}?"
                       r"(?:contract|deal|agreement|order|purchase)\b")
@@ -167,6 +173,13 @@ OUR_MARKETS = re.compile(r"\bOur\s+(?:(?:biggest|largest|main|key|top|most impor
 OUR_CONTRACT = re.compile(r"^\W*(?:The|Our)\s+(?:[A-Z][\w-]*\s+)?(?:contract|deal|agreement|order)\b[^.;]{0,80}?"
                           r"\s+(?:is|was)\s+with\s+(?:the\s+)?")
 CLAUSE_JOIN = re.compile(r"[,;]\s+(?:and|while|but|whereas)\s+(?:the\s+)?")
+SUPPLIED_BY = re.compile(r"[^.;]{0,60}?\b(?:supplied|provided|made|built|developed|delivered|installed|sold)\s+by\s+"
+                         r"(?:the\s+)?")
+# "Cebu's city council signed": a city's possessive, then a body named in lower case, then the verb.
+CITY_BODY = re.compile(r"(?:’s|'s)\s+(?:[a-z][\w-]*\s+){1,4}(?:(?:has|had|also|then|later)\s+)*")
+# "According to X, at least nine towns bought T from Y": the buyers a count names after the comma, not X.
+UNNAMED_SUBJECT = re.compile(r",\s+(?:(?:at least|some|about|nearly|more than|over|around)\s+)?(?:\d[\d,]*|several|many|"
+                             r"dozens of|hundreds of|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z][^,]*$")
 PAID_FOR = re.compile(r"[^.;]{0,40}?\bfor\s+")  # "paid about US$45 million in 2020 for"
 FROM_SELLER = re.compile(r"\bfrom\s+(?:the\s+)?")
 MAKER_GAP = re.compile(r"(?:’s|'s)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}")  # "NEC's new face ..."
@@ -205,8 +218,10 @@ PRODUCT_ABROAD = re.compile(
     r"(?:\s+(?:by|at)\s+[^,;.]{0,40}?)??\s+in\s+(?:the\s+)?")
 ABROAD_COUNT = re.compile(NUMBER + r"\s+(?:[A-Z]{2,3}\s+)?(?:countries|nations|(?:member\s+)?states)\b")
 # "the 4,000 Dahua cameras installed along the ring road": a maker's goods put up somewhere were sold.
-COUNT_BEFORE = re.compile(r"(?:\b\d{1,3}(?:,\d{3})*|\b[Tt]he|\bits|\btheir)\s+$")
-MAKER_GOODS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:cameras|camera networks?|systems?|terminals|gates|kiosks|scanners)\s+"
+COUNT_BEFORE = re.compile(r"(?:\b\d{1,3}(?:,\d{3})*|\b[Tt]he|\bits|\btheir|"
+                          r"\b[Aa]n?(?:\s+(?:similar|comparable|identical|second|further))?)\s+$")
+MAKER_GOODS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:cameras|camera networks?|networks?|systems?|terminals|gates|kiosks|"
+                         r"scanners)\s+"
                          r"(?:(?:were|was|have been|had been)\s+)?(?:installed|deployed|supplied|mounted|put up)\b")
 # "with Chile, Peru and Mexico its three largest customers": the seller's main buyers, listed.
 CUSTOMERS_WITH = re.compile(r"\bwith\s+(?:the\s+)?")
@@ -216,6 +231,37 @@ CUSTOMERS_TAIL = re.compile(r"\s+(?:as\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?
 CONTRACT_AWARDED_TO = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w$£€¥₹.,-]+\s+){0,5}?(?:contract|deal|tender|agreement|order)\s+(?:awarded|granted|let)\s+"
     r"(?:(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+)?to\s+(?:the\s+)?")
+# An award notice written field by field, repeated per lot: "Official name: <authority>", "Lot No: 2",
+# "Date of conclusion of the contract: 03/11/2025", "Contractor 1 (group leader): X GmbH, Berlin, Germany",
+# "Total value of the contract/lot: EUR 4.250.000,00" (fields: frkg.patterns.LABELLED_FIELD).
+CONTRACTOR_FIELD = re.compile(r"\b(?:contractors?|suppliers?|awarded to|successful (?:tenderer|bidder)|"
+                              r"winning (?:tenderer|bidder)|winners?|tenderers?)\b", re.I)
+VALUE_FIELD = re.compile(r"\bvalue of (?:the )?(?:contract|lot|award)|\b(?:contract|awarded|award) (?:value|price)\b", re.I)
+DATE_FIELD = re.compile(r"\bdate of (?:the )?(?:conclusion|signature|signing|award|contract)|"
+                        r"\b(?:award|signature|contract) date\b", re.I)
+OFFICIAL_NAME = re.compile(r"\bofficial name\b", re.I)
+AUTHORITY_FIELD = re.compile(r"\bofficial name\b|\bcontracting (?:authority|entity)\b|\b(?:buyer|purchaser)\b", re.I)
+LOT_FIELD = re.compile(r"\s*Lot[\s-]+(?:No\.?|number|n[o°º]\.?)?\s*:?\s*\d+\b", re.I)
+# "Did X sell T to Y?": a question asserts no sale; nor does a claim the text rates false ("The post claims
+# X sold T ... The claim is false", "Claim: “X sold T”").
+QUESTION = re.compile(r"\?[”\"’']?\s*$")
+CLAIMED = re.compile(r"(?:\b(?:claims?|claimed|alleges?|alleged|asserts?|asserted)\s+(?:that\s+)?|^\W*Claim\s*:\s*\W*)"
+                     r"[^.;:]{0,60}$", re.M)
+RATED_FALSE = re.compile(r"\b(?:false|untrue|misleading|fabricated|baseless|debunked|no evidence|falsely|wrongly)\b", re.I)
+DEMONYM_SELLER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:vendor|company|firm|supplier|manufacturer|maker|developer|"
+                            r"exporter|contractor)\s+(?:(?:reportedly|allegedly|apparently|also|has|had|have)\s+)*")
+INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$")
+IT_SUBJECT = re.compile(r"\b([Ii]t|[Tt]he\s+(?:company|firm|appellant|applicant|claimant))\s+"
+                        r"(?:(?:has|had|also|then|later|subsequently|eventually)\s+)*$")
+# "a €2.7 million contract that the Municipality of X signed with a Hikvision reseller, Y, in May 2023": the
+# deal named first, its buyer the relative clause's subject, its seller after "with".
+RELATIVE_DEAL = re.compile(r"\b(?:an?|the)\s+(?:[\w$£€¥₹.,-]+\s+){0,4}?(?:contract|deal|agreement|order)s?\s+"
+                           r"(?:that|which)\s+(?:the\s+)?")
+RELATIVE_SIGNED = re.compile(r"\s+(?:(?:had|has|have|later|then)\s+)?(?:signed|concluded|agreed|struck|placed|sealed)\s+"
+                             r"with\s+|\s+(?:(?:had|has|have)\s+)?(?:awarded|gave|granted)\s+to\s+")
+# "with a Hikvision reseller, Y,": the firm in apposition to a description of what it is.
+DESCRIBED_APPOSITIVE = re.compile(r"(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?:distributor|reseller|partner|integrator|dealer|"
+                                  r"agent|subsidiary|contractor|supplier|vendor|company|firm)\s*,\s+")
 SAID_BEFORE = re.compile(r"\s+(?:(?:also|has|had)\s+)?(?:said|says|added|stated|told\s+[\w\s]{1,30}?)\b")
 SUBJECT_GAP = re.compile(r":?\s+(?:(?:have|has|had|also|reportedly|jointly|together|both)\s+)*")
 
@@ -226,11 +272,12 @@ def extract(ctx: Context) -> list[Fact]:
                            and ("dealCount" in f.values or "rank" in f.values) for e in f.evidence}
     facts: list[Fact] = []
     for sentence in ctx.sentences:
-        if sentence.index in statistic_sentences:
+        if sentence.index in statistic_sentences or QUESTION.search(sentence.text):
             continue
         facts += _exports(ctx, sentence.index)
         facts += _contracts(ctx, sentence.index)
         facts += _signed_with(ctx, sentence.index)
+        facts += _relative_contract(ctx, sentence.index)
         facts += _purchases(ctx, sentence.index)
         facts += _passive(ctx, sentence.index)
         facts += _nominal(ctx, sentence.index)
@@ -253,7 +300,72 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _delivered_in(ctx, sentence.index)
         facts += _later_deal(ctx, sentence.index, facts)
         _labelled_values(ctx, sentence.index, facts)
+    facts += _award_fields(ctx)
     return _drop_subsumed(_unique(facts))
+
+
+def _award_fields(ctx: Context) -> list[Fact]:
+    """An award notice's "Label: value" lines: one deal per contractor, priced and dated by the fields of
+    its own lot (a "Lot No: N" or "Lot 2" line opens the next), bought by the contracting authority
+    named first (the first "Official name" that is no contractor's)."""
+    fields = {s.index: m for s in ctx.sentences if ":" in s.text for m in [LABELLED_FIELD.match(s.text)] if m}
+    contractors = {i for i, m in fields.items() if _names_contractor(ctx, i, m, fields)}
+    if not contractors:
+        return []  # no notice
+    buyer = next((p for i, m in fields.items() if i not in contractors and AUTHORITY_FIELD.search(m.group("label"))
+                  for p in _field_party(ctx, i, m, ORG_TYPES - {"Firm"})), None)
+    lots: list[list[tuple[int, re.Match]]] = [[]]
+    for s in ctx.sentences:
+        if LOT_FIELD.match(s.text):
+            lots.append([])
+        if s.index in fields:
+            lots[-1].append((s.index, fields[s.index]))
+    return [f for lot in lots for f in _lot_deals(ctx, lot, buyer, contractors)]
+
+
+def _names_contractor(ctx: Context, index: int, field: re.Match, fields: dict[int, re.Match]) -> bool:
+    """"Contractor 2: X", "Name and address of the contractor: X", or an "Official name: X" line under a
+    heading that names the contractor ("Winner" / "Name and address of the contractor")."""
+    label = field.group("label")
+    if CONTRACTOR_FIELD.search(label):
+        return True
+    heading = ctx.sentences[index - 1].text if index and index - 1 not in fields else ""
+    return bool(OFFICIAL_NAME.search(label) and CONTRACTOR_FIELD.search(heading))
+
+
+def _field_party(ctx: Context, index: int, field: re.Match, types: tuple[str, ...] | frozenset[str]) -> list[Mention]:
+    """The party a field's value opens on ("Contractor 2: X SRL, Riga, Latvia": X)."""
+    position = ctx.sentences[index].start + field.end()
+    return [p for p in ctx.in_sentence(index, tuple(types), position) if p.start == position and p.rule != "demonym"][:1]
+
+
+def _lot_deals(ctx: Context, lot: list[tuple[int, re.Match]], buyer: Mention | None,
+               contractors: set[int]) -> list[Fact]:
+    """The deals of one lot's fields: its contractors, each with the lot's value and date."""
+    values: dict = {}
+    read: list[Evidence] = []
+    for index, m in lot:
+        s = ctx.sentences[index]
+        label = m.group("label")
+        found = amount_values(ctx.text, s.start + m.end(), s.end, countries_before(ctx.mentions, s.end),
+                              story_dollar(ctx.mentions, ctx.attributes)) if VALUE_FIELD.search(label) else {}
+        date = find_date(ctx.text, s.start + m.end(), s.end) if DATE_FIELD.search(label) else None
+        found.update({"dealDate": date[0]} if date else {})
+        if found and not values.keys() & found.keys():
+            values.update(found)
+            read.append(ctx.sentence_evidence(index, "deal:award-field", COREF_CONFIDENCE))
+    out = []
+    for index, m in lot:
+        sellers = _field_party(ctx, index, m, ("Firm",)) if index in contractors else []
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), ctx.sentences[index].start) \
+            if sellers else []
+        if keys:
+            found = fact("Deal" if buyer else "Export", {"exporter": [sellers[0].key], "technology": keys,
+                                                          "importer": [buyer.key] if buyer else []}, dict(values),
+                         ctx.evidence(index, sellers[0].start, sellers[0].end, "deal:award-notice", 0.8))
+            found.evidence += read
+            out.append(found)
+    return out
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
@@ -599,7 +711,8 @@ def _later_deal(ctx: Context, index: int, found: list[Fact]) -> list[Fact]:
     winner = _winner(ctx, index)
     sellers, buyer = _later_parties(ctx, index, winner, start)
     refers_back = value is not None or THE_DEAL.match(later.group())
-    if not sellers and refers_back and previous is not None and not ctx.in_sentence(index, SELLER_TYPES, start):
+    named = [p for p in ctx.in_sentence(index, SELLER_TYPES, start) if not IN_PLACE.search(ctx.text, s.start, p.start)]
+    if not sellers and refers_back and previous is not None and not named:
         previous.values.update({k: v for k, v in values.items() if v is not None})  # the same deal, now priced
         previous.evidence.append(ctx.evidence(index, start, s.start + (value or later).end(), "deal:named-before",
                                               COREF_CONFIDENCE))
@@ -871,6 +984,8 @@ def _trade_values(ctx: Context, index: int, start: int) -> dict:
     million in 2020" holds two deals, each with its own date and amount."""
     clause_start, clause_end = _clause_of(ctx, index, start)
     found = find_date(ctx.text, clause_start, clause_end)
+    while found and PUBLISHED.search(ctx.text, max(clause_start, found[1].start() - 20), found[1].start()):
+        found = find_date(ctx.text, found[1].end(), clause_end)  # "a report published on 3 June"
     return {"dealDate": found[0] if found else None,
             **amount_values(ctx.text, start, clause_end, countries_before(ctx.mentions, ctx.sentences[index].end),
                             story_dollar(ctx.mentions, ctx.attributes), not_revenue=True)}
@@ -903,9 +1018,10 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
     out = []
     for m in EXPORT_VERB.finditer(s.text):
         verb_start, verb_end = s.start + m.start(), s.start + m.end()
-        if ctx.is_hypothetical(index, verb_start) or RESTRICTED.search(ctx.text, s.start, verb_start):
+        if ctx.is_hypothetical(index, verb_start) or RESTRICTED.search(ctx.text, s.start, verb_start) \
+                or _claimed_false(ctx, index, verb_start):
             continue
-        seller = _nearest_before(ctx, index, verb_start, SELLER_TYPES)
+        seller = _demonym_seller(ctx, index, verb_start) or _nearest_before(ctx, index, verb_start, SELLER_TYPES)
         tech = _technology_after(ctx, index, verb_end)
         confidence = 0.85
         if tech is None and seller is not None:
@@ -925,6 +1041,22 @@ def _exports(ctx: Context, index: int) -> list[Fact]:
                                 ctx.evidence(index, party.start, buyer.end if buyer else tech.end, "export:verb",
                                              confidence)))
     return out
+
+
+def _claimed_false(ctx: Context, index: int, verb_start: int) -> bool:
+    """Whether the verb is part of a claim ("the post claims X sold", "Claim: “X sold”") that this
+    sentence or the two after rate false."""
+    if not CLAIMED.search(ctx.text, ctx.sentences[index].start, verb_start):
+        return False
+    return any(RATED_FALSE.search(ctx.sentences[i].text) for i in range(index, min(len(ctx.sentences), index + 3)))
+
+
+def _demonym_seller(ctx: Context, index: int, verb_start: int) -> Mention | None:
+    """"A Swedish supplier reportedly sold T": no firm named, the demonym's country sold it."""
+    found = [p for p in ctx.in_sentence(index, ("Country",), end=verb_start)
+             if p.rule == "demonym" and DEMONYM_SELLER.fullmatch(ctx.text, p.end, verb_start)
+             and INDEFINITE.search(ctx.text, max(0, p.start - 10), p.start)]  # "the Israeli firm": one named before
+    return found[-1] if found else None
 
 
 def _with_object(ctx: Context, index: int, verb_end: int) -> Mention | None:
@@ -992,11 +1124,15 @@ def _contracts(ctx: Context, index: int) -> list[Fact]:
     out = []
     for m in DEAL_WITH.finditer(s.text):
         seller = _nearest_before(ctx, index, s.start + m.start(), ("Firm", "Group"))
-        buyers = [p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start >= s.start + m.end()
-                  and not (p.rule == "demonym" and _introduced_seller(ctx, index, s.start + m.end()))]
+        buyers = sorted((p for p in ctx.in_sentence(index, PARTY_TYPES) if p.start >= s.start + m.end()
+                         and not (p.rule == "demonym" and _introduced_seller(ctx, index, s.start + m.end()))),
+                        key=lambda p: (p.start, p.rule == "demonym"))  # "the Kenyan National Police Service": the body
+        if seller is None and buyers and buyers[0].entity_type != "Firm":
+            seller = _firm_pronoun(ctx, index, s.start + m.start())  # "it signed a contract with the ministry"
         sellers = [seller] if seller else []
         if seller is None and buyers and buyers[0].entity_type == "Firm":
-            buyer = _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
+            buyer = _city_country(ctx, index, s.start + m.start()) \
+                or _nearest_before(ctx, index, s.start + m.start(), PARTY_TYPES)
             sellers = _run_at(ctx, index, buyers[0].start, ("Firm", "Group"))
             seller, buyers = buyers[0], [buyer] if buyer else []
         if seller is None or not (buyers or sellers[0].start > s.start + m.start()):
@@ -1019,6 +1155,33 @@ def _contracts(ctx: Context, index: int) -> list[Fact]:
                         ctx.evidence(index, min(p.start for p in parties), max(p.end for p in parties),
                                      "deal:contract-with", confidence)))
     return out
+
+
+def _firm_pronoun(ctx: Context, index: int, position: int) -> Mention | None:
+    """"On 3 May 2023 it signed a contract with Y": "it" (or "the company") right before the verb is the
+    firm the text is about (see :func:`_pronoun_firm`) when that firm opens its sentence, read here as a
+    mention of it."""
+    m = IT_SUBJECT.search(ctx.text, ctx.sentences[index].start, position)
+    firm = _pronoun_firm(ctx, index, m.start()) if m else None
+    opening = [p for p in ctx.in_sentence(firm.sentence_index, PARTY_TYPES) if p.rule != "demonym"][:1] if firm else []
+    if opening and opening[0].key != firm.key:
+        return None  # "The ministry chose X. In 2021 it signed ...": "it" is the sentence's subject, no firm
+    return Mention(ctx.document.doc_id, index, m.start(), m.start() + len(m.group(1)), m.group(1), firm.key, "Firm",
+                   "coref:pronoun", COREF_CONFIDENCE) if firm else None
+
+
+def _city_country(ctx: Context, index: int, position: int) -> Mention | None:
+    """"Cebu's city council signed a contract with X": a buyer named only by its city (the city's
+    possessive, then a body in lower case, right before the verb) buys for the city's country."""
+    place = [p for p in ctx.in_sentence(index, ("Place",), end=position)
+             if CITY_BODY.fullmatch(ctx.text, p.end, position)][-1:]
+    country = str(ctx.attributes.get(place[0].key, {}).get("locatedIn", "")) if place else ""
+    entry = gz.entries().get(country) or gz.country_entries().get(country)
+    if entry is None:
+        return None
+    ctx.add_entity(entity_for(entry.key, "Country", entry.label))
+    return Mention(ctx.document.doc_id, index, place[0].start, place[0].end, place[0].text, entry.key, "Country",
+                   "coref:city-country", COREF_CONFIDENCE)
 
 
 def _introduced_seller(ctx: Context, index: int, position: int) -> list[Mention]:
@@ -1048,6 +1211,32 @@ def _signed_with(ctx: Context, index: int) -> list[Fact]:
         if keys:
             out.append(_buyer_seller_deal(ctx, index, sellers, buyer, keys, start, "deal:signed-with"))
     return out
+
+
+def _relative_contract(ctx: Context, index: int) -> list[Fact]:
+    """"a €2.7 million contract that the Municipality of X signed with a Hikvision reseller, Y, in May
+    2023": the relative clause's subject buys from the firm after "with" (in apposition to a description)."""
+    s = ctx.sentences[index]
+    out: list[Fact] = []
+    if " that " not in s.text and " which " not in s.text:
+        return out  # cheap test first (speed)
+    for m in RELATIVE_DEAL.finditer(s.text):
+        buyer = [p for p in ctx.in_sentence(index, PARTY_TYPES, s.start + m.end())
+                 if p.start == s.start + m.end() and p.rule != "demonym"][:1]
+        signed = RELATIVE_SIGNED.match(ctx.text, buyer[0].end) if buyer else None
+        sellers = _appositive_seller(ctx, index, signed.end()) or _run_at(ctx, index, signed.end(), ("Firm", "Group")) \
+            or _introduced_seller(ctx, index, signed.end()) if signed else []
+        keys = _deal_technology(ctx, index, ctx.in_sentence(index, ("Technology",)), s.start) if sellers else []
+        if keys and not ctx.is_hypothetical(index, s.start + m.start()):
+            out.append(_buyer_seller_deal(ctx, index, sellers, _buyer(ctx, buyer[0]), keys, s.start + m.start(),
+                                          "deal:relative-contract"))
+    return out
+
+
+def _appositive_seller(ctx: Context, index: int, position: int) -> list[Mention]:
+    """"a Hikvision reseller, Y," / "its local partner, Y,": the firm named after its description."""
+    m = DESCRIBED_APPOSITIVE.match(ctx.text, position)
+    return _run_at(ctx, index, m.end(), ("Firm",)) if m else []
 
 
 def _described_seller(ctx: Context, index: int, position: int) -> list[Mention]:
@@ -1088,19 +1277,26 @@ def _purchases(ctx: Context, index: int) -> list[Fact]:
         if ctx.is_hypothetical(index, verb_start):
             continue  # "plans to buy cameras from X", "has not bought ..."
         buyer = _nearest_before(ctx, index, verb_start, PARTY_TYPES)
-        if buyer is not None and LATER_DEAL.match(ctx.text[buyer.end:verb_start]):
-            buyer = None  # "... S.A.S. A second contract, signed in 2023, bought T from X"
+        if buyer is not None and (LATER_DEAL.match(ctx.text[buyer.end:verb_start])
+                                  or UNNAMED_SUBJECT.search(ctx.text, buyer.end, verb_start)):
+            buyer = None  # "... S.A.S. A second contract, signed in 2023, bought T from X"; "..., nine towns bought"
         paid = PAID_FOR.match(ctx.text, verb_end, s.end) if m.group() in ("paid", "spent") else None
-        if buyer is None or (m.group() in ("paid", "spent") and paid is None):
+        if m.group() in ("paid", "spent") and (paid is None or buyer is None):
             continue
         sellers, tech = _purchased_from(ctx, index, paid.end() - 1 if paid else verb_end)
         if not sellers or tech is None:
             continue
+        exporters = [p.key for p in sellers]
+        if buyer is None:  # "nine hospitals bought T from A and B": the buyers are not named
+            out.append(fact("Export", {"exporter": exporters, "technology": [tech.key]},
+                            _trade_values(ctx, index, verb_start),
+                            ctx.evidence(index, verb_start, sellers[-1].end, "export:bought-from", 0.75)))
+            continue
         for party in _coordinated_subject(ctx, index, buyer, verb_start, PARTY_TYPES) + [buyer]:
-            out.append(fact("Deal", {"exporter": [sellers[0].key], "importer": [_buyer(ctx, party).key],
+            out.append(fact("Deal", {"exporter": exporters, "importer": [_buyer(ctx, party).key],
                                      "technology": [tech.key]},
                             _trade_values(ctx, index, buyer.start),
-                            ctx.evidence(index, party.start, sellers[0].end, "deal:bought-from", 0.8)))
+                            ctx.evidence(index, party.start, sellers[-1].end, "deal:bought-from", 0.8)))
     return out
 
 
@@ -1109,11 +1305,16 @@ def _purchased_from(ctx: Context, index: int, position: int) -> tuple[list[Menti
     s = ctx.sentences[index]
     tech = _technology_after(ctx, index, position) or _generic_object(ctx, index, position)
     source = FROM_SELLER.search(ctx.text, position, s.end)
+    supplied = SUPPLIED_BY.match(ctx.text, position, s.end) if source is None else None
+    if supplied is not None:  # "paid CNY 9 million for "smart gates" supplied by X"
+        sellers = _run_at(ctx, index, supplied.end(), SELLER_TYPES) or _described_seller(ctx, index, supplied.end())
+        return sellers, tech or (ctx.last_technology(position) if sellers else None)
     if source is None:
         return _maker_object(ctx, index, position, tech), tech
     at = [p for p in ctx.in_sentence(index, SELLER_TYPES)
           if p.start in (source.end(), source.start() + len("from "))]  # "from the firm": a definite description
     named = [p for p in at if p.rule != "demonym"]  # "from the Israeli company X": X, not Israel
+    named = _run_at(ctx, index, named[0].start, SELLER_TYPES) if named else []  # "from A and B"
     return named or _described_seller(ctx, index, source.end()) or at, tech
 
 

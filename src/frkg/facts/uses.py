@@ -79,6 +79,10 @@ RESULT_OF_USE = re.compile(
     r"(?:use\s+of\s+(?:these|those|the|its|their)\s+|(?:used|uses|using|deployed)\s+(?:[\w-]+\s+){0,2}?)"
     r"(?:systems?|cameras?|software|tools?)\s+to\s+"
     r"(?:track|monitor|watch|follow|identify|surveil|find|locate|trace)|"
+    # 'said the system "has been used since 2021 to identify people who ...': a use said of it
+    r"(?:the|this|its|their)\s+(?:system|cameras?|software|technology|network|platform)\s+[“\"]?"
+    r"(?:has|have|had|is|are|was|were)\s+(?:been\s+|being\s+)?used\s+(?:[\w-]+\s+){0,3}?to\s+"
+    r"(?:track|monitor|watch|follow|identify|surveil|find|locate|trace|arrest)|"
     # "train 300 officers of the X Police to operate the system": those trained to run it use it
     r"train(?:s|ed|ing)?\s+[^.;]{1,60}?\s+to\s+(?:operate|use|run|manage)\s+(?:the|this|its|their)\s+"
     r"(?:system|cameras?|network|software|platform)|"
