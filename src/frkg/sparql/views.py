@@ -11,8 +11,8 @@ from werkzeug.http import parse_etags, unquote_etag
 from jinja2 import TemplateNotFound, UndefinedError
 
 from frkg import metrics
-from frkg.querylog import QUERY_LOG
 from frkg.headers import CORS_READ_HEADERS, SECURITY_HEADERS
+from frkg.querylog import QUERY_LOG
 from frkg.sparql.answer import Answer
 from frkg.sparql.executor import QueryTimeout
 from frkg.sparql.prepared import PreparedQuery, Refusal, RequestKey, prepare, query_hash
