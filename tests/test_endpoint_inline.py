@@ -65,7 +65,7 @@ def test_a_cut_answer_a_slow_run_or_another_build_is_not_taken_as_known(backend)
     assert ex.inline_runs == 1
 
 
-def test_encode_whole_writes_the_bytes_encode_writes(tmp_path):
+def test_encode_whole_writes_the_bytes_encode_writes():
     store = ox.Store()
     store.update('INSERT DATA { <http://e/a> <http://e/p> "x\\ty\\"z\\n"@en , 3 , 2.50 , "ü" , _:b . '
                  '_:b <http://e/q> "1e3"^^<http://www.w3.org/2001/XMLSchema#double> }')

@@ -78,7 +78,7 @@ class InProcessExecutor:
         self._known: LRUCache = LRUCache(KNOWN_BYTES, getsizeof=lambda known: known[2])
         self._known_lock = threading.Lock()
         self._inline: dict[object, float] = {}  # running inline jobs -> monotonic start
-        self.inline_runs = 0  # jobs run on the request thread (for tests and the benchmark's report)
+        self.inline_runs = 0  # jobs run on the request thread (what the tests check)
 
     def run(self, job: QueryJob | UpdateJob, generation: object = None) -> Outcome:
         if isinstance(job, UpdateJob):
