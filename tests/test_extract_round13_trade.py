@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from frkg.facts.dates import find_date
 from frkg.facts.money import find_amount
-from tests.extraction import entities, run, trades
+from tests.extraction import entities, trades
 
 NOTICE = """CONTRACT AWARD NOTICE
 Title: Supply of face recognition kiosks for passport offices
